@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import { announcement } from '../a11y/live';
+import { inJourney } from '../features/participate/state';
+import { t } from '../i18n/index';
+import { engine } from './device';
+import { applyUpdate, updateReady } from './update';
+
+function UpdatePrompt() {
+  // never shown to a participant mid-journey; it waits for the facilitator
+  if (!updateReady.value || inJourney()) return null;
+  return (
+    <div class="update-prompt">
+      <p>{t('update.ready')}</p>
+      <button
+        type="button"
+        class="button secondary small"
+        onClick={() => void applyUpdate(async () => !inJourney() && engine.current.phase !== 'sending')}
+      >
+        {t('update.apply')}
+      </button>
+    </div>
+  );
+}
+
+export function Shell({ children }: { children: ComponentChildren }) {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header class="site-header">
+        <span class="brand">Blether</span>
+      </header>
+      <div aria-live="polite" class="live-region">
+        <UpdatePrompt />
+      </div>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement.value}
+      </div>
+    </>
+  );
+}

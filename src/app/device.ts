@@ -1,0 +1,86 @@
+/** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
+import { signal } from '@preact/signals';
+import { outbox } from '../db/index';
+import { getMeta, setMeta, type DeviceIdentity } from '../db/meta';
+import { saveEngagements } from '../db/engagements';
+import type { PublishedEngagement } from '../shared/engagement';
+import { SyncEngine, type SyncStatus } from '../sync/engine';
+
+export const identity = signal<DeviceIdentity | null | undefined>(undefined);
+export const queue = signal({ waiting: 0, attention: 0 });
+export const syncStatus = signal<SyncStatus>({ phase: 'idle', progress: { sent: 0, total: 0 }, lastSuccessAt: null, message: null });
+
+export const engine = new SyncEngine({
+  outbox,
+  getToken: async () => identity.value?.token ?? null,
+  onStatus: (s) => {
+    syncStatus.value = s;
+  },
+  onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
+});
+
+export async function refreshQueue(): Promise<void> {
+  queue.value = await outbox.counts();
+}
+
+export async function loadDevice(): Promise<void> {
+  identity.value = (await getMeta<DeviceIdentity>('identity')) ?? null;
+  const last = await getMeta<string>('lastSyncAt');
+  if (last) syncStatus.value = { ...syncStatus.value, lastSuccessAt: last };
+  await refreshQueue();
+}
+
+export async function syncNow(force = false): Promise<void> {
+  await engine.sync(force);
+  await refreshQueue();
+}
+
+/** Fetches the engagements assigned to this device so they work offline. */
+export async function downloadEngagements(): Promise<boolean> {
+  const token = identity.value?.token;
+  if (!token) return false;
+  try {
+    const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { engagements: PublishedEngagement[] };
+    await saveEngagements(body.engagements);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function enrol(code: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  let res: Response;
+  try {
+    res = await fetch('/api/devices/enrol', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code, name }),
+    });
+  } catch {
+    return { ok: false, message: 'offline' };
+  }
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) return { ok: false, message: body.message ?? `HTTP ${res.status}` };
+  const id: DeviceIdentity = { deviceId: body.deviceId, token: body.token, name };
+  await setMeta('identity', id);
+  identity.value = id;
+  await downloadEngagements();
+  return { ok: true };
+}
+
+const SYNC_INTERVAL_MS = 60_000;
+
+/** Triggers: start, the `online` event, a timer while online, and coming back to the app. */
+export function startSyncTriggers(): void {
+  const kick = () => void syncNow();
+  window.addEventListener('online', kick);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') kick();
+  });
+  setInterval(() => {
+    if (navigator.onLine) kick();
+  }, SYNC_INTERVAL_MS);
+  kick();
+}

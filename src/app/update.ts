@@ -1,0 +1,32 @@
+/**
+ * App updates (DESIGN.md, sync protocol point 8): a new service worker waits; the shell shows a prompt in
+ * a live region, and the update applies only when the facilitator asks and it is safe: no participant
+ * mid-journey and no sync running. Never a forced reload.
+ */
+import { signal } from '@preact/signals';
+import type { Workbox } from 'workbox-window';
+
+export const updateReady = signal(false);
+let wb: Workbox | null = null;
+
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  const { Workbox } = await import('workbox-window');
+  wb = new Workbox('/sw.js', { scope: '/', type: 'classic' });
+  wb.addEventListener('waiting', () => {
+    updateReady.value = true;
+  });
+  wb.addEventListener('controlling', (e) => {
+    // only after the facilitator chose to update (isUpdate), never on the first install
+    if (e.isUpdate) location.reload();
+  });
+  await wb.register();
+}
+
+/** Applies the waiting update once `isSafe` says so; resolves false when it is not safe now. */
+export async function applyUpdate(isSafe: () => Promise<boolean>): Promise<boolean> {
+  if (!wb || !updateReady.value) return false;
+  if (!(await isSafe())) return false;
+  wb.messageSkipWaiting();
+  return true;
+}

@@ -1,0 +1,16 @@
+/** Small device settings (enrolment, last sync) in the meta store. */
+import { db } from './open';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  token: string;
+  name: string;
+}
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await (await db()).get('meta', key)) as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await (await db()).put('meta', value, key);
+}

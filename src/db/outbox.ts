@@ -1,0 +1,101 @@
+/** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
+import type { IDBPDatabase } from 'idb';
+import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
+
+export interface QueueCounts {
+  waiting: number;
+  attention: number;
+}
+
+export class StorageFullError extends Error {
+  constructor() {
+    super('This device is out of storage space.');
+    this.name = 'StorageFullError';
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+}
+
+export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
+  return {
+    /** Writes a finished bundle and all its attachments in ONE transaction: all of it or none of it. */
+    async add(record: OutboxRecord, attachments: AttachmentRecord[] = []): Promise<void> {
+      const d = await getDb();
+      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
+      try {
+        await Promise.all([
+          tx.objectStore('outbox').add(record),
+          ...attachments.map((a) => tx.objectStore('attachments').put(a)),
+          tx.done,
+        ]);
+      } catch (e) {
+        try {
+          tx.abort();
+        } catch {
+          // already finished: the error came from the commit itself
+        }
+        if (isQuotaError(e) || isQuotaError((e as { target?: { error?: unknown } })?.target?.error)) throw new StorageFullError();
+        throw e;
+      }
+    },
+
+    /** Waiting bundles, oldest first. */
+    async waiting(limit = Number.POSITIVE_INFINITY): Promise<OutboxRecord[]> {
+      const d = await getDb();
+      const out: OutboxRecord[] = [];
+      let cursor = await d.transaction('outbox').store.index('byCreated').openCursor();
+      while (cursor && out.length < limit) {
+        if (cursor.value.state === 'waiting') out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    },
+
+    async attention(): Promise<OutboxRecord[]> {
+      const d = await getDb();
+      return d.getAllFromIndex('outbox', 'byState', 'attention');
+    },
+
+    async counts(): Promise<QueueCounts> {
+      const d = await getDb();
+      const tx = d.transaction('outbox');
+      const [waiting, attention] = await Promise.all([
+        tx.store.index('byState').count('waiting'),
+        tx.store.index('byState').count('attention'),
+      ]);
+      return { waiting, attention };
+    },
+
+    /** Removes bundles the server confirmed (stored or duplicate), with their attachments, in one transaction. */
+    async remove(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      const d = await getDb();
+      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
+      const ops: Promise<unknown>[] = [];
+      for (const id of ids) {
+        ops.push(tx.objectStore('outbox').delete(id));
+        ops.push(
+          tx
+            .objectStore('attachments')
+            .index('byBundle')
+            .getAllKeys(id)
+            .then((keys) => Promise.all(keys.map((k) => tx.objectStore('attachments').delete(k)))),
+        );
+      }
+      await Promise.all([...ops, tx.done]);
+    },
+
+    /** Keeps a bundle the server would not take, with the reason, for the facilitator to see and export. */
+    async markAttention(id: string, status: 'conflict' | 'rejected', reason: string): Promise<void> {
+      const d = await getDb();
+      const tx = d.transaction('outbox', 'readwrite');
+      const rec = await tx.store.get(id);
+      if (rec) await tx.store.put({ ...rec, state: 'attention', status, reason, attempts: rec.attempts + 1 });
+      await tx.done;
+    },
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof outboxRepo>;

@@ -1,0 +1,52 @@
+/**
+ * The one typed IndexedDB schema of a device. Migrations are switched on oldVersion in open.ts and must
+ * never lose an unsynced bundle (DESIGN.md, sync protocol point 9).
+ */
+import type { DBSchema } from 'idb';
+import type { PublishedEngagement } from '../shared/engagement';
+import type { Envelope } from '../shared/envelope';
+
+export const DB_NAME = 'blether';
+export const DB_VERSION = 1;
+
+export type OutboxState = 'waiting' | 'attention';
+
+/** A finished, sealed bundle waiting to be sent. Nothing here can be read back but metadata. */
+export interface OutboxRecord {
+  id: string;
+  engagementVersionId: string;
+  engagementSlug: string;
+  /** ISO instant (UTC) */
+  createdAt: string;
+  state: OutboxState;
+  envelope: Envelope;
+  /** bytes of the sealed JSON item, for batching by size */
+  size: number;
+  /** sha256 of each sealed attachment, in order */
+  attachments: string[];
+  /** for attention: the server's status and reason for a facilitator */
+  status?: 'conflict' | 'rejected';
+  reason?: string;
+  attempts: number;
+}
+
+export interface AttachmentRecord {
+  sha256: string;
+  bundleId: string;
+  type: string;
+  /** sealed bytes (AES-GCM under the bundle's content key) */
+  bytes: ArrayBuffer;
+  /** bytes the server has confirmed, for resumable upload */
+  uploaded: number;
+}
+
+export interface EngagementRecord extends PublishedEngagement {
+  downloadedAt: string;
+}
+
+export interface BletherDB extends DBSchema {
+  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreated: string } };
+  attachments: { key: string; value: AttachmentRecord; indexes: { byBundle: string } };
+  engagements: { key: string; value: EngagementRecord };
+  meta: { key: string; value: unknown };
+}

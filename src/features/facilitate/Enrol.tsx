@@ -1,0 +1,92 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { enrol } from '../../app/device';
+import { t } from '../../i18n/index';
+import { ErrorSummary, type FieldError } from '../participate/ui';
+
+function codeFromHash(): string {
+  const m = /code=([A-Za-z0-9-]+)/.exec(location.hash);
+  return m?.[1] ?? '';
+}
+
+export function Enrol() {
+  const { route } = useLocation();
+  const [code, setCode] = useState(codeFromHash);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found: FieldError[] = [];
+    if (!code.trim()) found.push({ target: 'enrol-code', text: t('enrol.codeMissing') });
+    if (!name.trim()) found.push({ target: 'enrol-name', text: t('enrol.nameMissing') });
+    setErrors(found);
+    if (found.length) return;
+    setBusy(true);
+    const result = await enrol(code.trim(), name.trim());
+    setBusy(false);
+    if (result.ok) {
+      history.replaceState(null, '', '/enrol');
+      route('/', true);
+    } else setErrors([{ target: 'enrol-code', text: result.message === 'offline' ? t('enrol.offline') : result.message }]);
+  };
+  const err = (id: string) => errors.find((e) => e.target === id);
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} />
+      <h1>{t('enrol.heading')}</h1>
+      <p>{t('enrol.intro')}</p>
+      <div class={`field${err('enrol-code') ? ' field-error' : ''}`}>
+        <label for="enrol-code" class="label">
+          {t('enrol.code')}
+        </label>
+        <p class="hint" id="enrol-code-hint">
+          {t('enrol.codeHint')}
+        </p>
+        {err('enrol-code') && (
+          <p class="error-message" id="enrol-code-error">
+            {err('enrol-code')?.text}
+          </p>
+        )}
+        <input
+          id="enrol-code"
+          class="input code-input"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellcheck={false}
+          aria-describedby={`enrol-code-hint${err('enrol-code') ? ' enrol-code-error' : ''}`}
+          aria-invalid={err('enrol-code') ? 'true' : undefined}
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+        />
+      </div>
+      <div class={`field${err('enrol-name') ? ' field-error' : ''}`}>
+        <label for="enrol-name" class="label">
+          {t('enrol.name')}
+        </label>
+        <p class="hint" id="enrol-name-hint">
+          {t('enrol.nameHint')}
+        </p>
+        {err('enrol-name') && (
+          <p class="error-message" id="enrol-name-error">
+            {err('enrol-name')?.text}
+          </p>
+        )}
+        <input
+          id="enrol-name"
+          class="input"
+          autoComplete="off"
+          aria-describedby={`enrol-name-hint${err('enrol-name') ? ' enrol-name-error' : ''}`}
+          aria-invalid={err('enrol-name') ? 'true' : undefined}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" class="button primary" disabled={busy}>
+        {t('enrol.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { focusHeading } from '../../a11y/focus';
+import { refreshQueue, syncNow } from '../../app/device';
+import { getEngagement } from '../../db/engagements';
+import type { EngagementRecord } from '../../db/schema';
+import { format, locale, t } from '../../i18n/index';
+import { resetParticipant, step } from './state';
+import { About } from './steps/About';
+import { Check } from './steps/Check';
+import { Done } from './steps/Done';
+import { Question } from './steps/Question';
+import { FormatChoice, LanguageChoice, Start } from './steps/Start';
+
+function StartAgain({ onConfirm }: { onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" class="button secondary small" aria-expanded="false" onClick={() => setAsking(true)}>
+        {t('nav.startAgain')}
+      </button>
+    );
+  return (
+    <div class="confirm" role="group" aria-labelledby="start-again-q">
+      <p id="start-again-q" tabIndex={-1} ref={(el) => el?.focus()}>
+        {t('startAgain.question')}
+      </p>
+      <button type="button" class="button warning small" onClick={onConfirm}>
+        {t('startAgain.yes')}
+      </button>
+      <button type="button" class="button secondary small" onClick={() => setAsking(false)}>
+        {t('startAgain.no')}
+      </button>
+    </div>
+  );
+}
+
+function Settings({ engagement }: { engagement: EngagementRecord }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div class="settings">
+      <button type="button" class="button secondary small" aria-expanded={open} aria-controls="journey-settings" onClick={() => setOpen(!open)}>
+        {t('nav.languageFormat')}
+      </button>
+      {open && (
+        <div id="journey-settings" class="settings-panel">
+          <LanguageChoice locales={engagement.content.locales} />
+          <FormatChoice />
+          <button type="button" class="button primary small" onClick={() => setOpen(false)}>
+            {t('nav.done')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Journey({ slug }: { slug: string }) {
+  const [engagement, setEngagement] = useState<EngagementRecord | null | undefined>(undefined);
+  useEffect(() => {
+    void getEngagement(slug).then((e) => setEngagement(e ?? null));
+  }, [slug]);
+
+  const s = step.value;
+  // move focus to the new heading whenever the step changes (not on language or format changes)
+  const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
+  useEffect(() => {
+    if (engagement) focusHeading(document.getElementById('main') ?? document);
+  }, [stepKey, engagement]);
+
+  if (engagement === undefined) return <p class="loading">{t('app.loading')}</p>;
+  if (engagement === null)
+    return (
+      <div>
+        <h1>{t('journey.notFound')}</h1>
+        <p>
+          <a href="/">{t('journey.backHome')}</a>
+        </p>
+      </div>
+    );
+
+  const reset = () => void resetParticipant(engagement.content.defaultLocale);
+  const body = (() => {
+    switch (s.kind) {
+      case 'start':
+        return <Start engagement={engagement} />;
+      case 'about':
+        return <About engagement={engagement} />;
+      case 'question':
+        return <Question engagement={engagement} index={s.index} key={s.index} />;
+      case 'check':
+        return (
+          <Check
+            engagement={engagement}
+            onSaved={() => {
+              void refreshQueue();
+              void syncNow();
+            }}
+          />
+        );
+      case 'done':
+        return <Done reference={s.reference} onFinish={reset} />;
+    }
+  })();
+
+  return (
+    <div class={`journey format-${format.value}`} data-locale={locale.value}>
+      {s.kind !== 'start' && s.kind !== 'done' && (
+        <div class="journey-bar">
+          <StartAgain onConfirm={reset} />
+          <Settings engagement={engagement} />
+        </div>
+      )}
+      {body}
+    </div>
+  );
+}

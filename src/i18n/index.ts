@@ -1,0 +1,58 @@
+/**
+ * i18next with English bundled and every other locale fetched on demand (the service worker precaches
+ * them, so they load offline). Participant-facing strings have easy-read versions as the `easy` context:
+ * `t('key', { context: 'easy' })` falls back to the standard string where no easy one exists.
+ */
+import { signal } from '@preact/signals';
+import i18next, { type TOptions } from 'i18next';
+import enCommon from '../../locales/en/common.json';
+import { isLocale, LOCALE_INFO, type Format, type Locale } from '../shared/locales';
+
+export const locale = signal<Locale>('en');
+export const format = signal<Format>('standard');
+
+export async function initI18n(): Promise<void> {
+  await i18next.init({
+    lng: 'en',
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    ns: ['common'],
+    resources: { en: { common: enCommon } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+async function loadLocale(lng: Locale, ns = 'common'): Promise<void> {
+  if (i18next.hasResourceBundle(lng, ns)) return;
+  const res = await fetch(`/locales/${lng}/${ns}.json`);
+  if (!res.ok) throw new Error(`Could not load ${lng}/${ns}`);
+  i18next.addResourceBundle(lng, ns, await res.json());
+}
+
+export async function setLocale(lng: string): Promise<void> {
+  const next: Locale = isLocale(lng) ? lng : 'en';
+  await loadLocale(next);
+  await i18next.changeLanguage(next);
+  document.documentElement.lang = next;
+  document.documentElement.dir = LOCALE_INFO[next].dir;
+  locale.value = next;
+}
+
+/** Translate in the current locale; `easy` picks the easy-read version where there is one. */
+export function t(key: string, options: TOptions & { easy?: boolean } = {}): string {
+  // reading the signals makes components re-render when the language or format changes
+  const lng = locale.value;
+  const easy = options.easy ?? format.value === 'easy';
+  const { easy: _ignored, ...rest } = options;
+  return i18next.t(key, { ...rest, lng, ...(easy ? { context: 'easy' } : {}) }) as string;
+}
+
+export function dirOf(lng: string): 'ltr' | 'rtl' {
+  return isLocale(lng) ? LOCALE_INFO[lng].dir : 'ltr';
+}
+
+/** Dates and times in the reader's locale, with the zone made explicit. */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(iso));
+}

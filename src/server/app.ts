@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import type { Database } from './db/index';
+import { HttpError } from './errors';
+import type { ServerKey } from './keys';
+import devices from './routes/devices';
+import health from './routes/health';
+import sync from './routes/sync';
+import { VersionKeys } from './services/engagements';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  serverKey: ServerKey;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request is too large. Send fewer items at a time.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; it must be JSON.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+};
+
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 256 * 1024,
+    // Hostile input must not reach prototype setters.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const message = CLIENT_ERRORS[err.code] ?? (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ? 'The request length is wrong.' : err.message);
+      const error = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+      return reply.code(status).send({ error, message });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'server_error', message: 'Something went wrong on the server. Nothing was saved; try again.' });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Over plain http on a venue laptop, HSTS would lock the browser out; set it at the TLS proxy.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+
+  const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
+  const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };
+  await health(ctx);
+  await devices(ctx);
+  await sync(ctx);
+
+  const indexHtml = path.join(opts.config.distDir, 'index.html');
+  const hasApp = fs.existsSync(indexHtml);
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: opts.config.distDir,
+      wildcard: true,
+      index: 'index.html',
+      setHeaders(res, file) {
+        const rel = path.relative(opts.config.distDir, file);
+        // Hashed build assets never change; everything else must be revalidated so updates arrive.
+        res.header('Cache-Control', rel.startsWith('assets') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && hasApp) {
+      return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'not_found', message: `Nothing here: ${req.method} ${req.url.slice(0, 200)}` });
+  });
+
+  return app;
+}

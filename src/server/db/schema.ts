@@ -1,0 +1,77 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Instants are ISO 8601 strings in UTC (…Z): the same on SQLite and PostgreSQL, and explicit. */
+type Instant = string;
+
+export interface EngagementsTable {
+  id: string;
+  slug: string;
+  title_json: string;
+  status: string;
+  created_at: Instant;
+}
+
+export interface EngagementVersionsTable {
+  id: string;
+  engagement_id: string;
+  version: number;
+  content_json: string;
+  public_key_jwk: string;
+  /** the private key, sealed under the server key */
+  private_key_sealed: string;
+  published_at: Instant;
+}
+
+export interface DevicesTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  enrolled_by: string | null;
+  enrolled_at: Instant;
+  last_seen_at: Instant | null;
+  last_sync_at: Instant | null;
+  last_queue_size: number | null;
+  revoked_at: Instant | null;
+}
+
+export interface EnrolmentCodesTable {
+  code_hash: string;
+  created_by: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  device_id: string | null;
+}
+
+export interface BundlesTable {
+  id: string;
+  engagement_version_id: string;
+  device_id: string;
+  content_hash: string;
+  /** the sealed envelope exactly as received (JSON) */
+  envelope_json: string;
+  received_at: Instant;
+  created_at: Instant;
+  session_id: string | null;
+  locale: string;
+  format: string;
+  input_method: string;
+  reference_code: string;
+  /** answers only: no contact, bank or monitoring data */
+  answers_json: string;
+  attachment_count: number;
+}
+
+export interface MigrationLockRow {
+  id: Generated<number>;
+}
+
+export interface DB {
+  engagements: EngagementsTable;
+  engagement_versions: EngagementVersionsTable;
+  devices: DevicesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  bundles: BundlesTable;
+}
+
+export type { ColumnType };

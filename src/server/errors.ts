@@ -1,0 +1,12 @@
+/** Clear 4xx answers: `{ error, message }`, where message is plain words for whoever reads it. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, error = 'bad_request') => new HttpError(400, error, message);

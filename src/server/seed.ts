@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+import { DEMO_CONTENT, DEMO_SLUG, DEMO_TITLE } from './demo';
+import type { ServerKey } from './keys';
+import { createEnrolmentCode } from './services/devices';
+import { createPublishedEngagement } from './services/engagements';
+
+/**
+ * On an empty database: the demo engagement. While no device is enrolled: a fresh enrolment code on every
+ * start, so the newcomer's printed link always works.
+ */
+export async function seedIfEmpty(db: Kysely<DB>, serverKey: ServerKey): Promise<{ demo: boolean; enrolmentCode: string | null }> {
+  let demo = false;
+  const any = await db.selectFrom('engagements').select('id').limit(1).executeTakeFirst();
+  if (!any) {
+    await createPublishedEngagement(db, serverKey, { slug: DEMO_SLUG, title: DEMO_TITLE, content: DEMO_CONTENT });
+    demo = true;
+  }
+  const device = await db.selectFrom('devices').select('id').limit(1).executeTakeFirst();
+  const enrolmentCode = device ? null : (await createEnrolmentCode(db, null)).code;
+  return { demo, enrolmentCode };
+}

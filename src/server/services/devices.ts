@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import { normaliseReferenceCode, referenceCode } from '../../shared/ids';
+import type { DB } from '../db/schema';
+import { HttpError } from '../errors';
+import { hashToken, randomToken } from '../keys';
+
+export const ENROLMENT_CODE_MINUTES = 15;
+
+/** A one-time enrolment code, short enough to type (same alphabet as reference codes). */
+export async function createEnrolmentCode(
+  db: Kysely<DB>,
+  createdBy: string | null,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: string }> {
+  const code = referenceCode();
+  const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_MINUTES * 60_000).toISOString();
+  await db
+    .insertInto('enrolment_codes')
+    .values({ code_hash: hashToken(code), created_by: createdBy, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, device_id: null })
+    .execute();
+  return { code, expiresAt };
+}
+
+export async function enrolDevice(
+  db: Kysely<DB>,
+  input: { code: string; name: string },
+  now = new Date(),
+): Promise<{ deviceId: string; token: string }> {
+  const codeHash = hashToken(normaliseReferenceCode(input.code));
+  const deviceId = crypto.randomUUID();
+  // 256 random bits; only its hash is stored
+  const token = randomToken(32);
+  const nowIso = now.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const code = await tx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    if (!code || code.used_at || code.expires_at <= nowIso) {
+      throw new HttpError(400, 'enrolment_code_invalid', 'That code is not valid. Codes work once, for 15 minutes. Ask an organiser for a new one.');
+    }
+    // The used_at guard makes a code work once even when two devices race for it.
+    const claimed = await tx
+      .updateTable('enrolment_codes')
+      .set({ used_at: nowIso, device_id: deviceId })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      throw new HttpError(400, 'enrolment_code_invalid', 'That code has just been used. Ask an organiser for a new one.');
+    }
+    await tx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        name: input.name,
+        token_hash: hashToken(token),
+        enrolled_by: code.created_by,
+        enrolled_at: nowIso,
+        last_seen_at: nowIso,
+        last_sync_at: null,
+        last_queue_size: null,
+        revoked_at: null,
+      })
+      .execute();
+  });
+  return { deviceId, token };
+}

@@ -1,0 +1,57 @@
+/** The plaintext of a participant's bundle, sealed on the device and opened on the server. */
+import * as v from 'valibot';
+
+export const ANSWER_LIMITS = { text: 10_000, choices: 50 } as const;
+
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+export const AnswerSchema = v.union([
+  v.strictObject({ skipped: v.literal(true) }),
+  v.strictObject({ choice: Id }),
+  v.strictObject({ choices: v.pipe(v.array(Id), v.maxLength(ANSWER_LIMITS.choices)) }),
+  v.strictObject({ text: v.pipe(v.string(), v.maxLength(ANSWER_LIMITS.text)) }),
+  v.strictObject({ face: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)) }),
+  v.strictObject({ yesno: v.picklist(['yes', 'no', 'not_sure']) }),
+  v.strictObject({
+    tokens: v.pipe(
+      v.record(Id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+      v.check((r) => Object.keys(r).length <= ANSWER_LIMITS.choices, 'too many options'),
+    ),
+  }),
+  v.strictObject({ voice: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)) }),
+]);
+export type Answer = v.InferOutput<typeof AnswerSchema>;
+
+export const AttachmentRefSchema = v.strictObject({
+  /** sha256 (hex) of the sealed bytes as they travel */
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  type: v.pipe(v.string(), v.maxLength(100)),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  kind: v.picklist(['voice', 'receipt', 'picture']),
+});
+export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
+
+const IsoInstant = v.pipe(v.string(), v.isoTimestamp());
+
+export const BundlePayloadSchema = v.object({
+  id: v.pipe(v.string(), v.uuid()),
+  engagementVersionId: v.pipe(v.string(), v.maxLength(64)),
+  sessionId: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(64)))),
+  /** always an ISO instant in UTC (ends in Z); the device's own zone goes in timeZone */
+  createdAt: IsoInstant,
+  timeZone: v.pipe(v.string(), v.maxLength(64)),
+  inputMethod: v.picklist(['self', 'helped', 'paper']),
+  locale: v.pipe(v.string(), v.maxLength(16)),
+  format: v.picklist(['standard', 'easy']),
+  consent: v.strictObject({ given: v.literal(true), at: IsoInstant }),
+  answers: v.pipe(
+    v.record(Id, AnswerSchema),
+    v.check((r) => Object.keys(r).length <= 200, 'too many answers'),
+  ),
+  referenceCode: v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)),
+  attachments: v.pipe(v.array(AttachmentRefSchema), v.maxLength(50)),
+  contact: v.optional(v.unknown()),
+  monitoring: v.optional(v.unknown()),
+  claim: v.optional(v.unknown()),
+});
+export type BundlePayload = v.InferOutput<typeof BundlePayloadSchema>;

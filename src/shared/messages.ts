@@ -1,0 +1,2 @@
+/** Typed messages between the page and the service worker. */
+export type PageToWorker = { type: 'SKIP_WAITING' };

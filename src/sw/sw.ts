@@ -1,0 +1,21 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker: precaches the app shell and locale files, serves the shell for navigations so the
+ * app loads offline, and cleans outdated caches. It never intercepts POSTs or the API. It activates only
+ * when the page asks (after the facilitator chose to update at a safe moment).
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { PageToWorker } from '../shared/messages';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const msg = event.data as PageToWorker | undefined;
+  if (msg?.type === 'SKIP_WAITING') void self.skipWaiting();
+});

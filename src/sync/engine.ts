@@ -1,0 +1,193 @@
+/**
+ * The client sync engine (DESIGN.md, sync protocol points 3-6): sends waiting bundles in batches bounded
+ * by count and bytes, removes a bundle only after `stored` or `duplicate`, keeps `conflict` and `rejected`
+ * with their reason, halves the batch on 413, backs off exponentially with jitter on failure, and lets
+ * only one tab send at a time (Web Locks).
+ */
+import type { OutboxRepo } from '../db/outbox';
+import type { OutboxRecord } from '../db/schema';
+import type { ItemResult, SyncBatchResponse } from '../shared/protocol';
+
+export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** bundles sent in the current run, and how many there were to send */
+  progress: { sent: number; total: number };
+  lastSuccessAt: string | null;
+  /** plain words for the facilitator when something is wrong */
+  message: string | null;
+}
+
+export interface SyncEngineOptions {
+  outbox: OutboxRepo;
+  getToken: () => Promise<string | null>;
+  fetch?: typeof fetch;
+  onStatus?: (s: SyncStatus) => void;
+  onLastSuccess?: (iso: string) => void;
+  maxItems?: number;
+  maxBytes?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  random?: () => number;
+}
+
+export interface SyncReport {
+  sent: number;
+  attention: number;
+  ok: boolean;
+}
+
+class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: string; message?: string } | null,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export class SyncEngine {
+  private status: SyncStatus = { phase: 'idle', progress: { sent: 0, total: 0 }, lastSuccessAt: null, message: null };
+  private failures = 0;
+  private nextAttemptAt = 0;
+  private maxItems: number;
+  private readonly maxBytes: number;
+  private running: Promise<SyncReport> | null = null;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.maxItems = opts.maxItems ?? 100;
+    this.maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
+  }
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  private set(patch: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...patch };
+    this.opts.onStatus?.(this.status);
+  }
+
+  /** When the engine may try again after failures (ms since epoch); 0 when it may now. */
+  get retryAt(): number {
+    return this.nextAttemptAt;
+  }
+
+  /** Delay before the next try: exponential, capped, with full jitter so many devices do not stampede. */
+  backoffDelay(failures: number): number {
+    const base = this.opts.backoffBaseMs ?? 2_000;
+    const cap = this.opts.backoffCapMs ?? 5 * 60_000;
+    const exp = Math.min(cap, base * 2 ** Math.max(0, failures - 1));
+    return Math.round(exp / 2 + (this.opts.random ?? Math.random)() * (exp / 2));
+  }
+
+  /** Sends everything waiting. `force` ignores backoff (the "Sync now" button). */
+  sync(force = false): Promise<SyncReport> {
+    if (this.running) return this.running;
+    if (!force && Date.now() < this.nextAttemptAt) return Promise.resolve({ sent: 0, attention: 0, ok: false });
+    const run = async () => {
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      if (!locks) return this.runOnce();
+      // Only one tab sends; another tab that finds the lock taken just skips this round.
+      const result = await locks.request('blether-sync', { ifAvailable: true }, (lock) =>
+        lock ? this.runOnce() : Promise.resolve<SyncReport>({ sent: 0, attention: 0, ok: true }),
+      );
+      return result;
+    };
+    this.running = run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<SyncReport> {
+    const token = await this.opts.getToken();
+    if (!token) return { sent: 0, attention: 0, ok: false };
+    const all = await this.opts.outbox.waiting();
+    if (all.length === 0) {
+      this.set({ phase: 'idle', progress: { sent: 0, total: 0 }, message: null });
+      return { sent: 0, attention: 0, ok: true };
+    }
+    let sent = 0;
+    let attention = 0;
+    this.set({ phase: 'sending', progress: { sent: 0, total: all.length }, message: null });
+    let queue = all;
+    try {
+      while (queue.length > 0) {
+        const batch = this.takeBatch(queue);
+        let results: ItemResult[];
+        try {
+          results = await this.post(token, batch, queue.length);
+        } catch (e) {
+          if (e instanceof HttpStatusError && e.status === 413 && batch.length > 1) {
+            this.maxItems = Math.max(1, Math.floor(batch.length / 2));
+            continue;
+          }
+          throw e;
+        }
+        const done: string[] = [];
+        for (const r of results) {
+          if (r.status === 'stored' || r.status === 'duplicate') done.push(r.id);
+          else {
+            await this.opts.outbox.markAttention(r.id, r.status, r.reason ?? '');
+            attention++;
+          }
+        }
+        await this.opts.outbox.remove(done);
+        sent += done.length;
+        const answered = new Set(results.map((r) => r.id));
+        queue = queue.filter((b) => !answered.has(b.id));
+        if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
+        this.set({ progress: { sent: sent + attention, total: all.length } });
+      }
+      this.failures = 0;
+      this.nextAttemptAt = 0;
+      const now = new Date().toISOString();
+      this.opts.onLastSuccess?.(now);
+      this.set({ phase: 'idle', lastSuccessAt: now, message: null });
+      return { sent, attention, ok: true };
+    } catch (e) {
+      this.failures++;
+      this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
+      if (e instanceof HttpStatusError && e.status === 401) {
+        this.set({ phase: 'revoked', message: e.body?.message ?? null });
+      } else if (e instanceof HttpStatusError) {
+        this.set({ phase: 'error', message: e.body?.message ?? null });
+      } else {
+        this.set({ phase: 'offline', message: null });
+      }
+      return { sent, attention, ok: false };
+    }
+  }
+
+  private takeBatch(queue: OutboxRecord[]): OutboxRecord[] {
+    const batch: OutboxRecord[] = [];
+    let bytes = 0;
+    for (const rec of queue) {
+      if (batch.length >= this.maxItems) break;
+      if (batch.length > 0 && bytes + rec.size > this.maxBytes) break;
+      batch.push(rec);
+      bytes += rec.size;
+    }
+    return batch;
+  }
+
+  private async post(token: string, batch: OutboxRecord[], queueSize: number): Promise<ItemResult[]> {
+    const f = this.opts.fetch ?? fetch;
+    const res = await f('/api/sync/batches', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        queueSize,
+        items: batch.map((b) => ({ id: b.id, engagementVersionId: b.engagementVersionId, envelope: b.envelope })),
+      }),
+    });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      throw new HttpStatusError(res.status, body);
+    }
+    const json = (await res.json()) as SyncBatchResponse;
+    return json.results;
+  }
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Serves locales/<lng>/<ns>.json at /locales/… in dev and emits them into the build, where the service
+ * worker precaches them (English is also bundled into the page).
+ */
+function locales(): Plugin {
+  const dir = path.resolve(import.meta.dirname, 'locales');
+  return {
+    name: 'blether-locales',
+    configureServer(server) {
+      server.middlewares.use('/locales', (req, res, next) => {
+        const file = path.join(dir, path.normalize(decodeURIComponent(req.url ?? '')).replace(/^(\.\.[/\\])+/, ''));
+        if (!file.startsWith(dir) || !fs.existsSync(file) || !file.endsWith('.json')) return next();
+        res.setHeader('Content-Type', 'application/json');
+        fs.createReadStream(file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const lng of fs.readdirSync(dir)) {
+        for (const f of fs.readdirSync(path.join(dir, lng))) {
+          if (!f.endsWith('.json')) continue;
+          this.emitFile({ type: 'asset', fileName: `locales/${lng}/${f}`, source: fs.readFileSync(path.join(dir, lng, f), 'utf8') });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    locales(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'Blether',
+        short_name: 'Blether',
+        description: 'Have your say, in your language, in easy read: offline-first public engagement.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d3557',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
+        // staff screens are never needed offline on a participant device
+        globIgnores: ['**/manage-*.js'],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    reportCompressedSize: false,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+});
