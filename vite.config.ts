@@ -22,6 +22,7 @@ function locales(): Plugin {
     },
     generateBundle() {
       for (const lng of fs.readdirSync(dir)) {
+        if (!fs.statSync(path.join(dir, lng)).isDirectory()) continue;
         for (const f of fs.readdirSync(path.join(dir, lng))) {
           if (!f.endsWith('.json')) continue;
           this.emitFile({ type: 'asset', fileName: `locales/${lng}/${f}`, source: fs.readFileSync(path.join(dir, lng, f), 'utf8') });

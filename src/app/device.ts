@@ -1,8 +1,8 @@
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
 import { signal } from '@preact/signals';
-import { outbox } from '../db/index';
-import { getMeta, setMeta, type DeviceIdentity } from '../db/meta';
 import { saveEngagements } from '../db/engagements';
+import { outbox } from '../db/index';
+import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
 import type { PublishedEngagement } from '../shared/engagement';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
 
@@ -75,7 +75,8 @@ const SYNC_INTERVAL_MS = 60_000;
 /** Triggers: start, the `online` event, a timer while online, and coming back to the app. */
 export function startSyncTriggers(): void {
   const kick = () => void syncNow();
-  window.addEventListener('online', kick);
+  // a connection that comes back is news: try at once, whatever the backoff said
+  window.addEventListener('online', () => void syncNow(true));
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') kick();
   });

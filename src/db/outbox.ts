@@ -25,11 +25,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       const d = await getDb();
       const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
       try {
-        await Promise.all([
-          tx.objectStore('outbox').add(record),
-          ...attachments.map((a) => tx.objectStore('attachments').put(a)),
-          tx.done,
-        ]);
+        await Promise.all([tx.objectStore('outbox').add(record), ...attachments.map((a) => tx.objectStore('attachments').put(a)), tx.done]);
       } catch (e) {
         try {
           tx.abort();

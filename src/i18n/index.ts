@@ -6,7 +6,7 @@
 import { signal } from '@preact/signals';
 import i18next, { type TOptions } from 'i18next';
 import enCommon from '../../locales/en/common.json';
-import { isLocale, LOCALE_INFO, type Format, type Locale } from '../shared/locales';
+import { type Format, isLocale, LOCALE_INFO, type Locale } from '../shared/locales';
 
 export const locale = signal<Locale>('en');
 export const format = signal<Format>('standard');
@@ -54,5 +54,13 @@ export function dirOf(lng: string): 'ltr' | 'rtl' {
 
 /** Dates and times in the reader's locale, with the zone made explicit. */
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(iso));
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
+  return new Intl.DateTimeFormat(locale.value, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }

@@ -38,14 +38,19 @@ export async function buildApp(opts: AppOptions) {
     return503OnClosing: true,
   });
 
+  // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpError) {
       return reply.code(err.statusCode).send({ error: err.error, message: err.message });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const message = CLIENT_ERRORS[err.code] ?? (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ? 'The request length is wrong.' : err.message);
-      const error = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
+      const message =
+        CLIENT_ERRORS[err.code] ?? (err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH' ? 'The request length is wrong.' : err.message);
+      const error =
+        status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : 'bad_request';
       return reply.code(status).send({ error, message });
     }
     req.log.error({ err }, 'request failed');

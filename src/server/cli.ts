@@ -35,7 +35,10 @@ async function main(argv: string[]) {
         break;
       }
       case 'devices': {
-        const rows = await db.selectFrom('devices').select(['name', 'enrolled_at', 'last_sync_at', 'last_queue_size', 'revoked_at']).execute();
+        const rows = await db
+          .selectFrom('devices')
+          .select(['name', 'enrolled_at', 'last_sync_at', 'last_queue_size', 'revoked_at'])
+          .execute();
         console.table(rows);
         break;
       }

@@ -78,10 +78,38 @@ export const DEMO_CONTENT: EngagementContent = {
         ['ما الأهم بالنسبة لك؟', 'ما هو الأهم لك؟'],
       ),
       options: [
-        { id: 'hours', label: t(['Longer opening hours', 'Open for longer'], ['Dłuższe godziny otwarcia', 'Otwarte dłużej'], ['ساعات عمل أطول', 'تفتح لوقت أطول']) },
-        { id: 'computers', label: t(['Computers and help to use them', 'Computers and help'], ['Komputery i pomoc w ich obsłudze', 'Komputery i pomoc'], ['أجهزة الحاسوب والمساعدة في استخدامها', 'حواسيب ومساعدة']) },
-        { id: 'children', label: t(['Activities for children', 'Things for children to do'], ['Zajęcia dla dzieci', 'Zajęcia dla dzieci'], ['أنشطة للأطفال', 'أشياء يفعلها الأطفال']) },
-        { id: 'space', label: t(['A warm, quiet place to sit', 'A warm, quiet place'], ['Ciepłe, ciche miejsce do siedzenia', 'Ciepłe, ciche miejsce'], ['مكان دافئ وهادئ للجلوس', 'مكان دافئ وهادئ']) },
+        {
+          id: 'hours',
+          label: t(
+            ['Longer opening hours', 'Open for longer'],
+            ['Dłuższe godziny otwarcia', 'Otwarte dłużej'],
+            ['ساعات عمل أطول', 'تفتح لوقت أطول'],
+          ),
+        },
+        {
+          id: 'computers',
+          label: t(
+            ['Computers and help to use them', 'Computers and help'],
+            ['Komputery i pomoc w ich obsłudze', 'Komputery i pomoc'],
+            ['أجهزة الحاسوب والمساعدة في استخدامها', 'حواسيب ومساعدة'],
+          ),
+        },
+        {
+          id: 'children',
+          label: t(
+            ['Activities for children', 'Things for children to do'],
+            ['Zajęcia dla dzieci', 'Zajęcia dla dzieci'],
+            ['أنشطة للأطفال', 'أشياء يفعلها الأطفال'],
+          ),
+        },
+        {
+          id: 'space',
+          label: t(
+            ['A warm, quiet place to sit', 'A warm, quiet place'],
+            ['Ciepłe, ciche miejsce do siedzenia', 'Ciepłe, ciche miejsce'],
+            ['مكان دافئ وهادئ للجلوس', 'مكان دافئ وهادئ'],
+          ),
+        },
       ],
     },
     {
@@ -90,14 +118,38 @@ export const DEMO_CONTENT: EngagementContent = {
       allowSkip: true,
       title: t(
         ['Which of these would you use? Choose all that apply.', 'What would you use? You can choose more than one.'],
-        ['Z których z tych usług byś korzystał(a)? Wybierz wszystkie pasujące.', 'Z czego byś korzystał(a)? Możesz wybrać więcej niż jedno.'],
+        [
+          'Z których z tych usług byś korzystał(a)? Wybierz wszystkie pasujące.',
+          'Z czego byś korzystał(a)? Możesz wybrać więcej niż jedno.',
+        ],
         ['أي من هذه ستستخدم؟ اختر كل ما ينطبق.', 'ماذا ستستخدم؟ يمكنك اختيار أكثر من واحد.'],
       ),
       options: [
-        { id: 'books', label: t(['Borrowing books', 'Books to take home'], ['Wypożyczanie książek', 'Książki do domu'], ['استعارة الكتب', 'كتب تأخذها للبيت']) },
+        {
+          id: 'books',
+          label: t(
+            ['Borrowing books', 'Books to take home'],
+            ['Wypożyczanie książek', 'Książki do domu'],
+            ['استعارة الكتب', 'كتب تأخذها للبيت'],
+          ),
+        },
         { id: 'wifi', label: t(['Free wifi', 'Free internet'], ['Darmowe wifi', 'Darmowy internet'], ['واي فاي مجاني', 'إنترنت مجاني']) },
-        { id: 'groups', label: t(['Groups and classes', 'Groups and classes'], ['Grupy i zajęcia', 'Grupy i zajęcia'], ['مجموعات ودروس', 'مجموعات ودروس']) },
-        { id: 'advice', label: t(['Advice sessions (money, housing)', 'Help with money or housing'], ['Porady (pieniądze, mieszkanie)', 'Pomoc z pieniędzmi lub mieszkaniem'], ['جلسات نصح (المال، السكن)', 'مساعدة في المال أو السكن']) },
+        {
+          id: 'groups',
+          label: t(
+            ['Groups and classes', 'Groups and classes'],
+            ['Grupy i zajęcia', 'Grupy i zajęcia'],
+            ['مجموعات ودروس', 'مجموعات ودروس'],
+          ),
+        },
+        {
+          id: 'advice',
+          label: t(
+            ['Advice sessions (money, housing)', 'Help with money or housing'],
+            ['Porady (pieniądze, mieszkanie)', 'Pomoc z pieniędzmi lub mieszkaniem'],
+            ['جلسات نصح (المال، السكن)', 'مساعدة في المال أو السكن'],
+          ),
+        },
       ],
     },
     {

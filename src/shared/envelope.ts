@@ -84,11 +84,7 @@ export async function seal(
   const wk = new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, kek, 'AES-KW'));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: bundleAad(bundleId, engagementVersionId) },
-      contentKey,
-      plaintext,
-    ),
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bundleAad(bundleId, engagementVersionId) }, contentKey, plaintext),
   );
   const epk = (await crypto.subtle.exportKey('jwk', eph.publicKey)) as JsonWebKey;
   return {
@@ -112,9 +108,7 @@ export async function unwrapContentKey(
 ): Promise<CryptoKey> {
   const epk = await crypto.subtle.importKey('jwk', { ...envelope.epk, ext: true }, EC, false, []);
   const kek = await wrappingKey(engagementPrivateKey, epk, engagementVersionId, 'unwrapKey');
-  return crypto.subtle.unwrapKey('raw', fromBase64(envelope.wk), kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, [
-    'decrypt',
-  ]);
+  return crypto.subtle.unwrapKey('raw', fromBase64(envelope.wk), kek, 'AES-KW', { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
 }
 
 export async function open(

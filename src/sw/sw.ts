@@ -4,12 +4,15 @@
  * app loads offline, and cleans outdated caches. It never intercepts POSTs or the API. It activates only
  * when the page asks (after the facilitator chose to update at a safe moment).
  */
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { PageToWorker } from '../shared/messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
+// Take control on first install; an update still waits for SKIP_WAITING before it activates.
+clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 

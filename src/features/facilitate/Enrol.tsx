@@ -1,5 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
 import { enrol } from '../../app/device';
 import { t } from '../../i18n/index';
 import { ErrorSummary, type FieldError } from '../participate/ui';
@@ -15,6 +15,12 @@ export function Enrol() {
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    // a scanned or pasted link may arrive while this screen is already open
+    const onHash = () => codeFromHash() && setCode(codeFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { downloadEngagements, identity } from '../../app/device';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
-import { t } from '../../i18n/index';
+import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
 import { QueueStatus } from './QueueStatus';
 
@@ -10,7 +10,10 @@ export function Home() {
   const [list, setList] = useState<EngagementRecord[] | null>(null);
   useEffect(() => {
     void listEngagements().then(setList);
-    if (navigator.onLine) void downloadEngagements().then((ok) => ok && listEngagements().then(setList));
+    if (navigator.onLine)
+      void downloadEngagements().then(async (ok) => {
+        if (ok) setList(await listEngagements());
+      });
   }, []);
 
   if (identity.value === null)
@@ -39,7 +42,7 @@ export function Home() {
         ) : (
           <ul class="card-list">
             {list.map((e) => {
-              const title = pickText(e.content.title, 'en', 'standard', e.content.defaultLocale).text;
+              const title = pickText(e.content.title, locale.value, 'standard', e.content.defaultLocale).text;
               return (
                 <li key={e.slug} class="card">
                   <h3>{title}</h3>

@@ -20,7 +20,7 @@ function StartAgain({ onConfirm }: { onConfirm: () => void }) {
       </button>
     );
   return (
-    <div class="confirm" role="group" aria-labelledby="start-again-q">
+    <div class="confirm">
       <p id="start-again-q" tabIndex={-1} ref={(el) => el?.focus()}>
         {t('startAgain.question')}
       </p>
@@ -38,7 +38,13 @@ function Settings({ engagement }: { engagement: EngagementRecord }) {
   const [open, setOpen] = useState(false);
   return (
     <div class="settings">
-      <button type="button" class="button secondary small" aria-expanded={open} aria-controls="journey-settings" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="button secondary small"
+        aria-expanded={open}
+        aria-controls="journey-settings"
+        onClick={() => setOpen(!open)}
+      >
         {t('nav.languageFormat')}
       </button>
       {open && (

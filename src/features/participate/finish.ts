@@ -1,12 +1,11 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
 import type { EngagementRecord } from '../../db/schema';
-import type { BundlePayload } from '../../shared/bundle';
+import type { Answer, BundlePayload } from '../../shared/bundle';
 import { utf8 } from '../../shared/bytes';
 import { importEngagementPublicKey, seal } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
 import type { Format } from '../../shared/locales';
-import type { Answer } from '../../shared/bundle';
 
 export interface FinishInput {
   engagement: EngagementRecord;

@@ -27,13 +27,7 @@ export interface FieldError {
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   if (errors.length === 0) return null;
   return (
-    <div
-      class="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={(el) => el?.focus()}
-      aria-labelledby="error-summary-title"
-    >
+    <div class="error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t('error.summaryTitle')}</h2>
       <ul>
         {errors.map((e) => (

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
-import { listPublished } from '../services/engagements';
 import { enrolDevice } from '../services/devices';
+import { listPublished } from '../services/engagements';
 import { parseBody } from '../validate';
 
 const EnrolSchema = v.strictObject({
@@ -11,14 +11,10 @@ const EnrolSchema = v.strictObject({
 });
 
 export default async function devices({ app, database }: AppContext) {
-  app.post(
-    '/api/devices/enrol',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, bodyLimit: 4096 },
-    async (req) => {
-      const body = parseBody(EnrolSchema, req.body);
-      return enrolDevice(database.db, body);
-    },
-  );
+  app.post('/api/devices/enrol', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, bodyLimit: 4096 }, async (req) => {
+    const body = parseBody(EnrolSchema, req.body);
+    return enrolDevice(database.db, body);
+  });
 
   app.get('/api/device/engagements', { preHandler: requireDevice(database.db) }, async () => {
     return { engagements: await listPublished(database.db) };

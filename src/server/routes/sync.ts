@@ -1,4 +1,3 @@
-
 import { SYNC_LIMITS, type SyncBatchResponse, SyncBatchSchema } from '../../shared/protocol';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
@@ -20,4 +19,3 @@ export default async function sync({ app, database, versionKeys }: AppContext) {
     },
   );
 }
-

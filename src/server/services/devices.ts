@@ -16,7 +16,14 @@ export async function createEnrolmentCode(
   const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_MINUTES * 60_000).toISOString();
   await db
     .insertInto('enrolment_codes')
-    .values({ code_hash: hashToken(code), created_by: createdBy, created_at: now.toISOString(), expires_at: expiresAt, used_at: null, device_id: null })
+    .values({
+      code_hash: hashToken(code),
+      created_by: createdBy,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      used_at: null,
+      device_id: null,
+    })
     .execute();
   return { code, expiresAt };
 }
@@ -34,7 +41,11 @@ export async function enrolDevice(
   await db.transaction().execute(async (tx) => {
     const code = await tx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
     if (!code || code.used_at || code.expires_at <= nowIso) {
-      throw new HttpError(400, 'enrolment_code_invalid', 'That code is not valid. Codes work once, for 15 minutes. Ask an organiser for a new one.');
+      throw new HttpError(
+        400,
+        'enrolment_code_invalid',
+        'That code is not valid. Codes work once, for 15 minutes. Ask an organiser for a new one.',
+      );
     }
     // The used_at guard makes a code work once even when two devices race for it.
     const claimed = await tx

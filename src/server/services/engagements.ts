@@ -42,7 +42,13 @@ export async function listPublished(db: Kysely<DB>): Promise<PublishedEngagement
     .select(['e.id as engagementId', 'e.slug', 'v.id as versionId', 'v.version', 'v.public_key_jwk', 'v.content_json'])
     .where('e.status', '=', 'published')
     .where(({ eb, selectFrom }) =>
-      eb('v.version', '=', selectFrom('engagement_versions as v2').select(({ fn }) => fn.max('v2.version').as('m')).whereRef('v2.engagement_id', '=', 'e.id')),
+      eb(
+        'v.version',
+        '=',
+        selectFrom('engagement_versions as v2')
+          .select(({ fn }) => fn.max('v2.version').as('m'))
+          .whereRef('v2.engagement_id', '=', 'e.id'),
+      ),
     )
     .orderBy('e.created_at')
     .execute();
@@ -79,11 +85,7 @@ export class VersionKeys {
   }
 
   private async load(versionId: string): Promise<CryptoKey | null> {
-    const row = await this.db
-      .selectFrom('engagement_versions')
-      .select('private_key_sealed')
-      .where('id', '=', versionId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('engagement_versions').select('private_key_sealed').where('id', '=', versionId).executeTakeFirst();
     if (!row) return null;
     const jwk = JSON.parse(this.serverKey.open(row.private_key_sealed, `engagement-version:${versionId}`)) as JsonWebKey;
     return importEngagementPrivateKey(jwk);

@@ -14,7 +14,8 @@ import type { VersionKeys } from './engagements';
 
 export const REASONS = {
   malformed: 'This answer was saved in a form the server cannot read. Keep it and export it for staff.',
-  unknownVersion: 'The server does not know this engagement version. Check the device has the current engagement, then export it for staff.',
+  unknownVersion:
+    'The server does not know this engagement version. Check the device has the current engagement, then export it for staff.',
   unreadable: 'This answer could not be opened: it was changed after it was saved, or sealed for another engagement. Export it for staff.',
   invalidContent: 'This answer is not complete or has values the engagement does not allow. Export it for staff.',
   conflict: 'Another, different answer with the same number is already on the server. Export this one for staff.',

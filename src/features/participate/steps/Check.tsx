@@ -8,7 +8,7 @@ import { finishBundle } from '../finish';
 import { answers, go, returnToCheck, startedAt } from '../state';
 import { Actions, L } from '../ui';
 
-function describe(q: Question, a: Answer | undefined, dl: string): string {
+function answerText(q: Question, a: Answer | undefined, dl: string): string {
   const label = (id: string) => pickText(q.options?.find((o) => o.id === id)?.label, locale.value, format.value, dl).text;
   if (!a || 'skipped' in a) return t('check.skipped');
   if ('choice' in a) return label(a.choice);
@@ -60,7 +60,7 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
             <dt>
               <L text={q.title} defaultLocale={dl} />
             </dt>
-            <dd dir="auto">{describe(q, answers.value[q.id], dl)}</dd>
+            <dd dir="auto">{answerText(q, answers.value[q.id], dl)}</dd>
             <dd>
               <button
                 type="button"

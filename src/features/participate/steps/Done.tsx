@@ -9,9 +9,7 @@ export function Done({ reference, onFinish }: { reference: string; onFinish: () 
       </div>
       <h2>{t('done.referenceHeading')}</h2>
       <p>{t('done.referenceText')}</p>
-      <p class="reference">
-        {reference}
-      </p>
+      <p class="reference">{reference}</p>
       <h2>{t('done.nextHeading')}</h2>
       <p>{t('done.nextText')}</p>
       <button type="button" class="button primary" onClick={onFinish}>

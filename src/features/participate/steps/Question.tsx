@@ -9,7 +9,7 @@ import { Actions, ErrorSummary, L } from '../ui';
 
 type Draft = Answer | null;
 
-function isEmpty(q: Q, d: Draft): boolean {
+function isEmpty(d: Draft): boolean {
   if (!d) return true;
   if ('choices' in d) return d.choices.length === 0;
   if ('text' in d) return d.text.trim() === '';
@@ -46,7 +46,13 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
     } else go({ kind: 'question', index: index + 1 });
   };
   const back = () => (index === 0 ? go({ kind: 'about' }) : go({ kind: 'question', index: index - 1 }));
-  const radio = (value: string, checked: boolean, onPick: () => void, label: preact.ComponentChildren, extra?: preact.ComponentChildren) => (
+  const radio = (
+    value: string,
+    checked: boolean,
+    onPick: () => void,
+    label: preact.ComponentChildren,
+    extra?: preact.ComponentChildren,
+  ) => (
     <label class="option" key={value}>
       <input
         type="radio"
@@ -66,7 +72,12 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
   switch (q.type) {
     case 'single':
       input = (q.options ?? []).map((o) =>
-        radio(o.id, !!draft && 'choice' in draft && draft.choice === o.id, () => setDraft({ choice: o.id }), <L text={o.label} defaultLocale={dl} />),
+        radio(
+          o.id,
+          !!draft && 'choice' in draft && draft.choice === o.id,
+          () => setDraft({ choice: o.id }),
+          <L text={o.label} defaultLocale={dl} />,
+        ),
       );
       break;
     case 'multiple': {
@@ -79,9 +90,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
             value={o.id}
             checked={chosen.includes(o.id)}
             aria-describedby={describedBy}
-            onChange={(e) =>
-              setDraft({ choices: e.currentTarget.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })
-            }
+            onChange={(e) => setDraft({ choices: e.currentTarget.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })}
           />
           <span>
             <L text={o.label} defaultLocale={dl} />
@@ -99,7 +108,13 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       input = (
         <div class="faces">
           {[1, 2, 3, 4, 5].map((n) =>
-            radio(String(n), !!draft && 'face' in draft && draft.face === n, () => setDraft({ face: n }), t(`faces.${n}`), <Face value={n} />),
+            radio(
+              String(n),
+              !!draft && 'face' in draft && draft.face === n,
+              () => setDraft({ face: n }),
+              t(`faces.${n}`),
+              <Face value={n} />,
+            ),
           )}
         </div>
       );
@@ -158,7 +173,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       key={q.id}
       onSubmit={(e) => {
         e.preventDefault();
-        if (isEmpty(q, draft)) {
+        if (isEmpty(draft)) {
           setError(true);
           return;
         }

@@ -1,5 +1,5 @@
-import { format, locale, setLocale, t } from '../../../i18n/index';
 import type { EngagementRecord } from '../../../db/schema';
+import { format, locale, setLocale, t } from '../../../i18n/index';
 import { LOCALE_INFO, type Locale } from '../../../shared/locales';
 import { go, startedAt } from '../state';
 import { L } from '../ui';
@@ -9,12 +9,14 @@ export function LanguageChoice({ locales }: { locales: string[] }) {
     <fieldset class="choice-group">
       <legend class="legend-m">{t('start.language')}</legend>
       <div class="lang-list">
-        {(locales as Locale[]).filter((l) => l in LOCALE_INFO).map((l) => (
-          <label key={l} class="option" lang={l} dir={LOCALE_INFO[l].dir}>
-            <input type="radio" name="language" value={l} checked={locale.value === l} onChange={() => void setLocale(l)} />
-            <span>{LOCALE_INFO[l].name}</span>
-          </label>
-        ))}
+        {(locales as Locale[])
+          .filter((l) => l in LOCALE_INFO)
+          .map((l) => (
+            <label key={l} class="option" lang={l} dir={LOCALE_INFO[l].dir}>
+              <input type="radio" name="language" value={l} checked={locale.value === l} onChange={() => void setLocale(l)} />
+              <span>{LOCALE_INFO[l].name}</span>
+            </label>
+          ))}
       </div>
     </fieldset>
   );

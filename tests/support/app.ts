@@ -1,0 +1,49 @@
+/** A real server app on a real SQLite database in a temp folder, for Fastify inject tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { type Database, openDatabase } from '../../src/server/db/index';
+import { loadServerKey, type ServerKey } from '../../src/server/keys';
+import { seedIfEmpty } from '../../src/server/seed';
+import { enrolDevice } from '../../src/server/services/devices';
+import { listPublished } from '../../src/server/services/engagements';
+import type { PublishedEngagement } from '../../src/shared/engagement';
+
+export interface TestServer {
+  app: FastifyInstance;
+  database: Database;
+  serverKey: ServerKey;
+  dataDir: string;
+  engagement: PublishedEngagement;
+  token: string;
+  deviceId: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'no-dist'), ...env });
+  const database = await openDatabase(config);
+  const serverKey = loadServerKey(dataDir, undefined);
+  const app = await buildApp({ config, database, serverKey });
+  const seeded = await seedIfEmpty(database.db, serverKey);
+  const { deviceId, token } = await enrolDevice(database.db, { code: seeded.enrolmentCode as string, name: 'Test tablet' });
+  const [engagement] = await listPublished(database.db);
+  return {
+    app,
+    database,
+    serverKey,
+    dataDir,
+    engagement: engagement as PublishedEngagement,
+    token,
+    deviceId,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { expect, type Page } from '@playwright/test';
+import type { RunningServer } from './server-process';
+
+/** Enrols the browser as a device through the enrolment screen, as a facilitator would. */
+export async function enrolViaUi(page: Page, server: RunningServer, name = 'Library tablet'): Promise<void> {
+  if (!server.enrolCode) throw new Error('the server printed no enrolment code');
+  await page.goto(`${server.url}/enrol#code=${server.enrolCode}`);
+  await expect(page.getByLabel('Enrolment code')).toHaveValue(server.enrolCode);
+  await page.getByLabel('Name for this device').fill(name);
+  await page.getByRole('button', { name: 'Set up device' }).click();
+  await expect(page.getByRole('heading', { name: 'Outreach device' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your library, your say' })).toBeVisible();
+}
+
+/** Waits until the service worker controls the page, so it can load offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+/** Answers the five demo questions in English; `check` runs at every screen (for axe). */
+export async function answerDemo(page: Page, check: (state: string) => Promise<void> = async () => {}): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Have you used the library in the last year?' })).toBeVisible();
+  await check('question yes/no, empty');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give an answer, or choose Skip');
+  await check('question yes/no, error');
+  await page.getByLabel('Yes', { exact: true }).check();
+  await check('question yes/no, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'How do you feel about the library as it is now?' })).toBeVisible();
+  await page.getByLabel('Happy', { exact: true }).check();
+  await check('question faces, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Which matters most to you?' })).toBeVisible();
+  await page.getByLabel('Longer opening hours').check();
+  await check('question single, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /Which of these would you use/ })).toBeVisible();
+  await page.getByLabel('Free wifi').check();
+  await page.getByLabel('Borrowing books').check();
+  await check('question multiple, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /anything else/ })).toBeVisible();
+  await page.getByRole('textbox').fill('Please keep the Saturday story time. Dziękuję!');
+  await check('question free text, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** From the device home to Done: start, about and consent, the questions, check answers, send. */
+export async function completeDemoJourney(page: Page, check: (state: string) => Promise<void> = async () => {}): Promise<string> {
+  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your library, your say' })).toBeVisible();
+  await check('start');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you start' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick the box');
+  await check('about, error');
+  await page.getByLabel('I understand and I want to take part').check();
+  await check('about, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await answerDemo(page, check);
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  await check('check answers');
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  await check('done');
+  const code = (await page.locator('.reference').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  return code;
+}

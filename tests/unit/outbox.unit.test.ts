@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openBletherDB } from '../../src/db/open';
+import { outboxRepo } from '../../src/db/outbox';
+import type { AttachmentRecord, OutboxRecord } from '../../src/db/schema';
+
+let n = 0;
+function freshRepo() {
+  const name = `outbox-test-${++n}`;
+  const handle = openBletherDB(name);
+  return { repo: outboxRepo(() => handle), handle };
+}
+
+function record(i: number, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
+  return {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    engagementVersionId: 'v1',
+    engagementSlug: 'demo',
+    createdAt: new Date(Date.UTC(2026, 10, 22, 9, 0, i)).toISOString(),
+    state: 'waiting',
+    envelope: { v: 1, alg: 'ECDH-ES+A256KW/A256GCM', epk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, wk: 'AA==', iv: 'AA==', ct: 'AA==' },
+    size: 300,
+    attachments: [],
+    attempts: 0,
+    ...overrides,
+  };
+}
+
+function attachment(sha: string, bundleId: string): AttachmentRecord {
+  return { sha256: sha.padEnd(64, '0'), bundleId, type: 'image/jpeg', bytes: new Uint8Array([1, 2, 3]).buffer, uploaded: 0 };
+}
+
+describe('outbox repository', () => {
+  it('lists waiting bundles oldest first and counts them', async () => {
+    const { repo } = freshRepo();
+    await repo.add(record(3));
+    await repo.add(record(1));
+    await repo.add(record(2));
+    expect((await repo.waiting()).map((r) => r.id.slice(-1))).toEqual(['1', '2', '3']);
+    expect((await repo.waiting(2)).length).toBe(2);
+    expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
+  });
+
+  it('writes a bundle and its attachments all or nothing', async () => {
+    const { repo, handle } = freshRepo();
+    await repo.add(record(1), [attachment('a', record(1).id)]);
+    // the same id again fails, and must not leave its new attachment behind
+    await expect(repo.add(record(1), [attachment('b', record(1).id)])).rejects.toThrow();
+    const db = await handle;
+    expect(await db.count('outbox')).toBe(1);
+    expect(await db.getAllKeys('attachments')).toEqual(['a'.padEnd(64, '0')]);
+  });
+
+  it('removes confirmed bundles together with their attachments', async () => {
+    const { repo, handle } = freshRepo();
+    await repo.add(record(1), [attachment('a', record(1).id), attachment('b', record(1).id)]);
+    await repo.add(record(2), [attachment('c', record(2).id)]);
+    await repo.remove([record(1).id]);
+    const db = await handle;
+    expect((await repo.waiting()).map((r) => r.id)).toEqual([record(2).id]);
+    expect(await db.getAllKeys('attachments')).toEqual(['c'.padEnd(64, '0')]);
+  });
+
+  it('keeps bundles that need attention, with the reason, out of the waiting list', async () => {
+    const { repo } = freshRepo();
+    await repo.add(record(1));
+    await repo.add(record(2));
+    await repo.markAttention(record(1).id, 'rejected', 'Export it for staff.');
+    expect(await repo.counts()).toEqual({ waiting: 1, attention: 1 });
+    const [kept] = await repo.attention();
+    expect(kept).toMatchObject({ id: record(1).id, state: 'attention', status: 'rejected', reason: 'Export it for staff.', attempts: 1 });
+    expect((await repo.waiting()).map((r) => r.id)).toEqual([record(2).id]);
+  });
+});

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REASONS } from '../../src/server/services/ingest';
+import type { SyncBatchResponse } from '../../src/shared/protocol';
+import { startTestApp, type TestServer } from '../support/app';
+import { sealedItem } from '../support/bundles';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestApp();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+function post(body: unknown, token = s.token, headers: Record<string, string> = {}) {
+  return s.app.inject({
+    method: 'POST',
+    url: '/api/sync/batches',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function bundleCount(): Promise<number> {
+  const r = await s.database.db.selectFrom('bundles').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('POST /api/sync/batches', () => {
+  it('stores new bundles and answers duplicate for the same content sent again', async () => {
+    const before = await bundleCount();
+    const items = [await sealedItem(s.engagement), await sealedItem(s.engagement)];
+    const first = await post({ items, queueSize: 2 });
+    expect(first.statusCode).toBe(200);
+    expect((first.json() as SyncBatchResponse).results.map((r) => r.status)).toEqual(['stored', 'stored']);
+    expect(await bundleCount()).toBe(before + 2);
+
+    const again = await post({ items, queueSize: 2 });
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as SyncBatchResponse).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(await bundleCount()).toBe(before + 2);
+  });
+
+  it('answers conflict for the same id with other content, and keeps the first', async () => {
+    const original = await sealedItem(s.engagement);
+    expect((await post({ items: [original] })).json().results[0].status).toBe('stored');
+    const other = await sealedItem(s.engagement, { id: original.id, answers: { visit: { yesno: 'no' } } });
+    const res = (await post({ items: [other] })).json() as SyncBatchResponse;
+    expect(res.results[0]).toEqual({ id: original.id, status: 'conflict', reason: REASONS.conflict });
+    const row = await s.database.db.selectFrom('bundles').select('answers_json').where('id', '=', original.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(row.answers_json).visit).toEqual({ yesno: 'yes' });
+  });
+
+  it('rejects, with a reason, a tampered ciphertext, an unknown version and a malformed item, and stores the good one', async () => {
+    const before = await bundleCount();
+    const good = await sealedItem(s.engagement);
+    const tampered = await sealedItem(s.engagement);
+    const ct = Buffer.from(tampered.envelope.ct, 'base64');
+    ct[0] = (ct[0] ?? 0) ^ 1;
+    tampered.envelope.ct = ct.toString('base64');
+    const moved = await sealedItem(s.engagement);
+    const unknown = { ...(await sealedItem(s.engagement)), engagementVersionId: 'no-such-version' };
+    const malformed = { id: crypto.randomUUID(), engagementVersionId: s.engagement.versionId, envelope: { v: 2 } };
+    const res = (await post({ items: [good, tampered, { ...moved, id: crypto.randomUUID() }, unknown, malformed] })).json() as SyncBatchResponse;
+    expect(res.results.map((r) => r.status)).toEqual(['stored', 'rejected', 'rejected', 'rejected', 'rejected']);
+    expect(res.results[1]?.reason).toBe(REASONS.unreadable);
+    // a ciphertext moved to another bundle id fails its bound data
+    expect(res.results[2]?.reason).toBe(REASONS.unreadable);
+    expect(res.results[3]?.reason).toBe(REASONS.unknownVersion);
+    expect(res.results[4]?.reason).toBe(REASONS.malformed);
+    expect(await bundleCount()).toBe(before + 1);
+  });
+
+  it('rejects a bundle whose sealed content is not a valid bundle', async () => {
+    const bad = await sealedItem(s.engagement, { answers: { visit: { face: 9 } } as never });
+    const res = (await post({ items: [bad] })).json() as SyncBatchResponse;
+    expect(res.results[0]).toMatchObject({ status: 'rejected', reason: REASONS.invalidContent });
+  });
+
+  it('records the device last sync time and queue size', async () => {
+    await post({ items: [await sealedItem(s.engagement)], queueSize: 7 });
+    const d = await s.database.db.selectFrom('devices').selectAll().where('id', '=', s.deviceId).executeTakeFirstOrThrow();
+    expect(d.last_queue_size).toBe(7);
+    expect(d.last_sync_at).toMatch(/Z$/);
+  });
+
+  it('refuses requests without a valid device token, with a clear message', async () => {
+    const items = [await sealedItem(s.engagement)];
+    const none = await s.app.inject({ method: 'POST', url: '/api/sync/batches', payload: { items } });
+    expect(none.statusCode).toBe(401);
+    expect(none.json().error).toBe('device_not_enrolled');
+    const forged = await post({ items }, 'x'.repeat(43));
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error).toBe('device_unknown');
+  });
+
+  it('answers 4xx, never 5xx, to malformed batches, and writes nothing', async () => {
+    const before = await bundleCount();
+    const cases: Array<[unknown, number]> = [
+      ['{not json', 400],
+      [{}, 400],
+      [{ items: [] }, 400],
+      [{ items: 'x' }, 400],
+      [{ items: [{ no: 'id' }] }, 400],
+      [{ items: [1] }, 400],
+      [{ items: [{ id: 'a' }, { id: 'a' }] }, 400],
+      [{ items: [{ id: 'a' }], extra: true }, 400],
+    ];
+    for (const [body, status] of cases) {
+      const res = await post(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json().message).toEqual(expect.any(String));
+    }
+    const wrongType = await post('items=1', s.token, { 'content-type': 'text/plain' });
+    expect(wrongType.statusCode).toBe(415);
+    const huge = await post({ items: [{ id: 'a', pad: 'x'.repeat(5 * 1024 * 1024) }] });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toBe('too_large');
+    expect(await bundleCount()).toBe(before);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports the database', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite', ok: true } });
+  });
+});

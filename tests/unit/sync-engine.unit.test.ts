@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openBletherDB } from '../../src/db/open';
+import { outboxRepo } from '../../src/db/outbox';
+import type { OutboxRecord } from '../../src/db/schema';
+import type { ItemResult } from '../../src/shared/protocol';
+import { SyncEngine } from '../../src/sync/engine';
+
+let n = 0;
+async function setup(count: number) {
+  const handle = openBletherDB(`engine-test-${++n}`);
+  const repo = outboxRepo(() => handle);
+  for (let i = 0; i < count; i++) {
+    const rec: OutboxRecord = {
+      id: `id-${String(i).padStart(4, '0')}`,
+      engagementVersionId: 'v1',
+      engagementSlug: 'demo',
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      state: 'waiting',
+      envelope: { v: 1, alg: 'ECDH-ES+A256KW/A256GCM', epk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, wk: '', iv: '', ct: '' },
+      size: 1000,
+      attachments: [],
+      attempts: 0,
+    };
+    await repo.add(rec);
+  }
+  return repo;
+}
+
+type Handler = (items: { id: string }[]) => { status: number; results?: ItemResult[] } | Promise<{ status: number; results?: ItemResult[] }>;
+
+function fakeFetch(handler: Handler) {
+  const batches: string[][] = [];
+  const f = (async (_url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as { items: { id: string }[] };
+    batches.push(body.items.map((i) => i.id));
+    const r = await handler(body.items);
+    return new Response(JSON.stringify(r.results ? { results: r.results, serverTime: '' } : { error: 'x', message: 'Server says no' }), {
+      status: r.status,
+    });
+  }) as unknown as typeof fetch;
+  return { f, batches };
+}
+
+const ok: Handler = (items) => ({ status: 200, results: items.map((i) => ({ id: i.id, status: 'stored' as const })) });
+
+describe('sync engine', () => {
+  it('sends in batches bounded by count and bytes, and empties the outbox', async () => {
+    const repo = await setup(25);
+    const { f, batches } = fakeFetch(ok);
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 10, maxBytes: 7_500 });
+    const report = await engine.sync();
+    expect(report).toEqual({ sent: 25, attention: 0, ok: true });
+    // 7 items of 1000 bytes fit under 7,500 bytes
+    expect(batches.map((b) => b.length)).toEqual([7, 7, 7, 4]);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('removes stored and duplicate, keeps conflict and rejected with their reasons', async () => {
+    const repo = await setup(4);
+    const statuses = ['stored', 'duplicate', 'conflict', 'rejected'] as const;
+    const { f } = fakeFetch((items) => ({
+      status: 200,
+      results: items.map((i, k) => ({ id: i.id, status: statuses[k] ?? 'stored', reason: k >= 2 ? `reason ${k}` : undefined })),
+    }));
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f });
+    expect(await engine.sync()).toEqual({ sent: 2, attention: 2, ok: true });
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 2 });
+    expect((await repo.attention()).map((r) => [r.status, r.reason])).toEqual([
+      ['conflict', 'reason 2'],
+      ['rejected', 'reason 3'],
+    ]);
+  });
+
+  it('halves the batch on 413 until it fits, and everything arrives', async () => {
+    const repo = await setup(16);
+    const { f, batches } = fakeFetch((items) => (items.length > 4 ? { status: 413 } : ok(items)));
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 16 });
+    expect((await engine.sync()).sent).toBe(16);
+    expect(batches.map((b) => b.length)).toEqual([16, 8, 4, 4, 4, 4]);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('keeps everything on a server error and backs off exponentially with jitter, up to a cap', async () => {
+    const repo = await setup(3);
+    let fail = true;
+    const { f } = fakeFetch((items) => (fail ? { status: 500 } : ok(items)));
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, backoffBaseMs: 1000, backoffCapMs: 8000, random: () => 1 });
+    expect((await engine.sync()).ok).toBe(false);
+    expect(engine.current.phase).toBe('error');
+    expect(engine.current.message).toBe('Server says no');
+    expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
+    // not forced: waits for the backoff
+    expect((await engine.sync()).sent).toBe(0);
+    expect([1, 2, 3, 4, 5, 9].map((k) => engine.backoffDelay(k))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    const low = new SyncEngine({ outbox: repo, getToken: async () => 't', backoffBaseMs: 1000, random: () => 0 });
+    expect(low.backoffDelay(3)).toBe(2000);
+    fail = false;
+    expect(await engine.sync(true)).toEqual({ sent: 3, attention: 0, ok: true });
+  });
+
+  it('treats a failed fetch as offline and loses nothing', async () => {
+    const repo = await setup(2);
+    const f = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f });
+    expect((await engine.sync()).ok).toBe(false);
+    expect(engine.current.phase).toBe('offline');
+    expect(await repo.counts()).toEqual({ waiting: 2, attention: 0 });
+  });
+
+  it('reports a revoked device with the server message and keeps the bundles', async () => {
+    const repo = await setup(1);
+    const { f } = fakeFetch(() => ({ status: 401 }));
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f });
+    await engine.sync();
+    expect(engine.current).toMatchObject({ phase: 'revoked', message: 'Server says no' });
+    expect(await repo.counts()).toEqual({ waiting: 1, attention: 0 });
+  });
+});
