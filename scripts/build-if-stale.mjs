@@ -5,7 +5,10 @@ import path from 'node:path';
 
 // What the browser build is made of (the server runs from source, so src/server is not among them).
 const SOURCES = [
-  ...fs.readdirSync('src').filter((d) => d !== 'server').map((d) => path.join('src', d)),
+  ...fs
+    .readdirSync('src')
+    .filter((d) => d !== 'server')
+    .map((d) => path.join('src', d)),
   'locales',
   'public',
   'index.html',

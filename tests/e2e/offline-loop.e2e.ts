@@ -11,7 +11,10 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test('a participant answers offline; the bundle waits, syncs by itself when online, and is stored exactly once', async ({ page, context }) => {
+test('a participant answers offline; the bundle waits, syncs by itself when online, and is stored exactly once', async ({
+  page,
+  context,
+}) => {
   await page.goto(`${server.url}/`);
   await expectAccessible(page, 'home, not enrolled');
   await page.goto(`${server.url}/enrol`);
@@ -48,7 +51,11 @@ test('a participant answers offline; the bundle waits, syncs by itself when onli
   await expect(page.getByTestId('queue-summary')).toHaveText('Everything has been sent.');
   const rows = server.query<{ id: string; answers_json: string; locale: string }>('select id, answers_json, locale from bundles');
   expect(rows).toHaveLength(1);
-  expect(JSON.parse(rows[0]?.answers_json ?? '{}')).toMatchObject({ visit: { yesno: 'yes' }, feel: { face: 4 }, most: { choice: 'hours' } });
+  expect(JSON.parse(rows[0]?.answers_json ?? '{}')).toMatchObject({
+    visit: { yesno: 'yes' },
+    feel: { face: 4 },
+    most: { choice: 'hours' },
+  });
 
   // the same batch again: still exactly one
   const batch = sent.at(-1);

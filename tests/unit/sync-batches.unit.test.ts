@@ -22,7 +22,10 @@ function post(body: unknown, token = s.token, headers: Record<string, string> = 
 }
 
 async function bundleCount(): Promise<number> {
-  const r = await s.database.db.selectFrom('bundles').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await s.database.db
+    .selectFrom('bundles')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -61,7 +64,9 @@ describe('POST /api/sync/batches', () => {
     const moved = await sealedItem(s.engagement);
     const unknown = { ...(await sealedItem(s.engagement)), engagementVersionId: 'no-such-version' };
     const malformed = { id: crypto.randomUUID(), engagementVersionId: s.engagement.versionId, envelope: { v: 2 } };
-    const res = (await post({ items: [good, tampered, { ...moved, id: crypto.randomUUID() }, unknown, malformed] })).json() as SyncBatchResponse;
+    const res = (
+      await post({ items: [good, tampered, { ...moved, id: crypto.randomUUID() }, unknown, malformed] })
+    ).json() as SyncBatchResponse;
     expect(res.results.map((r) => r.status)).toEqual(['stored', 'rejected', 'rejected', 'rejected', 'rejected']);
     expect(res.results[1]?.reason).toBe(REASONS.unreadable);
     // a ciphertext moved to another bundle id fails its bound data

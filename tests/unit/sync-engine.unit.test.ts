@@ -27,7 +27,9 @@ async function setup(count: number) {
   return repo;
 }
 
-type Handler = (items: { id: string }[]) => { status: number; results?: ItemResult[] } | Promise<{ status: number; results?: ItemResult[] }>;
+type Handler = (
+  items: { id: string }[],
+) => { status: number; results?: ItemResult[] } | Promise<{ status: number; results?: ItemResult[] }>;
 
 function fakeFetch(handler: Handler) {
   const batches: string[][] = [];
@@ -85,7 +87,14 @@ describe('sync engine', () => {
     const repo = await setup(3);
     let fail = true;
     const { f } = fakeFetch((items) => (fail ? { status: 500 } : ok(items)));
-    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, backoffBaseMs: 1000, backoffCapMs: 8000, random: () => 1 });
+    const engine = new SyncEngine({
+      outbox: repo,
+      getToken: async () => 't',
+      fetch: f,
+      backoffBaseMs: 1000,
+      backoffCapMs: 8000,
+      random: () => 1,
+    });
     expect((await engine.sync()).ok).toBe(false);
     expect(engine.current.phase).toBe('error');
     expect(engine.current.message).toBe('Server says no');
