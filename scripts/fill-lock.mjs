@@ -27,7 +27,12 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     if (lock.packages[`${base}node_modules/${dep}`] || lock.packages[`node_modules/${dep}`]) continue;
     const platform = platformOf(dep);
     if (!platform) continue;
-    lock.packages[`node_modules/${dep}`] = { version: String(range).replace(/^[\^~=]/, ''), dev: pkg.dev || undefined, optional: true, ...platform };
+    lock.packages[`node_modules/${dep}`] = {
+      version: String(range).replace(/^[\^~=]/, ''),
+      dev: pkg.dev || undefined,
+      optional: true,
+      ...platform,
+    };
     added++;
   }
 }

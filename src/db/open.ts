@@ -9,17 +9,22 @@ export const dbEvents = new EventTarget();
 export function openBletherDB(name = DB_NAME): Promise<IDBPDatabase<BletherDB>> {
   return openDB<BletherDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
-      // Each case runs in order from the version the device had; add cases, never edit old ones.
-      switch (oldVersion) {
-        case 0: {
-          const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
-          outbox.createIndex('byState', 'state');
-          outbox.createIndex('byCreated', 'createdAt');
-          const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
-          attachments.createIndex('byBundle', 'bundleId');
-          db.createObjectStore('engagements', { keyPath: 'slug' });
-          db.createObjectStore('meta');
-        }
+      // Each step runs in order from the version the device had; add steps, never edit shipped ones.
+      // Stores are only ever added here: no step may delete or rewrite an unsynced bundle.
+      if (oldVersion < 1) {
+        const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('byState', 'state');
+        outbox.createIndex('byCreated', 'createdAt');
+        const attachments = db.createObjectStore('attachments', { keyPath: 'sha256' });
+        attachments.createIndex('byBundle', 'bundleId');
+        db.createObjectStore('engagements', { keyPath: 'slug' });
+        db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
+        drafts.createIndex('byUpdated', 'updatedAt');
+        const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+        sessions.createIndex('byOpened', 'openedAt');
       }
     },
     blocking() {

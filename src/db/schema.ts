@@ -7,7 +7,7 @@ import type { PublishedEngagement } from '../shared/engagement';
 import type { Envelope } from '../shared/envelope';
 
 export const DB_NAME = 'blether';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type OutboxState = 'waiting' | 'attention';
 
@@ -44,9 +44,40 @@ export interface EngagementRecord extends PublishedEngagement {
   downloadedAt: string;
 }
 
+/** A participant's unfinished journey, sealed under a device-local non-extractable key; purged after 24 h. */
+export interface DraftRecord {
+  id: string;
+  engagementSlug: string;
+  /** ISO instant (UTC) */
+  updatedAt: string;
+  iv: ArrayBuffer;
+  ct: ArrayBuffer;
+}
+
+/** A facilitator's session at a venue (opened and closed on the device). */
+export interface SessionRecord {
+  id: string;
+  engagementSlug: string;
+  venue: string;
+  area: string;
+  /** local date of the session, YYYY-MM-DD, in timeZone */
+  date: string;
+  timeZone: string;
+  openedAt: string;
+  closedAt: string | null;
+  attendance: number | null;
+  notes: string;
+  /** cash float, integer pence */
+  floatIssued: number;
+  floatPaidOut: number;
+  floatReturned: number | null;
+}
+
 export interface BletherDB extends DBSchema {
   outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreated: string } };
   attachments: { key: string; value: AttachmentRecord; indexes: { byBundle: string } };
   engagements: { key: string; value: EngagementRecord };
   meta: { key: string; value: unknown };
+  drafts: { key: string; value: DraftRecord; indexes: { byUpdated: string } };
+  sessions: { key: string; value: SessionRecord; indexes: { byOpened: string } };
 }

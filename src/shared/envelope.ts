@@ -72,8 +72,12 @@ export function importEngagementPrivateKey(jwk: JsonWebKey): Promise<CryptoKey> 
   return crypto.subtle.importKey('jwk', jwk, EC, false, ['deriveBits']);
 }
 
+/**
+ * Seals a bundle. `plaintext` may be a function of the content key, so attachments can be sealed under
+ * the same key first and named (by hash) in the bundle before the bundle itself is sealed.
+ */
 export async function seal(
-  plaintext: Uint8Array<ArrayBuffer>,
+  plaintext: Uint8Array<ArrayBuffer> | ((contentKey: CryptoKey) => Promise<Uint8Array<ArrayBuffer>>),
   engagementPublicKey: CryptoKey,
   bundleId: string,
   engagementVersionId: string,
@@ -82,9 +86,10 @@ export async function seal(
   const kek = await wrappingKey(eph.privateKey, engagementPublicKey, engagementVersionId, 'wrapKey');
   const contentKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
   const wk = new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, kek, 'AES-KW'));
+  const bytes = typeof plaintext === 'function' ? await plaintext(contentKey) : plaintext;
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bundleAad(bundleId, engagementVersionId) }, contentKey, plaintext),
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bundleAad(bundleId, engagementVersionId) }, contentKey, bytes),
   );
   const epk = (await crypto.subtle.exportKey('jwk', eph.publicKey)) as JsonWebKey;
   return {

@@ -1,9 +1,9 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
-import type { EngagementRecord } from '../../db/schema';
-import type { Answer, BundlePayload } from '../../shared/bundle';
-import { utf8 } from '../../shared/bytes';
-import { importEngagementPublicKey, seal } from '../../shared/envelope';
+import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
+import type { Answer, AttachmentRef, BundlePayload } from '../../shared/bundle';
+import { sha256Hex, utf8 } from '../../shared/bytes';
+import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
 import type { Format } from '../../shared/locales';
 
@@ -15,11 +15,23 @@ export interface FinishInput {
   consentAt: string;
   inputMethod?: BundlePayload['inputMethod'];
   sessionId?: string | null;
+  /** voice clips and receipt photos; an answer refers to one by its index here (`{ voice: 0 }`) */
+  attachments?: NewAttachment[];
+}
+
+export interface NewAttachment {
+  kind: AttachmentRef['kind'];
+  type: string;
+  bytes: Uint8Array<ArrayBuffer>;
 }
 
 export async function finishBundle(input: FinishInput): Promise<{ id: string; reference: string }> {
   const id = uuid();
   const reference = referenceCode();
+  const key = await importEngagementPublicKey(input.engagement.publicKey);
+  // The payload names each attachment by the hash of its sealed bytes, so attachments are sealed (under
+  // the bundle's content key) before the bundle itself.
+  const newAttachments = input.attachments ?? [];
   const payload: BundlePayload = {
     id,
     engagementVersionId: input.engagement.versionId,
@@ -34,19 +46,35 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     referenceCode: reference,
     attachments: [],
   };
-  const key = await importEngagementPublicKey(input.engagement.publicKey);
-  const { envelope } = await seal(utf8(JSON.stringify(payload)), key, id, input.engagement.versionId);
-  const size = JSON.stringify(envelope).length + 200;
-  await outbox.add({
+  const sealedAttachments: AttachmentRecord[] = [];
+  const { envelope } = await seal(
+    async (contentKey) => {
+      for (const [index, a] of newAttachments.entries()) {
+        const bytes = await sealAttachment(contentKey, id, index, a.bytes);
+        const sha256 = await sha256Hex(bytes);
+        payload.attachments.push({ sha256, type: a.type, size: bytes.byteLength, kind: a.kind });
+        sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: bytes.buffer, uploaded: 0 });
+      }
+      return utf8(JSON.stringify(payload));
+    },
+    key,
     id,
-    engagementVersionId: input.engagement.versionId,
-    engagementSlug: input.engagement.slug,
-    createdAt: payload.createdAt,
-    state: 'waiting',
-    envelope,
-    size,
-    attachments: [],
-    attempts: 0,
-  });
+    input.engagement.versionId,
+  );
+  const size = JSON.stringify(envelope).length + 200;
+  await outbox.add(
+    {
+      id,
+      engagementVersionId: input.engagement.versionId,
+      engagementSlug: input.engagement.slug,
+      createdAt: payload.createdAt,
+      state: 'waiting',
+      envelope,
+      size,
+      attachments: sealedAttachments.map((a) => a.sha256),
+      attempts: 0,
+    },
+    sealedAttachments,
+  );
   return { id, reference };
 }

@@ -39,7 +39,8 @@ export async function openDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     dialect = 'sqlite';
   }
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // Features add migrations independently (numbered by feature), so order among unrelated ones is free.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
