@@ -62,6 +62,13 @@ export interface BundlesTable {
   attachment_count: number;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since epoch */
+  window_start: ColumnType<number, number, number>;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -72,6 +79,7 @@ export interface DB {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   bundles: BundlesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type { ColumnType };
