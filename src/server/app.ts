@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import type { Database } from './db/index';
 import { HttpError } from './errors';
 import type { ServerKey } from './keys';
+import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
 import devices from './routes/devices';
 import health from './routes/health';
@@ -83,6 +84,8 @@ export async function buildApp(opts: AppOptions) {
   });
   // counters live in the database so a limit holds across instances; a store failure lets the request through
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db), skipOnError: true });
+
+  await registerOpenApi(app);
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
   const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };
