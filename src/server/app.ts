@@ -16,6 +16,17 @@ import health from './routes/health';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export interface AppOptions {
   config: Config;
   database: Database;
@@ -39,6 +50,13 @@ export async function buildApp(opts: AppOptions) {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+
+  // Every route as registered, for the authorisation matrix and the fuzz suite (so no route is forgotten).
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method: String(method), url: r.url ?? r.path ?? '' });
+  });
+  app.decorate('routeTable', routeTable);
 
   // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
   app.removeContentTypeParser('text/plain');
