@@ -1,5 +1,6 @@
 /** The plaintext of a participant's bundle, sealed on the device and opened on the server. */
 import * as v from 'valibot';
+import { ClaimSchema } from './claims';
 
 export const ANSWER_LIMITS = { text: 10_000, choices: 50 } as const;
 
@@ -52,6 +53,6 @@ export const BundlePayloadSchema = v.object({
   attachments: v.pipe(v.array(AttachmentRefSchema), v.maxLength(50)),
   contact: v.optional(v.unknown()),
   monitoring: v.optional(v.unknown()),
-  claim: v.optional(v.unknown()),
+  claim: v.optional(ClaimSchema),
 });
 export type BundlePayload = v.InferOutput<typeof BundlePayloadSchema>;

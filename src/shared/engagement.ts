@@ -1,5 +1,6 @@
 /** Engagement content as devices receive it: every participant-facing text is `{ [locale]: { standard, easy } }`. */
 import type { Format } from './locales';
+import type { PaymentMethod, RateCard } from './ratecard';
 
 export interface LocalText {
   standard: string;
@@ -45,6 +46,10 @@ export interface EngagementContent {
   purpose: Text;
   privacy: Text;
   questions: Question[];
+  /** expenses: the rate card (shared/ratecard.ts RateCard); absent: the default card */
+  rateCard?: RateCard;
+  /** how participants may be paid; absent: every method */
+  paymentOptions?: PaymentMethod[];
 }
 
 /** What a device downloads: one published, immutable engagement version. */
