@@ -69,6 +69,15 @@ export interface RateLimitsTable {
   window_start: ColumnType<number, number, number>;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  /** ms since epoch */
+  lease_until: ColumnType<number, number, number>;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -80,6 +89,7 @@ export interface DB {
   enrolment_codes: EnrolmentCodesTable;
   bundles: BundlesTable;
   rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type { ColumnType };
