@@ -146,6 +146,15 @@ export interface AuditEventsTable {
   detail_json: string | null;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  /** ms since epoch */
+  lease_until: ColumnType<number, number, number>;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -162,6 +171,7 @@ export interface DB {
   payment_runs: PaymentRunsTable;
   cash_floats: CashFloatsTable;
   audit_events: AuditEventsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type { ColumnType };

@@ -8,18 +8,14 @@ import { floatDifference } from '../../shared/claims';
 import { penceToDecimal } from '../../shared/money';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
+import { csvCell, toCsv } from '../insight/csv';
 import type { ServerKey } from '../keys';
 import { audit, BANK_CONTEXT, type BankDetails } from './claims';
 import { conflict } from './finance';
 
 export const DEFAULT_BANK_RETENTION_DAYS = 30;
 
-/** CSV cells: quoted, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | number): string {
-  const s = String(value);
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+/** Bank bulk-upload files: plain CSV rows, no byte-order mark (bank portals reject one); cells made inert. */
 export const csvRow = (cells: (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
 /** Takes every approved bank-transfer claim ready to pay into a new run, and returns the bank's CSV. */
@@ -237,11 +233,19 @@ export async function totals(db: Kysely<DB>, engagementId: string) {
 }
 
 export function totalsCsv(t: Awaited<ReturnType<typeof totals>>): string {
-  let csv = csvRow(['group', 'name', 'claimed', 'approved', 'paid']);
-  const out = (g: string, k: string, v: { claimedPence: number; approvedPence: number; paidPence: number }) =>
-    csvRow([g, k, penceToDecimal(v.claimedPence), penceToDecimal(v.approvedPence), penceToDecimal(v.paidPence)]);
-  csv += out('total', 'all', t.total);
-  for (const [k, v] of Object.entries(t.byCategory)) csv += out('category', k, v);
-  for (const [k, v] of Object.entries(t.byMethod)) csv += out('method', k, v);
-  return csv;
+  const out = (g: string, k: string, v: { claimedPence: number; approvedPence: number; paidPence: number }) => [
+    g,
+    k,
+    penceToDecimal(v.claimedPence),
+    penceToDecimal(v.approvedPence),
+    penceToDecimal(v.paidPence),
+  ];
+  return toCsv(
+    ['group', 'name', 'claimed', 'approved', 'paid'],
+    [
+      out('total', 'all', t.total),
+      ...Object.entries(t.byCategory).map(([k, v]) => out('category', k, v)),
+      ...Object.entries(t.byMethod).map(([k, v]) => out('method', k, v)),
+    ],
+  );
 }
