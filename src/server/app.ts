@@ -12,6 +12,7 @@ import type { ServerKey } from './keys';
 import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
 import devices from './routes/devices';
+import finance from './routes/finance';
 import health from './routes/health';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
@@ -110,6 +111,7 @@ export async function buildApp(opts: AppOptions) {
   await health(ctx);
   await devices(ctx);
   await sync(ctx);
+  await finance(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);
