@@ -1,4 +1,4 @@
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { Journey } from '../features/participate/Journey';
@@ -16,6 +16,12 @@ function NotFound() {
   );
 }
 
+// claims are not on a participant's first load
+const ClaimOnly = lazy(() => import('../features/expenses/ClaimOnly').then((m) => m.ClaimOnly));
+function ClaimRoute({ params }: { params: { slug: string } }) {
+  return <ClaimOnly slug={params.slug} />;
+}
+
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
@@ -29,6 +35,7 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/enrol" component={Enrol} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/claim/:slug" component={ClaimRoute} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

@@ -3,6 +3,7 @@ import { outbox } from '../../db/index';
 import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
 import type { Answer, AttachmentRef, BundlePayload } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
+import type { Claim } from '../../shared/claims';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
 import type { Format } from '../../shared/locales';
@@ -17,6 +18,8 @@ export interface FinishInput {
   sessionId?: string | null;
   /** voice clips and receipt photos; an answer refers to one by its index here (`{ voice: 0 }`) */
   attachments?: NewAttachment[];
+  /** an expense claim (features/expenses); its receipts are among `attachments` */
+  claim?: Claim;
 }
 
 export interface NewAttachment {
@@ -45,6 +48,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     answers: input.answers,
     referenceCode: reference,
     attachments: [],
+    ...(input.claim ? { claim: input.claim } : {}),
   };
   const sealedAttachments: AttachmentRecord[] = [];
   const { envelope } = await seal(
