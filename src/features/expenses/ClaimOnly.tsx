@@ -2,17 +2,51 @@
  * `/claim/:slug`: a claim for someone who attended without answering. The claim travels alone in its own
  * sealed bundle (no answers), written to the outbox in one transaction with its receipt photos.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import { StorageFullError } from '../../db/index';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
 import { finishBundle } from '../participate/finish';
+import { resetParticipant } from '../participate/state';
+import { FormatChoice, LanguageChoice } from '../participate/steps/Start';
 import { Actions, ErrorSummary, L } from '../participate/ui';
 import { ClaimFlow } from './ClaimFlow';
 import { Check } from './fields';
 import { et, loadExpenseStrings } from './i18n';
+
+/** Language and format on every claim page, as on the journey. */
+function Bar({ locales, children }: { locales: string[]; children: ComponentChildren }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div class={`journey format-${format.value}`}>
+      <div class="journey-bar">
+        <button
+          type="button"
+          class="button secondary small"
+          aria-expanded={open}
+          aria-controls="claim-settings"
+          onClick={() => setOpen(!open)}
+        >
+          {t('nav.languageFormat')}
+        </button>
+      </div>
+      {open && (
+        <div id="claim-settings" class="settings-panel">
+          <LanguageChoice locales={locales} />
+          <FormatChoice />
+          <button type="button" class="button primary small" onClick={() => setOpen(false)}>
+            {t('nav.done')}
+          </button>
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}
 
 type Stage = { kind: 'consent' } | { kind: 'claim' } | { kind: 'done'; reference: string };
 
@@ -23,6 +57,7 @@ export function ClaimOnly({ slug }: { slug: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
+  const { route } = useLocation();
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
@@ -42,15 +77,15 @@ export function ClaimOnly({ slug }: { slug: string }) {
         </div>
         <p>{t('done.referenceText')}</p>
         <p class="reference">{stage.reference}</p>
-        <a class="button primary" href="/">
+        <button type="button" class="button primary" onClick={() => void resetParticipant(dl).then(() => route('/', true))}>
           {t('done.finish')}
-        </a>
+        </button>
       </div>
     );
 
   if (stage.kind === 'claim')
     return (
-      <div>
+      <Bar locales={engagement.content.locales}>
         {error && <ErrorSummary errors={[{ target: 'main', text: error }]} />}
         <ClaimFlow
           engagement={engagement}
@@ -79,7 +114,7 @@ export function ClaimOnly({ slug }: { slug: string }) {
             }
           }}
         />
-      </div>
+      </Bar>
     );
 
   return (
@@ -98,6 +133,8 @@ export function ClaimOnly({ slug }: { slug: string }) {
         <L text={engagement.content.title} defaultLocale={dl} />
       </p>
       <p>{et('start.intro')}</p>
+      <LanguageChoice locales={engagement.content.locales} />
+      <FormatChoice />
       <h2>{t('about.privacy')}</h2>
       <p>
         <L text={engagement.content.privacy} defaultLocale={dl} />

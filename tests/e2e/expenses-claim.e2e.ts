@@ -1,0 +1,118 @@
+/**
+ * Issue 5 end to end, on the device: offline, a participant claims bus fare with a receipt photo (from a
+ * fixture image, shrunk on the device), mileage with a passenger and childcare without a receipt, and
+ * chooses bank transfer; the claim syncs inside its sealed bundle and lands with bank details sealed.
+ */
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
+import { enrolViaUi, waitForServiceWorker } from '../support/journey';
+import { type RunningServer, startServer } from '../support/server-process';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const FIXTURE = path.join(import.meta.dirname, '../fixtures/receipt.jpg');
+
+test('offline claim: bus fare with a photo, mileage with a passenger, childcare without a receipt, bank transfer; syncs sealed', async ({
+  page,
+  context,
+}) => {
+  await enrolViaUi(page, server);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.goto(`${server.url}/claim/library-your-say`);
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Claim what taking part cost you' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick the box');
+  await page.getByLabel('I agree that the details of my claim are used to pay me').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your costs' })).toBeVisible();
+  // bus fare with a photo
+  await page.getByRole('button', { name: 'Add a cost' }).click();
+  await page.getByLabel('Bus, train or tram').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('How much did it cost?').fill('4.20');
+  await page.locator('#receipt').setInputFiles(FIXTURE);
+  await expect(page.getByText(/Photo added \(\d+ KB\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add this cost' }).click();
+  // mileage with a passenger: 12.5 miles x (45p + 5p) = £6.25
+  await page.getByRole('button', { name: 'Add another cost' }).click();
+  await page.getByLabel('Driving or cycling (miles)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('From', { exact: true }).fill('Home');
+  await page.getByLabel('To', { exact: true }).fill('Library');
+  await page.getByLabel('How many miles, there and back?').fill('12.5');
+  await page.getByLabel('How many passengers came with you?').fill('1');
+  await expect(page.getByText('This comes to £6.25')).toBeVisible();
+  await page.getByRole('button', { name: 'Add this cost' }).click();
+  // childcare without a receipt: 2 hours at £15
+  await page.getByRole('button', { name: 'Add another cost' }).click();
+  await page.getByLabel(/^Childcare/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('How many hours?').fill('2');
+  await page.getByLabel('How much did you pay for each hour?').fill('15');
+  await page.getByLabel('I have no receipt').check();
+  await page.getByLabel('Why is there no receipt?').fill('My neighbour looked after them');
+  await page.getByLabel(/I paid someone I know/).check();
+  await page.getByRole('button', { name: 'Add this cost' }).click();
+
+  await expect(page.getByText('Total: £40.45')).toBeVisible();
+  await expect(page.locator('.claim-lines > li')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // bank transfer, with a wrong sort code first
+  await page.getByLabel('Into my bank account').check();
+  await page.getByLabel('Name on the account').fill('Ann Example');
+  await page.getByLabel('Sort code').fill('12-34-5');
+  await page.getByLabel('Account number').fill('12345678');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a sort code of 6 numbers');
+  await page.getByLabel('Sort code').fill('12-34-56');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Check and confirm' })).toBeVisible();
+  await page.getByLabel('Your name').fill('Ann Example');
+  await page.getByRole('button', { name: 'Send my claim' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your claim is saved' })).toBeVisible();
+
+  // the receipt waits on the device, shrunk to about 300 KB
+  const sizes = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const req = indexedDB.open('blether');
+        req.onsuccess = () => {
+          const all = req.result.transaction('attachments').objectStore('attachments').getAll();
+          all.onsuccess = () => resolve((all.result as { bytes: ArrayBuffer }[]).map((a) => a.bytes.byteLength));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+  expect(sizes).toHaveLength(1);
+  expect(sizes[0]).toBeLessThanOrEqual(300 * 1024 + 64);
+  expect(server.query('select id from claims')).toHaveLength(0);
+
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect.poll(() => server.query('select id from claims').length, { timeout: 20_000 }).toBe(1);
+  const [claim] = server.query<{ claimed_pence: number; status: string; bank_sealed: string; bank_last4: string; payment_json: string }>(
+    'select claimed_pence, status, bank_sealed, bank_last4, payment_json from claims',
+  );
+  expect(claim).toMatchObject({ claimed_pence: 4045, status: 'submitted', bank_last4: '5678' });
+  expect(`${claim?.bank_sealed}${claim?.payment_json}`).not.toContain('12345678');
+  const lines = server.query<{ category: string; amount_pence: number; receipt_sha256: string | null }>(
+    'select category, amount_pence, receipt_sha256 from claim_lines order by idx',
+  );
+  expect(lines.map((l) => [l.category, l.amount_pence, !!l.receipt_sha256])).toEqual([
+    ['public_transport', 420, true],
+    ['mileage', 625, false],
+    ['childcare', 3000, false],
+  ]);
+});
