@@ -22,6 +22,9 @@ function ClaimRoute({ params }: { params: { slug: string } }) {
   return <ClaimOnly slug={params.slug} />;
 }
 
+// staff finance screens: online only, lazy
+const FinanceApp = lazy(() => import('../features/expenses/finance/FinanceApp').then((m) => m.FinanceApp));
+
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
@@ -36,6 +39,7 @@ export function App() {
             <Route path="/enrol" component={Enrol} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/claim/:slug" component={ClaimRoute} />
+            <Route path="/finance" component={FinanceApp} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

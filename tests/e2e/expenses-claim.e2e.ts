@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from '../support/axe';
 import { enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
