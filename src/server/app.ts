@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import { collectRoutes } from './auth/route-table';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/index';
@@ -11,6 +13,10 @@ import { HttpError } from './errors';
 import type { ServerKey } from './keys';
 import devices from './routes/devices';
 import health from './routes/health';
+import staffAuth from './routes/staff-auth';
+import staffDevices from './routes/staff-devices';
+import staffEngagements from './routes/staff-engagements';
+import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
 
@@ -37,6 +43,7 @@ export async function buildApp(opts: AppOptions) {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+  collectRoutes(app);
 
   // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
   app.removeContentTypeParser('text/plain');
@@ -81,12 +88,14 @@ export async function buildApp(opts: AppOptions) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
   const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };
   await health(ctx);
   await devices(ctx);
   await sync(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);
