@@ -1,9 +1,12 @@
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
+
+// The staff web is its own chunk: never in a participant's first load.
+const StaffApp = lazy(() => import('../features/manage/manage-app'));
 
 function NotFound() {
   return (
@@ -29,6 +32,8 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/enrol" component={Enrol} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/staff/*" component={StaffApp} />
+            <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

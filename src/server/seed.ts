@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import { createSetupToken, hasStaff } from './auth/users';
 import type { DB } from './db/schema';
 import { DEMO_CONTENT, DEMO_SLUG, DEMO_TITLE } from './demo';
-import { createSetupToken, hasStaff } from './auth/users';
 import type { ServerKey } from './keys';
 import { createEnrolmentCode } from './services/devices';
 import { createPublishedEngagement } from './services/engagements';

@@ -10,7 +10,15 @@ export async function staffCookie(s: TestServer, roles: Role[], email = `${roles
   const id = crypto.randomUUID();
   await s.database.db
     .insertInto('staff_users')
-    .values({ id, email, name: email, password_hash: 'x', roles_json: JSON.stringify(roles), created_at: new Date().toISOString(), disabled_at: null })
+    .values({
+      id,
+      email,
+      name: email,
+      password_hash: 'x',
+      roles_json: JSON.stringify(roles),
+      created_at: new Date().toISOString(),
+      disabled_at: null,
+    })
     .execute();
   const token = await createSession(s.database.db, id);
   return { id, cookie: `${SESSION_COOKIE}=${token}` };

@@ -57,7 +57,10 @@ describe('staff accounts', () => {
     const b = cookieOf(await login('correct horse battery'));
     const me = (c: string) => s.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: c } });
     expect((await me(a)).statusCode).toBe(200);
-    expect((await s.app.inject({ method: 'POST', url: '/api/staff/logout-everywhere', headers: { ...json, cookie: a }, payload: {} })).statusCode).toBe(200);
+    expect(
+      (await s.app.inject({ method: 'POST', url: '/api/staff/logout-everywhere', headers: { ...json, cookie: a }, payload: {} }))
+        .statusCode,
+    ).toBe(200);
     expect((await me(a)).statusCode).toBe(401);
     expect((await me(b)).statusCode).toBe(401);
   });
@@ -65,7 +68,12 @@ describe('staff accounts', () => {
   it('rate-limits sign-in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await s.app.inject({ method: 'POST', url: '/api/staff/login', headers: json, payload: { email: 'x@example.org', password: 'nope' } });
+      const r = await s.app.inject({
+        method: 'POST',
+        url: '/api/staff/login',
+        headers: json,
+        payload: { email: 'x@example.org', password: 'nope' },
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 10).every((c) => c === 401)).toBe(true);
@@ -98,14 +106,29 @@ describe('staff accounts', () => {
     const id = created.json().user.id as string;
     expect(created.json().user.roles).toEqual(['finance', 'analyst']);
     const login = () =>
-      s.app.inject({ method: 'POST', url: '/api/staff/login', headers: json, payload: { email: 'f@example.org', password: 'a long enough password' } });
+      s.app.inject({
+        method: 'POST',
+        url: '/api/staff/login',
+        headers: json,
+        payload: { email: 'f@example.org', password: 'a long enough password' },
+      });
     const fin = cookieOf(await login());
     expect((await s.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: fin } })).statusCode).toBe(200);
-    const off = await s.app.inject({ method: 'PATCH', url: `/api/staff/users/${id}`, headers: { ...json, cookie: admin.cookie }, payload: { disabled: true } });
+    const off = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/users/${id}`,
+      headers: { ...json, cookie: admin.cookie },
+      payload: { disabled: true },
+    });
     expect(off.json().user.disabledAt).toBeTruthy();
     expect((await s.app.inject({ method: 'GET', url: '/api/staff/me', headers: { cookie: fin } })).statusCode).toBe(401);
     expect((await login()).statusCode).toBe(401);
-    const self = await s.app.inject({ method: 'PATCH', url: `/api/staff/users/${admin.id}`, headers: { ...json, cookie: admin.cookie }, payload: { disabled: true } });
+    const self = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/users/${admin.id}`,
+      headers: { ...json, cookie: admin.cookie },
+      payload: { disabled: true },
+    });
     expect(self.statusCode).toBe(400);
   });
 

@@ -6,6 +6,7 @@ import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../src/server/auth/roles';
 import { ROLES } from '../../src/server/auth/roles';
+import type {} from '../../src/server/auth/route-table';
 import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
 import { revokeDevice } from '../../src/server/services/devices-admin';
 import { startTestApp, type TestServer } from '../support/app';
@@ -26,7 +27,10 @@ function accessOf(r: RouteOptions): Access | undefined {
 }
 
 const concrete = (url: string) =>
-  url.replace(/:sha256/g, '0'.repeat(64)).replace(/:[a-zA-Z]+/g, crypto.randomUUID()).replace('*', 'anything');
+  url
+    .replace(/:sha256/g, '0'.repeat(64))
+    .replace(/:[a-zA-Z]+/g, crypto.randomUUID())
+    .replace('*', 'anything');
 
 let s: TestServer;
 let revokedToken: string;
@@ -38,7 +42,9 @@ beforeAll(async () => {
   await revokeDevice(s.database.db, revoked.deviceId);
   revokedToken = revoked.token;
   routes = s.app.routeTable.flatMap((r) =>
-    (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD').map((method) => ({ method, url: r.url, access: accessOf(r) })),
+    (Array.isArray(r.method) ? r.method : [r.method])
+      .filter((m: string) => m !== 'HEAD')
+      .map((method: string) => ({ method, url: r.url, access: accessOf(r) })),
   );
 });
 afterAll(async () => {

@@ -47,7 +47,14 @@ export async function createUser(
   const email = normaliseEmail(input.email);
   const exists = await db.selectFrom('staff_users').select('id').where('email', '=', email).executeTakeFirst();
   if (exists) throw new HttpError(409, 'email_taken', 'Someone already has an account with that email address.');
-  const user = { id: crypto.randomUUID(), email, name: input.name, roles: [...new Set(input.roles)], createdAt: now.toISOString(), disabledAt: null };
+  const user = {
+    id: crypto.randomUUID(),
+    email,
+    name: input.name,
+    roles: [...new Set(input.roles)],
+    createdAt: now.toISOString(),
+    disabledAt: null,
+  };
   await db
     .insertInto('staff_users')
     .values({

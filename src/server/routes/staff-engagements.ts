@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
-import { BuilderContentSchema, SlugSchema } from '../services/builder-schema';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
+import { BuilderContentSchema, SlugSchema } from '../services/builder-schema';
 import { listPictograms, MEDIA_MAX_BYTES, MEDIA_TYPES, readMedia, storeMedia } from '../services/media';
 import { parseBody } from '../validate';
 

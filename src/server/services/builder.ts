@@ -15,7 +15,13 @@ export async function listForStaff(db: Kysely<DB>) {
     .selectFrom('engagements as e')
     .leftJoin('engagement_drafts as d', 'd.engagement_id', 'e.id')
     .select(['e.id', 'e.slug', 'e.title_json', 'e.status', 'e.created_at', 'd.updated_at as draftUpdatedAt'])
-    .select((eb) => eb.selectFrom('engagement_versions as v').select((x) => x.fn.max('v.version').as('m')).whereRef('v.engagement_id', '=', 'e.id').as('latestVersion'))
+    .select((eb) =>
+      eb
+        .selectFrom('engagement_versions as v')
+        .select((x) => x.fn.max('v.version').as('m'))
+        .whereRef('v.engagement_id', '=', 'e.id')
+        .as('latestVersion'),
+    )
     .orderBy('e.created_at', 'desc')
     .execute();
   return rows.map((r) => ({
@@ -35,8 +41,14 @@ export async function createEngagement(db: Kysely<DB>, slug: string, title: stri
   const now = new Date().toISOString();
   const content = emptyContent(title);
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('engagements').values({ id, slug, title_json: JSON.stringify(content.title), status: 'draft', created_at: now }).execute();
-    await tx.insertInto('engagement_drafts').values({ engagement_id: id, content_json: JSON.stringify(content), updated_at: now, updated_by: by }).execute();
+    await tx
+      .insertInto('engagements')
+      .values({ id, slug, title_json: JSON.stringify(content.title), status: 'draft', created_at: now })
+      .execute();
+    await tx
+      .insertInto('engagement_drafts')
+      .values({ engagement_id: id, content_json: JSON.stringify(content), updated_at: now, updated_by: by })
+      .execute();
   });
   return { id, slug };
 }
@@ -53,7 +65,13 @@ export async function getForStaff(db: Kysely<DB>, id: string) {
   const versions = await db
     .selectFrom('engagement_versions as v')
     .select(['v.id', 'v.version', 'v.published_at', 'v.content_json'])
-    .select((eb) => eb.selectFrom('bundles as b').select((x) => x.fn.countAll().as('n')).whereRef('b.engagement_version_id', '=', 'v.id').as('bundles'))
+    .select((eb) =>
+      eb
+        .selectFrom('bundles as b')
+        .select((x) => x.fn.countAll().as('n'))
+        .whereRef('b.engagement_version_id', '=', 'v.id')
+        .as('bundles'),
+    )
     .where('v.engagement_id', '=', id)
     .orderBy('v.version', 'desc')
     .execute();
@@ -103,7 +121,11 @@ export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string) 
         published_at: now,
       })
       .execute();
-    await tx.updateTable('engagements').set({ status: 'published', title_json: JSON.stringify(e.content.title) }).where('id', '=', id).execute();
+    await tx
+      .updateTable('engagements')
+      .set({ status: 'published', title_json: JSON.stringify(e.content.title) })
+      .where('id', '=', id)
+      .execute();
     await tx.deleteFrom('engagement_drafts').where('engagement_id', '=', id).execute();
   });
   return { versionId, version };

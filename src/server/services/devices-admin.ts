@@ -32,7 +32,12 @@ export async function listDevices(db: Kysely<DB>): Promise<DeviceRow[]> {
 
 /** Takes effect on the device's next request: requireDevice checks revoked_at every time. */
 export async function revokeDevice(db: Kysely<DB>, id: string, now = new Date()): Promise<void> {
-  const res = await db.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('devices')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 1) return;
   const exists = await db.selectFrom('devices').select('id').where('id', '=', id).executeTakeFirst();
   if (!exists) throw new HttpError(404, 'not_found', 'There is no such device.');

@@ -7,13 +7,23 @@ import type { DB } from '../db/schema';
 import { badRequest } from '../errors';
 
 // No SVG: an uploaded SVG could carry script. Bundled pictograms are SVG, but they ship with the app.
-export const MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/webm', 'audio/wav'] as const;
+export const MEDIA_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/ogg',
+  'audio/webm',
+  'audio/wav',
+] as const;
 export const MEDIA_MAX_BYTES = 5 * 1024 * 1024;
 
 export async function storeMedia(db: Kysely<DB>, input: { name: string; type: string; dataBase64: string }, by: string) {
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) throw badRequest('The file is empty.', 'empty_file');
-  if (bytes.length > MEDIA_MAX_BYTES) throw badRequest('The file is larger than 5 MB. Use a smaller picture or a shorter clip.', 'too_large');
+  if (bytes.length > MEDIA_MAX_BYTES)
+    throw badRequest('The file is larger than 5 MB. Use a smaller picture or a shorter clip.', 'too_large');
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   await db
     .insertInto('media')
@@ -43,12 +53,16 @@ export function listPictograms(distDir: string): { src: string; name: string; ke
     const manifest = path.join(dir, 'manifest.json');
     if (fs.existsSync(manifest)) {
       const raw = JSON.parse(fs.readFileSync(manifest, 'utf8')) as unknown;
-      const items = Array.isArray(raw) ? raw : ((raw as { items?: unknown[]; pictograms?: unknown[] }).items ?? (raw as { pictograms?: unknown[] }).pictograms ?? []);
+      const items = Array.isArray(raw)
+        ? raw
+        : ((raw as { items?: unknown[]; pictograms?: unknown[] }).items ?? (raw as { pictograms?: unknown[] }).pictograms ?? []);
       const out = items.flatMap((it) => {
         const o = (typeof it === 'string' ? { file: it } : it) as { file?: string; src?: string; name?: string; keywords?: string[] };
         const file = o.file ?? o.src?.replace(/^\/?pictograms\//, '');
         if (!file || !/^[\w.-]+$/.test(file)) return [];
-        return [{ src: `/pictograms/${file}`, name: o.name ?? file.replace(/\.\w+$/, ''), keywords: Array.isArray(o.keywords) ? o.keywords : [] }];
+        return [
+          { src: `/pictograms/${file}`, name: o.name ?? file.replace(/\.\w+$/, ''), keywords: Array.isArray(o.keywords) ? o.keywords : [] },
+        ];
       });
       if (out.length) return out;
     }
