@@ -1,6 +1,8 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
+import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
+import { Session } from '../features/facilitate/Session';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
@@ -19,6 +21,16 @@ function NotFound() {
   );
 }
 
+// In participant mode these show only the way back to the journey and the facilitator PIN.
+const guarded = (Screen: () => preact.JSX.Element) => () => (
+  <FacilitatorOnly>
+    <Screen />
+  </FacilitatorOnly>
+);
+const GuardedHome = guarded(Home);
+const GuardedEnrol = guarded(Enrol);
+const GuardedSession = guarded(Session);
+
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
@@ -29,8 +41,9 @@ export function App() {
       <ErrorBoundary>
         <Shell>
           <Router>
-            <Route path="/" component={Home} />
-            <Route path="/enrol" component={Enrol} />
+            <Route path="/" component={GuardedHome} />
+            <Route path="/enrol" component={GuardedEnrol} />
+            <Route path="/session" component={GuardedSession} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/staff/*" component={StaffApp} />
             <Route path="/staff" component={StaffApp} />
