@@ -21,7 +21,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-type Words = { en: [string, string]; pl: [string, string] };
+type Words = { en: readonly [string, string]; pl: readonly [string, string] };
 async function fillText(scope: Page | Locator, group: string, words: Words) {
   const g = scope.getByRole('group', { name: group, exact: true });
   for (const [lng, name] of [
