@@ -5,12 +5,14 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
-import { collectRoutes } from './auth/route-table';
+import type { Access } from './auth/roles';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/index';
 import { HttpError } from './errors';
 import type { ServerKey } from './keys';
+import { registerOpenApi } from './openapi';
+import { databaseRateLimitStore } from './rate-limit-store';
 import devices from './routes/devices';
 import health from './routes/health';
 import staffAuth from './routes/staff-auth';
@@ -19,6 +21,19 @@ import staffEngagements from './routes/staff-engagements';
 import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  /** who may call it (src/server/auth/roles.ts); the authorisation matrix fails a route without one */
+  access?: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -43,7 +58,14 @@ export async function buildApp(opts: AppOptions) {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
-  collectRoutes(app);
+
+  // Every route as registered, for the authorisation matrix and the fuzz suite (so no route is forgotten).
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      routeTable.push({ method: String(method), url: r.url ?? r.path ?? '', access: r.config?.access });
+  });
+  app.decorate('routeTable', routeTable);
 
   // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
   app.removeContentTypeParser('text/plain');
@@ -87,8 +109,11 @@ export async function buildApp(opts: AppOptions) {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  // counters live in the database so a limit holds across instances; a store failure lets the request through
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db), skipOnError: true });
   await app.register(cookie);
+
+  await registerOpenApi(app);
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
   const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };

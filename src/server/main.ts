@@ -8,7 +8,19 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const serverKey = loadServerKey(config.dataDir, config.serverKey);
-  const app = await buildApp({ config, database, serverKey, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    database,
+    serverKey,
+    logger: {
+      level: config.logLevel,
+      // defence in depth: the default serializers log no headers or bodies, and nothing secret may slip in later
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.token', '*.password', '*.code'],
+        censor: '[redacted]',
+      },
+    },
+  });
   const seeded = await seedIfEmpty(database.db, serverKey);
   await app.listen({ port: config.port, host: config.host });
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;

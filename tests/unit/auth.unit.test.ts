@@ -13,8 +13,8 @@ afterEach(async () => {
 
 const json = { 'content-type': 'application/json', origin: ORIGIN };
 const cookieOf = (res: { cookies: { name: string; value: string }[] }) => {
-  const c = res.cookies.find((x) => x.name === 'blether_staff');
-  return c ? `blether_staff=${c.value}` : '';
+  const c = res.cookies.find((x) => x.name === 'blether_session');
+  return c ? `blether_session=${c.value}` : '';
 };
 
 async function setupAdmin(token: string) {
@@ -35,7 +35,7 @@ describe('staff accounts', () => {
     const res = await setupAdmin(token);
     expect(res.statusCode).toBe(200);
     expect(res.json().user.roles).toEqual(['admin']);
-    const cookie = res.cookies.find((c) => c.name === 'blether_staff');
+    const cookie = res.cookies.find((c) => c.name === 'blether_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.secure).toBeFalsy();
     const hash = await s.database.db.selectFrom('staff_users').select('password_hash').executeTakeFirstOrThrow();

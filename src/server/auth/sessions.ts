@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { hashToken, randomToken } from '../keys';
 import { parseRoles, type Role } from './roles';
 
-export const SESSION_COOKIE = 'blether_staff';
+export const SESSION_COOKIE = 'blether_session';
 export const SESSION_HOURS = 12;
 
 export interface StaffPrincipal {

@@ -105,6 +105,13 @@ export interface EngagementDraftsTable {
   updated_by: string | null;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since epoch */
+  window_start: ColumnType<number, number, number>;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -120,6 +127,7 @@ export interface DB {
   setup_tokens: SetupTokensTable;
   media: MediaTable;
   engagement_drafts: EngagementDraftsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type { ColumnType };
