@@ -44,6 +44,8 @@ async function addQuestion(page: Page, type: string, title: Words) {
 }
 
 test('an organiser builds, publishes and revises an engagement that a device runs offline in Polish easy read', async ({ browser }) => {
+  // one long story with axe on every builder screen: longer than the default 90 s when the machine is shared
+  test.setTimeout(240_000);
   const staffCtx = await browser.newContext();
   const staff = await staffCtx.newPage();
   const check = (state: string) => expectAccessible(staff, state);
