@@ -2,13 +2,14 @@ import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
-import { Session } from '../features/facilitate/Session';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
 // The staff web is its own chunk: never in a participant's first load.
 const StaffApp = lazy(() => import('../features/manage/manage-app'));
+// facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
+const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 
 function NotFound() {
   return (
