@@ -1,27 +1,14 @@
 /**
- * The finance role check for every finance route. Staff accounts and sessions come from issue 6
- * (src/server/auth); until they are on main this guard refuses everyone, so no finance endpoint is ever
- * open. Switch `requireRole` to the staff guard when it lands.
+ * The finance role check for every finance route: a signed-in staff session with the finance role
+ * (src/server/auth), Origin checked on changes; never a device token. The acting person goes in the audit log.
  */
-import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
-import { HttpError } from '../errors';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    financeActor?: string;
-  }
-}
-
-export function requireRole(_ctx: AppContext, _role: 'finance') {
-  return async (_req: FastifyRequest, _reply: FastifyReply) => {
-    throw new HttpError(401, 'not_signed_in', 'Sign in as finance staff to use this.');
-  };
-}
 
 export function financeOnly(ctx: AppContext, extra: RouteShorthandOptions = {}): RouteShorthandOptions {
-  return { ...extra, preHandler: requireRole(ctx, 'finance') };
+  return staffOnly(ctx, ['finance'], extra);
 }
 
-/** Who is acting, for the audit log. */
-export const actorOf = (req: FastifyRequest) => req.financeActor ?? 'unknown';
+/** Who is acting, for the audit log: the staff member. */
+export const actorOf = (req: FastifyRequest) => `staff:${req.staff?.email ?? 'unknown'}`;
