@@ -2,11 +2,17 @@
  * Issue 5 end to end, on the device: offline, a participant claims bus fare with a receipt photo (from a
  * fixture image, shrunk on the device), mileage with a passenger and childcare without a receipt, and
  * chooses bank transfer; the claim syncs inside its sealed bundle and lands with bank details sealed.
+ * Then finance approves two lines and queries one (later rejected), pays it in a payment run whose CSV has
+ * exactly the approved amount, and past the retention period the bank details are gone, with an audit entry.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
 import { enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
+import { setupAdmin, signIn } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -18,10 +24,12 @@ test.afterAll(async () => {
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/receipt.jpg');
 
-test('offline claim: bus fare with a photo, mileage with a passenger, childcare without a receipt, bank transfer; syncs sealed', async ({
+test('offline claim with a photo, mileage and childcare, bank transfer; finance approves, queries, pays; bank details purged', async ({
   page,
   context,
+  browser,
 }) => {
+  test.setTimeout(150_000);
   await enrolViaUi(page, server);
   await waitForServiceWorker(page);
   await context.setOffline(true);
@@ -114,4 +122,75 @@ test('offline claim: bus fare with a photo, mileage with a passenger, childcare 
     ['mileage', 625, false],
     ['childcare', 3000, false],
   ]);
+
+  // finance, online: approve two lines, query one
+  const admin = await (await browser.newContext()).newPage();
+  const fin = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await financePage(admin, fin);
+  await expectAccessible(fin, 'finance: claims');
+  await fin
+    .getByRole('row', { name: /submitted/ })
+    .getByRole('button')
+    .click();
+  await expect(fin.getByTestId('bank-details')).toContainText('12345678');
+  await expectAccessible(fin, 'finance: claim');
+  await fin.getByLabel('Decision for line 1').selectOption('approve');
+  await fin.getByLabel('Decision for line 2').selectOption('approve');
+  await fin.getByLabel('Decision for line 3').selectOption('query');
+  await fin.getByLabel('Reason for line 3').fill('Who looked after the children, and for how long?');
+  await fin.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(fin.getByTestId('claim-status')).toHaveText('needs info');
+  // the answer came: the care was a favour, so that line is rejected
+  await fin.getByLabel('Decision for line 3').selectOption('reject');
+  await fin.getByLabel('Reason for line 3').fill('The participant says no money changed hands');
+  await fin.getByRole('button', { name: 'Save decisions' }).click();
+  await expect(fin.getByTestId('claim-status')).toHaveText('partially approved');
+  await expect(fin.getByTestId('claim-approved')).toHaveText('£10.45');
+
+  // payment run: the CSV has exactly the approved amount
+  await fin.getByRole('button', { name: 'Payment runs' }).click();
+  const download = fin.waitForEvent('download');
+  await fin.getByRole('button', { name: 'Create payment run' }).click();
+  const csv = fs
+    .readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toMatch(/^Ann Example,123456,12345678,10\.45,BLETHER [0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(fin.getByTestId('run-summary')).toHaveText('1 claims, £10.45');
+  await expectAccessible(fin, 'finance: payment run');
+  await fin.getByRole('button', { name: 'Mark run paid' }).click();
+  await expect(fin.getByRole('status')).toContainText('paid');
+  expect(server.query<{ status: string }>('select status from claims')[0]?.status).toBe('paid');
+
+  // the clock moves past retention: the purge job runs with that "now"
+  const later = new Date(Date.now() + 31 * 86_400_000).toISOString();
+  const out = execFileSync('npx', ['tsx', 'src/server/cli.ts', 'purge-bank-details', '--now', later], {
+    env: { ...process.env, DATA_DIR: server.dataDir },
+    encoding: 'utf8',
+  });
+  expect(out).toContain('Bank details removed from 1 paid claims.');
+  await fin.getByRole('button', { name: 'Claims' }).click();
+  await fin.getByRole('row', { name: /paid/ }).getByRole('button').click();
+  await expect(fin.getByTestId('bank-details')).toHaveText('Account ****5678');
+  await expect(fin.getByTestId('audit-log')).toContainText('system: claim.bank_details_purged (30 days after payment)');
+  expect(server.query<{ bank_sealed: string | null }>('select bank_sealed from claims')[0]?.bank_sealed).toBeNull();
 });
+
+const FINANCE = { name: 'Fin Ance', email: 'fin@example.org', password: 'a long finance passphrase' };
+
+/** The admin makes a finance account; finance signs in (in its own browser context). */
+async function financePage(admin: Page, financeTab: Page) {
+  await setupAdmin(admin, server);
+  await admin.getByRole('link', { name: 'Staff accounts' }).click();
+  await admin.getByLabel('Name', { exact: true }).fill(FINANCE.name);
+  await admin.getByLabel('Email address').fill(FINANCE.email);
+  await admin.getByLabel('First password').fill(FINANCE.password);
+  await admin.locator('#new-role-organiser').uncheck();
+  await admin.locator('#new-role-finance').check();
+  await admin.getByRole('button', { name: 'Add account' }).click();
+  await expect(admin.getByRole('cell', { name: FINANCE.email })).toBeVisible();
+  await signIn(financeTab, server, FINANCE);
+  await financeTab.goto(`${server.url}/finance`);
+  await expect(financeTab.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
+}
