@@ -85,6 +85,10 @@ export function Home() {
                   <a class="button primary" href={`/p/${e.slug}`}>
                     {t('home.start')}
                     <span class="visually-hidden">: {title}</span>
+                  </a>{' '}
+                  <a class="button secondary" href={`/claim/${e.slug}`}>
+                    {t('home.claimOnly')}
+                    <span class="visually-hidden">: {title}</span>
                   </a>
                 </li>
               );
