@@ -1,6 +1,5 @@
 /** Engagement content as devices receive it: every participant-facing text is `{ [locale]: { standard, easy } }`. */
 import type { Format } from './locales';
-import type { PaymentMethod, RateCard } from './ratecard';
 
 export interface LocalText {
   standard: string;
@@ -46,10 +45,10 @@ export interface EngagementContent {
   purpose: Text;
   privacy: Text;
   questions: Question[];
-  /** expenses: the rate card (shared/ratecard.ts RateCard); absent: the default card */
-  rateCard?: RateCard;
-  /** how participants may be paid; absent: every method */
-  paymentOptions?: PaymentMethod[];
+  /** expenses: a RateCard (shared/ratecard.ts); read it only through rateCardOf(), which validates and defaults */
+  rateCard?: unknown;
+  /** how participants may be paid (PaymentMethod[]); read it through paymentOptionsOf() */
+  paymentOptions?: unknown;
 }
 
 /** What a device downloads: one published, immutable engagement version. */

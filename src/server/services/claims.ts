@@ -102,7 +102,7 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
   }));
   const time = claim.time;
   if (time && time.amountPence > 0 && (time.choice === 'accept' || time.choice === 'reduce')) {
-    lines.push(timeLine(payload.id, lines.length, time));
+    lines.push(timeLine(payload.id, lines.length, time, card));
   }
 
   const p = claim.payment;
@@ -149,7 +149,7 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
   });
 }
 
-function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>) {
+function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>, card: RateCard) {
   return {
     claim_id: claimId,
     idx,
@@ -161,6 +161,7 @@ function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>
     reason: null,
     receipt_sha256: null,
     receipt_image_sha256: null,
-    warnings_json: '[]',
+    // more than the engagement offers for time is flagged for finance, as any cap
+    warnings_json: JSON.stringify(time.amountPence > card.timePaymentPence ? ['over_cap'] : []),
   };
 }
