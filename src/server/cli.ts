@@ -49,7 +49,8 @@ async function main(argv: string[]) {
         const opt = (name: string) => argv[argv.indexOf(name) + 1];
         const now = argv.includes('--now') ? new Date(opt('--now') ?? '') : new Date();
         const days = argv.includes('--days') ? Number(opt('--days')) : DEFAULT_BANK_RETENTION_DAYS;
-        if (Number.isNaN(now.getTime()) || !Number.isInteger(days) || days < 0) throw new Error('--now takes an ISO instant, --days a whole number');
+        if (Number.isNaN(now.getTime()) || !Number.isInteger(days) || days < 0)
+          throw new Error('--now takes an ISO instant, --days a whole number');
         console.log(`Bank details removed from ${await purgeBankDetails(db, now, days)} paid claims.`);
         break;
       }
