@@ -2,6 +2,7 @@ import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { Journey } from '../features/participate/Journey';
+import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
@@ -29,6 +30,7 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/enrol" component={Enrol} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/credits" component={Credits} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

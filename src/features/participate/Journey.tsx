@@ -4,10 +4,14 @@ import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
+import { applyDisplay } from './display';
+import { DisplayOptions } from './DisplayOptions';
 import { resetParticipant, step } from './state';
 import { About } from './steps/About';
 import { Check } from './steps/Check';
+import { Contact } from './steps/Contact';
 import { Done } from './steps/Done';
+import { Monitoring } from './steps/Monitoring';
 import { Question } from './steps/Question';
 import { FormatChoice, LanguageChoice, Start } from './steps/Start';
 
@@ -51,6 +55,7 @@ function Settings({ engagement }: { engagement: EngagementRecord }) {
         <div id="journey-settings" class="settings-panel">
           <LanguageChoice locales={engagement.content.locales} />
           <FormatChoice />
+          <DisplayOptions />
           <button type="button" class="button primary small" onClick={() => setOpen(false)}>
             {t('nav.done')}
           </button>
@@ -65,6 +70,14 @@ export function Journey({ slug }: { slug: string }) {
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
+  useEffect(applyDisplay, []);
+  // leaving the journey (the facilitator's Back, or a link) forgets the participant, as Start again does
+  useEffect(
+    () => () => {
+      if (step.value.kind !== 'start') void resetParticipant(engagement?.content.defaultLocale ?? 'en');
+    },
+    [engagement],
+  );
 
   const s = step.value;
   // move focus to the new heading whenever the step changes (not on language or format changes)
@@ -93,6 +106,10 @@ export function Journey({ slug }: { slug: string }) {
         return <About engagement={engagement} />;
       case 'question':
         return <Question engagement={engagement} index={s.index} key={s.index} />;
+      case 'contact':
+        return <Contact lastQuestion={engagement.content.questions.length - 1} />;
+      case 'monitoring':
+        return <Monitoring />;
       case 'check':
         return (
           <Check

@@ -1,7 +1,7 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
 import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
-import type { Answer, AttachmentRef, BundlePayload } from '../../shared/bundle';
+import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
@@ -15,6 +15,8 @@ export interface FinishInput {
   consentAt: string;
   inputMethod?: BundlePayload['inputMethod'];
   sessionId?: string | null;
+  contact?: Contact | null;
+  monitoring?: Monitoring | null;
   /** voice clips and receipt photos; an answer refers to one by its index here (`{ voice: 0 }`) */
   attachments?: NewAttachment[];
 }
@@ -45,6 +47,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     answers: input.answers,
     referenceCode: reference,
     attachments: [],
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.monitoring ? { monitoring: input.monitoring } : {}),
   };
   const sealedAttachments: AttachmentRecord[] = [];
   const { envelope } = await seal(
@@ -77,4 +81,22 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     sealedAttachments,
   );
   return { id, reference };
+}
+
+/** Voice answers point at their clip by index in the bundle's attachments, in question order. */
+export function withVoiceAttachments(
+  answers: Record<string, Answer>,
+  recordings: Record<string, { type: string; bytes: Uint8Array<ArrayBuffer> }>,
+): { answers: Record<string, Answer>; attachments: NewAttachment[] } {
+  const attachments: NewAttachment[] = [];
+  const out: Record<string, Answer> = {};
+  for (const [id, a] of Object.entries(answers)) {
+    const clip = recordings[id];
+    if ('voice' in a && clip) {
+      out[id] = { voice: attachments.length };
+      attachments.push({ kind: 'voice', type: clip.type, bytes: clip.bytes });
+    } else if ('voice' in a) out[id] = { skipped: true };
+    else out[id] = a;
+  }
+  return { answers: out, attachments };
 }
