@@ -18,7 +18,7 @@ export function DisplayOptions() {
   const d = display.value;
   const toggle = (key: 'contrast' | 'spacing' | 'readAloud', icon: preact.ComponentChildren) => (
     <label class="option option-picture">
-      <input type="checkbox" checked={d[key]} onChange={(e) => setDisplay({ [key]: e.currentTarget.checked })} />
+      <input type="checkbox" name={`display-${key}`} checked={d[key]} onChange={(e) => setDisplay({ [key]: e.currentTarget.checked })} />
       <Icon>{icon}</Icon>
       <span>
         <strong>{t(`display.${key}`)}</strong>

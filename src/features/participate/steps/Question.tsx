@@ -222,6 +222,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
           <button
             type="button"
             class="button secondary"
+            data-action="skip"
             onClick={() => {
               setAnswer(q.id, { skipped: true });
               const { [q.id]: _dropped, ...rest } = recordings.value;
