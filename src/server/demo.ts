@@ -25,7 +25,12 @@ export const DEMO_TITLE = t(
   ['Your library, your say', 'Tell us about your library'],
   ['Twoja biblioteka, Twój głos', 'Powiedz nam o swojej bibliotece'],
   ['مكتبتك، رأيك', 'أخبرنا عن مكتبتك'],
-  { gd: 'An leabharlann agad, do bheachd', uk: 'Ваша бібліотека, ваша думка', ur: 'آپ کی لائبریری، آپ کی رائے', 'zh-Hans': '你的图书馆，你的意见' },
+  {
+    gd: 'An leabharlann agad, do bheachd',
+    uk: 'Ваша бібліотека, ваша думка',
+    ur: 'آپ کی لائبریری، آپ کی رائے',
+    'zh-Hans': '你的图书馆，你的意见',
+  },
 );
 
 export const DEMO_CONTENT: EngagementContent = {
@@ -119,7 +124,12 @@ export const DEMO_CONTENT: EngagementContent = {
         ['Which matters most to you?', 'What is most important to you?'],
         ['Co jest dla Ciebie najważniejsze?', 'Co jest dla Ciebie najważniejsze?'],
         ['ما الأهم بالنسبة لك؟', 'ما هو الأهم لك؟'],
-        { gd: 'Dè as cudromaiche dhut?', uk: 'Що для вас найважливіше?', ur: 'آپ کے لیے سب سے اہم کیا ہے؟', 'zh-Hans': '对你来说什么最重要？' },
+        {
+          gd: 'Dè as cudromaiche dhut?',
+          uk: 'Що для вас найважливіше?',
+          ur: 'آپ کے لیے سب سے اہم کیا ہے؟',
+          'zh-Hans': '对你来说什么最重要？',
+        },
       ),
       options: [
         {
@@ -188,7 +198,11 @@ export const DEMO_CONTENT: EngagementContent = {
             ['استعارة الكتب', 'كتب تأخذها للبيت'],
           ),
         },
-        { id: 'wifi', picture: pic('wifi', 'Wifi signal', 'Sygnał wifi', 'إشارة واي فاي'), label: t(['Free wifi', 'Free internet'], ['Darmowe wifi', 'Darmowy internet'], ['واي فاي مجاني', 'إنترنت مجاني']) },
+        {
+          id: 'wifi',
+          picture: pic('wifi', 'Wifi signal', 'Sygnał wifi', 'إشارة واي فاي'),
+          label: t(['Free wifi', 'Free internet'], ['Darmowe wifi', 'Darmowy internet'], ['واي فاي مجاني', 'إنترنت مجاني']),
+        },
         {
           id: 'groups',
           picture: pic('group', 'A group of people', 'Grupa ludzi', 'مجموعة من الناس'),
@@ -226,7 +240,10 @@ export const DEMO_CONTENT: EngagementContent = {
         },
       ),
       hint: t(
-        ['Press + to give a token, − to take it back. You can give more than one to the same thing.', 'Press + to give a point. Press − to take it back.'],
+        [
+          'Press + to give a token, − to take it back. You can give more than one to the same thing.',
+          'Press + to give a point. Press − to take it back.',
+        ],
         ['Naciśnij +, aby dać żeton, − aby go zabrać.', 'Naciśnij +, aby dać punkt. Naciśnij −, aby go zabrać.'],
         ['اضغط + لإعطاء نقطة، و− لاستعادتها.', 'اضغط + لتعطي نقطة. اضغط − لتأخذها.'],
       ),
@@ -235,7 +252,11 @@ export const DEMO_CONTENT: EngagementContent = {
         {
           id: 'hours',
           picture: pic('clock', 'A clock', 'Zegar', 'ساعة'),
-          label: t(['Longer opening hours', 'Open for longer'], ['Dłuższe godziny otwarcia', 'Otwarte dłużej'], ['ساعات عمل أطول', 'تفتح لوقت أطول']),
+          label: t(
+            ['Longer opening hours', 'Open for longer'],
+            ['Dłuższe godziny otwarcia', 'Otwarte dłużej'],
+            ['ساعات عمل أطول', 'تفتح لوقت أطول'],
+          ),
         },
         {
           id: 'books',
@@ -250,7 +271,11 @@ export const DEMO_CONTENT: EngagementContent = {
         {
           id: 'events',
           picture: pic('group', 'A group of people', 'Grupa ludzi', 'مجموعة من الناس'),
-          label: t(['Events and groups', 'Things to do together'], ['Wydarzenia i grupy', 'Wspólne zajęcia'], ['فعاليات ومجموعات', 'أنشطة معًا']),
+          label: t(
+            ['Events and groups', 'Things to do together'],
+            ['Wydarzenia i grupy', 'Wspólne zajęcia'],
+            ['فعاليات ومجموعات', 'أنشطة معًا'],
+          ),
         },
       ],
     },

@@ -20,6 +20,12 @@ export async function axeCheck(page: Page, state: string, extraTags: string[] = 
       }),
     [...AXE_TAGS, ...extraTags],
   )) as AxeResults;
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n    ')}`,
+  );
   expect(found, `axe on "${state}"`).toEqual([]);
 }

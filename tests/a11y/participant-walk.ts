@@ -68,7 +68,8 @@ export async function walkJourney(page: Page, check: Check): Promise<string> {
 
   await expect(page.locator('#monitoring-area')).toBeVisible();
   await check('monitoring, empty');
-  for (const group of ['ageBand', 'gender', 'disability', 'ethnicity']) await page.locator(`input[name="monitoring-${group}"]`).nth(1).check();
+  for (const group of ['ageBand', 'gender', 'disability', 'ethnicity'])
+    await page.locator(`input[name="monitoring-${group}"]`).nth(1).check();
   await page.locator('#monitoring-area').fill('G42');
   await check('monitoring, filled');
   await submit(page);

@@ -54,10 +54,7 @@ export function DisplayOptions() {
               <path d="M16 4a12 12 0 0 1 0 24z" fill="currentColor" />
             </>,
           )}
-          {toggle(
-            'spacing',
-            <path d="M5 8h22M5 16h22M5 24h22M2 4v24M30 4v24" fill="none" stroke="currentColor" stroke-width="2.5" />,
-          )}
+          {toggle('spacing', <path d="M5 8h22M5 16h22M5 24h22M2 4v24M30 4v24" fill="none" stroke="currentColor" stroke-width="2.5" />)}
           {toggle(
             'readAloud',
             <>

@@ -9,15 +9,7 @@ import type { Recording } from '../state';
 
 type Phase = 'idle' | 'recording' | 'failed';
 
-export function Voice({
-  id,
-  value,
-  onChange,
-}: {
-  id: string;
-  value: Recording | null;
-  onChange: (r: Recording | null) => void;
-}) {
+export function Voice({ id, value, onChange }: { id: string; value: Recording | null; onChange: (r: Recording | null) => void }) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [url, setUrl] = useState<string | null>(null);
   const recorder = useRef<MediaRecorder | null>(null);

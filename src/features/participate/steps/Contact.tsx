@@ -61,7 +61,10 @@ export function Contact({ lastQuestion }: { lastQuestion: number }) {
         setErrors(found);
         setAttempt(attempt + 1);
         if (found.length) return;
-        contact.value = c.email || c.phone ? { ...(c.name && { name: c.name }), ...(c.email && { email: c.email }), ...(c.phone && { phone: c.phone }) } : null;
+        contact.value =
+          c.email || c.phone
+            ? { ...(c.name && { name: c.name }), ...(c.email && { email: c.email }), ...(c.phone && { phone: c.phone }) }
+            : null;
         goOnFrom('contact');
       }}
     >

@@ -64,7 +64,11 @@ export function Monitoring() {
           onInput={(e) => setV({ ...v, area: e.currentTarget.value })}
         />
         <label class="option option-inline">
-          <input type="checkbox" checked={areaPreferNot} onChange={(e) => setV({ ...v, area: e.currentTarget.checked ? 'prefer_not' : '' })} />
+          <input
+            type="checkbox"
+            checked={areaPreferNot}
+            onChange={(e) => setV({ ...v, area: e.currentTarget.checked ? 'prefer_not' : '' })}
+          />
           <span>{t('monitoring.preferNot')}</span>
         </label>
       </fieldset>

@@ -53,7 +53,13 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
   const next = () => goOnFrom('question', index, total);
   const back = () => (index === 0 ? go({ kind: 'about' }) : go({ kind: 'question', index: index - 1 }));
 
-  const choice = (type: 'radio' | 'checkbox', value: string, checked: boolean, onPick: (on: boolean) => void, label: preact.ComponentChildren) => (
+  const choice = (
+    type: 'radio' | 'checkbox',
+    value: string,
+    checked: boolean,
+    onPick: (on: boolean) => void,
+    label: preact.ComponentChildren,
+  ) => (
     <label class="option" key={value}>
       <input
         type={type}
