@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/index';
@@ -11,6 +12,7 @@ import { seedIfEmpty } from '../../src/server/seed';
 import { enrolDevice } from '../../src/server/services/devices';
 import { listPublished } from '../../src/server/services/engagements';
 import type { PublishedEngagement } from '../../src/shared/engagement';
+import { createDatabase } from './pg';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -23,9 +25,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The run's PostgreSQL cluster in vitest's postgres project; none elsewhere (SQLite, or outside vitest). */
+function pgUrl(): string | undefined {
+  try {
+    return inject('pgUrl');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'no-dist'), ...env });
+  // in vitest's postgres project every app gets its own database in the run's cluster
+  const cluster = pgUrl();
+  const databaseUrl = cluster ? await createDatabase(cluster) : '';
+  const config = loadConfig({ DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'no-dist'), DATABASE_URL: databaseUrl, ...env });
   const database = await openDatabase(config);
   const serverKey = loadServerKey(dataDir, undefined);
   const app = await buildApp({ config, database, serverKey });

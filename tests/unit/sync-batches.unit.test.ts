@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REASONS } from '../../src/server/services/ingest';
 import type { SyncBatchResponse } from '../../src/shared/protocol';
 import { startTestApp, type TestServer } from '../support/app';
@@ -126,9 +126,10 @@ describe('POST /api/sync/batches', () => {
 });
 
 describe('GET /api/health', () => {
-  it('reports the database', async () => {
+  it('reports the database it runs on', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite', ok: true } });
+    const dialect = inject('pgUrl') ? 'postgres' : 'sqlite';
+    expect(res.json()).toMatchObject({ status: 'ok', database: { dialect, ok: true } });
   });
 });

@@ -62,6 +62,22 @@ export interface BundlesTable {
   attachment_count: number;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since epoch */
+  window_start: ColumnType<number, number, number>;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  /** ms since epoch */
+  lease_until: ColumnType<number, number, number>;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -72,6 +88,8 @@ export interface DB {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   bundles: BundlesTable;
+  rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type { ColumnType };

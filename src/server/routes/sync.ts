@@ -2,13 +2,22 @@ import { SYNC_LIMITS, type SyncBatchResponse, SyncBatchSchema } from '../../shar
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { badRequest } from '../errors';
+import { bodyDoc } from '../openapi';
 import { ingestBatch, reportableId } from '../services/ingest';
 import { parseBody } from '../validate';
 
 export default async function sync({ app, database, versionKeys }: AppContext) {
   app.post(
     '/api/sync/batches',
-    { preHandler: requireDevice(database.db), bodyLimit: SYNC_LIMITS.maxBatchBytes },
+    {
+      preHandler: requireDevice(database.db),
+      bodyLimit: SYNC_LIMITS.maxBatchBytes,
+      schema: {
+        summary: 'Send a batch of sealed bundles; answers per item after the transaction committed',
+        security: [{ device: [] }],
+        body: bodyDoc(SyncBatchSchema),
+      },
+    },
     async (req): Promise<SyncBatchResponse> => {
       const batch = parseBody(SyncBatchSchema, req.body);
       const ids = batch.items.map((item) => reportableId(item));
