@@ -22,7 +22,12 @@ export function Voice({ id, value, onChange }: { id: string; value: Recording | 
     return () => URL.revokeObjectURL(u);
   }, [value]);
   // leaving the page stops the microphone
-  useEffect(() => () => recorder.current?.stream.getTracks().forEach((tr) => tr.stop()), []);
+  useEffect(
+    () => () => {
+      for (const tr of recorder.current?.stream.getTracks() ?? []) tr.stop();
+    },
+    [],
+  );
 
   const start = async () => {
     try {
@@ -31,7 +36,7 @@ export function Voice({ id, value, onChange }: { id: string; value: Recording | 
       const chunks: Blob[] = [];
       rec.ondataavailable = (e) => chunks.push(e.data);
       rec.onstop = async () => {
-        stream.getTracks().forEach((tr) => tr.stop());
+        for (const tr of stream.getTracks()) tr.stop();
         const blob = new Blob(chunks, { type: rec.mimeType || 'audio/webm' });
         onChange({ type: blob.type, bytes: new Uint8Array(await blob.arrayBuffer()) });
         setPhase('idle');
