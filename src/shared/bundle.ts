@@ -1,5 +1,6 @@
 /** The plaintext of a participant's bundle, sealed on the device and opened on the server. */
 import * as v from 'valibot';
+import { MONITORING_OPTIONS } from './monitoring';
 
 export const ANSWER_LIMITS = { text: 10_000, choices: 50 } as const;
 
@@ -45,12 +46,6 @@ export const ContactSchema = v.pipe(
 export type Contact = v.InferOutput<typeof ContactSchema>;
 
 /** Equality monitoring: every field optional, and every one has "prefer not to say". */
-export const MONITORING_OPTIONS = {
-  ageBand: ['under_16', '16_24', '25_34', '35_44', '45_54', '55_64', '65_74', '75_plus', 'prefer_not'],
-  gender: ['woman', 'man', 'non_binary', 'other', 'prefer_not'],
-  disability: ['yes', 'no', 'prefer_not'],
-  ethnicity: ['white', 'mixed', 'asian', 'black', 'arab', 'other', 'prefer_not'],
-} as const;
 export const MonitoringSchema = v.strictObject({
   ageBand: v.optional(v.picklist(MONITORING_OPTIONS.ageBand)),
   gender: v.optional(v.picklist(MONITORING_OPTIONS.gender)),

@@ -1,7 +1,8 @@
 /** Optional equality monitoring: every question may be left, and every one has "Prefer not to say". */
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/index';
-import { MONITORING_OPTIONS, type Monitoring as MonitoringValue } from '../../../shared/bundle';
+import type { Monitoring as MonitoringValue } from '../../../shared/bundle';
+import { MONITORING_OPTIONS } from '../../../shared/monitoring';
 import { go, goOnFrom, monitoring, returnToCheck } from '../state';
 import { Actions } from '../ui';
 
