@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { refreshQueue, syncNow } from '../../app/device';
@@ -7,12 +8,17 @@ import { format, locale, t } from '../../i18n/index';
 import { DisplayOptions } from './DisplayOptions';
 import { applyDisplay } from './display';
 import { resetParticipant, step } from './state';
-import { About } from './steps/About';
-import { Check } from './steps/Check';
-import { Contact } from './steps/Contact';
-import { Done } from './steps/Done';
-import { Monitoring } from './steps/Monitoring';
-import { Question } from './steps/Question';
+
+type Later = typeof import('./steps/later');
+const later = signal<Later | null>(null);
+let loading: Promise<void> | null = null;
+function loadLater(): Promise<void> {
+  loading ??= import('./steps/later').then((m) => {
+    later.value = m;
+  });
+  return loading;
+}
+
 import { FormatChoice, LanguageChoice, Start } from './steps/Start';
 
 function StartAgain({ onConfirm }: { onConfirm: () => void }) {
@@ -71,6 +77,7 @@ export function Journey({ slug }: { slug: string }) {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
   useEffect(applyDisplay, []);
+  useEffect(() => void loadLater(), []);
   // leaving the journey (the facilitator's Back, or a link) forgets the participant, as Start again does
   useEffect(
     () => () => {
@@ -84,7 +91,7 @@ export function Journey({ slug }: { slug: string }) {
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
     if (engagement) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement]);
+  }, [stepKey, engagement, later.value]);
 
   if (engagement === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
@@ -98,10 +105,12 @@ export function Journey({ slug }: { slug: string }) {
     );
 
   const reset = () => void resetParticipant(engagement.content.defaultLocale);
+  const L = later.value;
   const body = (() => {
+    if (s.kind === 'start') return <Start engagement={engagement} />;
+    if (!L) return <p class="loading">{t('app.loading')}</p>;
+    const { About, Check, Contact, Done, Monitoring, Question } = L;
     switch (s.kind) {
-      case 'start':
-        return <Start engagement={engagement} />;
       case 'about':
         return <About engagement={engagement} />;
       case 'question':
