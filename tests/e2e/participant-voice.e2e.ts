@@ -19,13 +19,38 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test('a voice answer (fake microphone) plays back, is kept with the bundle as an attachment, and arrives with it', async ({ page }) => {
+test('read aloud plays the recorded clip on a press; a language switch keeps the answer; a voice answer (fake microphone) plays back, is kept with the bundle as an attachment, and arrives with it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await enrolViaUi(page, server);
   await page.goto(`${server.url}/p/library-your-say`);
+  await page.getByRole('checkbox', { name: /Read aloud/ }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('I understand and I want to take part').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+
+  // read aloud: the recorded clip for this text, language and format, only on a press
+  const clip = page.getByTestId('read-aloud-clip');
+  await expect(clip).toHaveAttribute('src', '/audio/visit-en.ogg');
+  expect(await clip.evaluate((a: HTMLAudioElement) => a.paused && a.currentTime === 0)).toBe(true);
+  await page.getByRole('button', { name: 'Listen' }).click();
+  await expect.poll(() => clip.evaluate((a: HTMLAudioElement) => a.currentTime > 0 || a.ended)).toBe(true);
+  await page.getByRole('button', { name: /^(Stop|Listen)$/ }).click();
+
+  // switching language mid-question keeps the answer; Arabic has no clip, so only an on-device voice could read it
+  await page.getByLabel('Yes', { exact: true }).check();
+  await page.getByRole('button', { name: 'Language and format' }).click();
+  await page.getByRole('radio', { name: 'العربية' }).check();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByLabel('نعم', { exact: true })).toBeChecked();
+  const arabicVoice = await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.localService && v.lang.startsWith('ar')));
+  await expect(page.getByRole('button', { name: 'استمع' })).toHaveCount(arabicVoice ? 1 : 0);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByLabel('Yes', { exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
   while (!(await page.getByRole('heading', { level: 1, name: /in your own voice/ }).isVisible())) {
     await page.getByRole('button', { name: "Skip / I don't know" }).click();
   }
@@ -33,7 +58,7 @@ test('a voice answer (fake microphone) plays back, is kept with the bundle as an
   await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
   await page.waitForTimeout(1500);
   await page.getByRole('button', { name: 'Stop recording' }).click();
-  await expect(page.getByText('Your recording is ready.', { exact: true })).toBeVisible();
+  await expect(page.locator('main .voice-status')).toHaveText('Your recording is ready.');
   await page.getByRole('button', { name: 'Play my recording' }).click();
   await expect.poll(() => page.getByTestId('voice-playback').evaluate((a: HTMLAudioElement) => a.currentTime > 0 || a.ended)).toBe(true);
   await expect(page.getByRole('button', { name: 'Record again' })).toBeVisible();
