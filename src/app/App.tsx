@@ -1,10 +1,16 @@
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
+import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
 import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
+
+// The staff web is its own chunk: never in a participant's first load.
+const StaffApp = lazy(() => import('../features/manage/manage-app'));
+// facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
+const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 
 function NotFound() {
   return (
@@ -17,6 +23,16 @@ function NotFound() {
   );
 }
 
+// In participant mode these show only the way back to the journey and the facilitator PIN.
+const guarded = (Screen: () => preact.JSX.Element) => () => (
+  <FacilitatorOnly>
+    <Screen />
+  </FacilitatorOnly>
+);
+const GuardedHome = guarded(Home);
+const GuardedEnrol = guarded(Enrol);
+const GuardedSession = guarded(Session);
+
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
@@ -27,10 +43,13 @@ export function App() {
       <ErrorBoundary>
         <Shell>
           <Router>
-            <Route path="/" component={Home} />
-            <Route path="/enrol" component={Enrol} />
+            <Route path="/" component={GuardedHome} />
+            <Route path="/enrol" component={GuardedEnrol} />
+            <Route path="/session" component={GuardedSession} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/credits" component={Credits} />
+            <Route path="/staff/*" component={StaffApp} />
+            <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />
           </Router>
         </Shell>
