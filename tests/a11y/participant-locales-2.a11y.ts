@@ -17,7 +17,7 @@ test.afterAll(async () => {
 test(`axe finds nothing on any participant screen, in any state, in ${LOCALES.join(', ')}, standard and easy read; high contrast passes 7:1`, async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await enrolViaUi(page, server);
   await page.goto(`${server.url}/p/library-your-say`);
   for (const lng of LOCALES) {
