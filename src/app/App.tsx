@@ -3,6 +3,7 @@ import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
+import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
@@ -56,6 +57,7 @@ export function App() {
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/claim/:slug" component={ClaimRoute} />
             <Route path="/finance" component={FinanceApp} />
+            <Route path="/credits" component={Credits} />
             <Route path="/staff/*" component={StaffApp} />
             <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />

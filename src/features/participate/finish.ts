@@ -1,7 +1,7 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
 import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
-import type { Answer, AttachmentRef, BundlePayload } from '../../shared/bundle';
+import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
 import type { Claim } from '../../shared/claims';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
@@ -16,6 +16,8 @@ export interface FinishInput {
   consentAt: string;
   inputMethod?: BundlePayload['inputMethod'];
   sessionId?: string | null;
+  contact?: Contact | null;
+  monitoring?: Monitoring | null;
   /** voice clips and receipt photos; an answer refers to one by its index here (`{ voice: 0 }`) */
   attachments?: NewAttachment[];
   /** an expense claim (features/expenses); its receipts are among `attachments` */
@@ -49,6 +51,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     referenceCode: reference,
     attachments: [],
     ...(input.claim ? { claim: input.claim } : {}),
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.monitoring ? { monitoring: input.monitoring } : {}),
   };
   const sealedAttachments: AttachmentRecord[] = [];
   const { envelope } = await seal(
@@ -81,4 +85,22 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     sealedAttachments,
   );
   return { id, reference };
+}
+
+/** Voice answers point at their clip by index in the bundle's attachments, in question order. */
+export function withVoiceAttachments(
+  answers: Record<string, Answer>,
+  recordings: Record<string, { type: string; bytes: Uint8Array<ArrayBuffer> }>,
+): { answers: Record<string, Answer>; attachments: NewAttachment[] } {
+  const attachments: NewAttachment[] = [];
+  const out: Record<string, Answer> = {};
+  for (const [id, a] of Object.entries(answers)) {
+    const clip = recordings[id];
+    if ('voice' in a && clip) {
+      out[id] = { voice: attachments.length };
+      attachments.push({ kind: 'voice', type: clip.type, bytes: clip.bytes });
+    } else if ('voice' in a) out[id] = { skipped: true };
+    else out[id] = a;
+  }
+  return { answers: out, attachments };
 }
