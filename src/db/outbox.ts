@@ -83,6 +83,29 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       await Promise.all([...ops, tx.done]);
     },
 
+    async attachment(sha256: string): Promise<AttachmentRecord | undefined> {
+      return (await getDb()).get('attachments', sha256);
+    },
+
+    /** Records how many bytes of an attachment the server confirmed (shown as upload progress). */
+    async setUploaded(sha256: string, uploaded: number): Promise<void> {
+      const d = await getDb();
+      const tx = d.transaction('attachments', 'readwrite');
+      const rec = await tx.store.get(sha256);
+      if (rec) await tx.store.put({ ...rec, uploaded });
+      await tx.done;
+    },
+
+    /** Bundles that need attention with their sealed attachments, for an export file. */
+    async attentionWithAttachments(): Promise<{ records: OutboxRecord[]; attachments: AttachmentRecord[] }> {
+      const d = await getDb();
+      const tx = d.transaction(['outbox', 'attachments']);
+      const records = await tx.objectStore('outbox').index('byState').getAll('attention');
+      const attachments: AttachmentRecord[] = [];
+      for (const r of records) attachments.push(...(await tx.objectStore('attachments').index('byBundle').getAll(r.id)));
+      return { records, attachments };
+    },
+
     /** Keeps a bundle the server would not take, with the reason, for the facilitator to see and export. */
     async markAttention(id: string, status: 'conflict' | 'rejected', reason: string): Promise<void> {
       const d = await getDb();

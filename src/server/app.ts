@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import type { Database } from './db/index';
 import { HttpError } from './errors';
 import type { ServerKey } from './keys';
+import attachments from './routes/attachments';
 import devices from './routes/devices';
 import health from './routes/health';
 import sync from './routes/sync';
@@ -87,6 +88,7 @@ export async function buildApp(opts: AppOptions) {
   await health(ctx);
   await devices(ctx);
   await sync(ctx);
+  await attachments(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);

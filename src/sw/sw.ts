@@ -7,7 +7,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import type { PageToWorker } from '../shared/messages';
+import type { PageToWorker, WorkerToPage } from '../shared/messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -21,4 +21,17 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { deny
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const msg = event.data as PageToWorker | undefined;
   if (msg?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync: the connection is back. The page holds the token and the engine, so the worker only
+// asks every open page to send; it never makes or intercepts a POST itself.
+self.addEventListener('sync', (event: Event) => {
+  const e = event as ExtendableEvent & { tag?: string };
+  if (e.tag !== 'blether-sync') return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((list) => {
+      const msg: WorkerToPage = { type: 'SYNC' };
+      for (const c of list) c.postMessage(msg);
+    }),
+  );
 });

@@ -4,6 +4,7 @@ import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
+import { startDraftAutosave } from './draft-autosave';
 import { resetParticipant, step } from './state';
 import { About } from './steps/About';
 import { Check } from './steps/Check';
@@ -65,6 +66,7 @@ export function Journey({ slug }: { slug: string }) {
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
+  useEffect(() => startDraftAutosave(slug), [slug]);
 
   const s = step.value;
   // move focus to the new heading whenever the step changes (not on language or format changes)

@@ -1,0 +1,52 @@
+/**
+ * Uploads a bundle's sealed attachments in resumable chunks addressed by sha256 (DESIGN.md, sync protocol
+ * point 3). The server is the truth about how much arrived: each upload first asks it, then sends the rest,
+ * so a cut connection resumes where it stopped instead of starting again.
+ */
+import type { OutboxRepo } from '../db/outbox';
+import { type AttachmentState, SYNC_LIMITS } from '../shared/protocol';
+
+export class UploadError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: string; message?: string } | null,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+async function answer(res: Response): Promise<AttachmentState> {
+  if (!res.ok) throw new UploadError(res.status, await res.json().catch(() => null));
+  return (await res.json()) as AttachmentState;
+}
+
+export async function uploadAttachment(
+  f: typeof fetch,
+  token: string,
+  outbox: OutboxRepo,
+  sha256: string,
+  chunkBytes: number = SYNC_LIMITS.chunkBytes,
+): Promise<void> {
+  const rec = await outbox.attachment(sha256);
+  if (!rec) return;
+  const url = `/api/sync/attachments/${sha256}`;
+  const auth = { Authorization: `Bearer ${token}` };
+  let state = await answer(await f(url, { headers: auth }));
+  const bytes = new Uint8Array(rec.bytes);
+  for (let guard = 0; !state.complete && guard < 10_000; guard++) {
+    const offset = state.received;
+    const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + chunkBytes));
+    const res = await f(`${url}?offset=${offset}&size=${bytes.length}`, {
+      method: 'PUT',
+      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+      body: chunk,
+    });
+    if (res.status === 409) {
+      // the server holds a different amount than we thought (a lost answer): ask again and resume there
+      state = await answer(await f(url, { headers: auth }));
+      continue;
+    }
+    state = await answer(res);
+    await outbox.setUploaded(sha256, state.received);
+  }
+}
