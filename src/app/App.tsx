@@ -1,6 +1,7 @@
 import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
+import { Queue } from '../features/facilitate/Queue';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
@@ -28,6 +29,7 @@ export function App() {
           <Router>
             <Route path="/" component={Home} />
             <Route path="/enrol" component={Enrol} />
+            <Route path="/queue" component={Queue} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route default component={NotFound} />
           </Router>

@@ -56,12 +56,18 @@ async function main(argv: string[]) {
         const lines = await importExport(db, keys, parseExport(fs.readFileSync(file, 'utf8')));
         console.table(lines);
         const n = (o: string) => lines.filter((l) => l.outcome === o).length;
-        console.log(`Imported ${n('imported')}, already on the server ${n('already on the server')}, held for staff ${n('held for staff')}.`);
+        console.log(
+          `Imported ${n('imported')}, already on the server ${n('already on the server')}, held for staff ${n('held for staff')}.`,
+        );
         break;
       }
       case 'held': {
         const held = await db.selectFrom('held_bundles').select(['bundle_id', 'status', 'reason', 'source', 'received_at']).execute();
-        const failed = await db.selectFrom('inbox').select(['id as bundle_id', 'reason', 'received_at']).where('state', '=', 'failed').execute();
+        const failed = await db
+          .selectFrom('inbox')
+          .select(['id as bundle_id', 'reason', 'received_at'])
+          .where('state', '=', 'failed')
+          .execute();
         console.table([...held, ...failed.map((f) => ({ ...f, status: 'unreadable', source: 'sync' }))]);
         break;
       }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SYNC_LIMITS, Sha256Hex } from '../../shared/protocol';
+import { Sha256Hex, SYNC_LIMITS } from '../../shared/protocol';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { badRequest } from '../errors';
@@ -14,8 +14,10 @@ const Query = v.strictObject({
 
 /** Attachment uploads: GET says how much the server holds (to resume), PUT appends one chunk. */
 export default async function attachments({ app, database }: AppContext) {
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.chunkBytes + 1024 },
+    (_req, body, done) => done(null, body),
   );
   const pre = { preHandler: requireDevice(database.db) };
 
@@ -27,7 +29,8 @@ export default async function attachments({ app, database }: AppContext) {
   app.put('/api/sync/attachments/:sha256', { ...pre, bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, async (req) => {
     const { sha256 } = parseBody(Params, req.params);
     const { offset, size } = parseBody(Query, req.query);
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badRequest('Send the chunk as application/octet-stream.', 'invalid_body');
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+      throw badRequest('Send the chunk as application/octet-stream.', 'invalid_body');
     return putChunk(database.db, req.deviceId as string, { sha256, offset, size, chunk: req.body });
   });
 }

@@ -36,10 +36,20 @@ export async function putChunk(
     if (offset !== received) throw new HttpError(409, 'wrong_offset', `Resume from byte ${received}.`);
     if (offset + chunk.length > size) throw new HttpError(400, 'too_long', 'This chunk goes past the end of the attachment.');
     if (!row) {
-      await tx.insertInto('attachment_uploads').values({ sha256, size, received: 0, complete: 0, device_id: deviceId, created_at: now, completed_at: null }).execute();
+      await tx
+        .insertInto('attachment_uploads')
+        .values({ sha256, size, received: 0, complete: 0, device_id: deviceId, created_at: now, completed_at: null })
+        .execute();
     }
-    await tx.insertInto('attachment_chunks').values({ sha256, offset, data_b64: chunk.toString('base64') }).execute();
-    await tx.updateTable('attachment_uploads').set({ received: offset + chunk.length }).where('sha256', '=', sha256).execute();
+    await tx
+      .insertInto('attachment_chunks')
+      .values({ sha256, offset, data_b64: chunk.toString('base64') })
+      .execute();
+    await tx
+      .updateTable('attachment_uploads')
+      .set({ received: offset + chunk.length })
+      .where('sha256', '=', sha256)
+      .execute();
     return { sha256, received: offset + chunk.length, complete: false };
   });
   if (state.complete || state.received < size) return state;

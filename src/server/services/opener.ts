@@ -68,7 +68,12 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
           .values(o.row)
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
-        await tx.updateTable('inbox').set({ state: 'opened', opened_at: now }).where('id', '=', o.id).where('state', '=', 'pending').execute();
+        await tx
+          .updateTable('inbox')
+          .set({ state: 'opened', opened_at: now })
+          .where('id', '=', o.id)
+          .where('state', '=', 'pending')
+          .execute();
       } else {
         await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
       }
