@@ -52,7 +52,12 @@ function put(sha: string, offset: number, size: number, chunk: Uint8Array) {
 }
 
 function batch(items: unknown[]) {
-  return s.app.inject({ method: 'POST', url: '/api/sync/batches', headers: { ...auth(), 'content-type': 'application/json' }, payload: { items } });
+  return s.app.inject({
+    method: 'POST',
+    url: '/api/sync/batches',
+    headers: { ...auth(), 'content-type': 'application/json' },
+    payload: { items },
+  });
 }
 
 describe('attachments before bundles', () => {
@@ -157,7 +162,15 @@ describe('a batch answers only after commit', () => {
     const items = await Promise.all([1, 2, 3].map(() => sealedItem(s.engagement)));
     const res = (await batch(items)).json() as SyncBatchResponse;
     expect(res.results.every((r) => r.status === 'stored')).toBe(true);
-    const rows = await s.database.db.selectFrom('inbox').select('id').where('id', 'in', items.map((i) => i.id)).execute();
+    const rows = await s.database.db
+      .selectFrom('inbox')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        items.map((i) => i.id),
+      )
+      .execute();
     expect(rows).toHaveLength(3);
   });
 });

@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/db/index';
+import type { EngagementRecord } from '../../src/db/schema';
+import { finishBundle } from '../../src/features/participate/finish';
+import { VersionKeys } from '../../src/server/services/engagements';
+import { openAll } from '../../src/server/services/opener';
+import { SyncEngine } from '../../src/sync/engine';
+import { startTestApp, type TestServer } from '../support/app';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestApp();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+/** fetch for the engine, answered by the real server app (inject), with a hook to cut requests. */
+function serverFetch(cut: (method: string, url: string) => boolean = () => false) {
+  const log: string[] = [];
+  const f = (async (url: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    log.push(`${method} ${url}`);
+    if (cut(method, url)) throw new TypeError('Failed to fetch');
+    const body = init.body;
+    const res = await s.app.inject({
+      method: method as 'GET',
+      url,
+      headers: init.headers as Record<string, string>,
+      payload: body instanceof Uint8Array ? Buffer.from(body) : (body as string | undefined),
+    });
+    return new Response(res.rawPayload, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+  }) as unknown as typeof fetch;
+  return { f, log };
+}
+
+async function finishWithReceipt(bytes: number) {
+  const engagement = { ...s.engagement, downloadedAt: new Date().toISOString() } as EngagementRecord;
+  const receipt = new Uint8Array(bytes).map((_, i) => i % 251);
+  return finishBundle({
+    engagement,
+    answers: { visit: { yesno: 'yes' } },
+    locale: 'en',
+    format: 'standard',
+    consentAt: new Date().toISOString(),
+    attachments: [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt }],
+  });
+}
+
+describe('sync engine against the real server', () => {
+  it('uploads attachments in chunks before their bundles, resumes a cut upload where it stopped, and empties the outbox', async () => {
+    const a = await finishWithReceipt(600 * 1024);
+    const b = await finishWithReceipt(10 * 1024);
+    let puts = 0;
+    // the third chunk request is cut: the first run fails and keeps everything
+    const first = serverFetch((m) => m === 'PUT' && ++puts === 3);
+    const engine = new SyncEngine({ outbox, getToken: async () => s.token, fetch: first.f, random: () => 0 });
+    expect((await engine.sync(true)).ok).toBe(false);
+    expect(await outbox.counts()).toEqual({ waiting: 2, attention: 0 });
+    expect(first.log.some((l) => l.startsWith('POST'))).toBe(false);
+
+    const second = serverFetch();
+    const engine2 = new SyncEngine({ outbox, getToken: async () => s.token, fetch: second.f });
+    expect(await engine2.sync(true)).toEqual({ sent: 2, attention: 0, ok: true });
+    const resumedPuts = second.log.filter((l) => l.startsWith('PUT'));
+    // 600 KB in 256 KB chunks: two were stored before the cut, so only the last one of it is sent again
+    expect(resumedPuts[0]).toMatch(/offset=524288&/);
+    expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
+    await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
+    const rows = await s.database.db.selectFrom('bundles').select(['id', 'attachment_count']).where('id', 'in', [a.id, b.id]).execute();
+    expect(rows.map((r) => Number(r.attachment_count))).toEqual([1, 1]);
+  });
+});
