@@ -1,13 +1,14 @@
+import fs from 'node:fs';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBletherDB } from '../../src/db/open';
 import { outboxRepo } from '../../src/db/outbox';
 import { DB_VERSION } from '../../src/db/schema';
 import { createFixtureDb, type IdbFixture } from '../fixtures/idb-fixture';
-import v1 from '../fixtures/idb-v1.json';
-import v2 from '../fixtures/idb-v2.json';
 
-const fixtures: IdbFixture[] = [v1 as IdbFixture, v2 as IdbFixture];
+const fixtures: IdbFixture[] = [1, 2].map(
+  (v) => JSON.parse(fs.readFileSync(new URL(`../fixtures/idb-v${v}.json`, import.meta.url), 'utf8')) as IdbFixture,
+);
 
 describe('device database upgrades never lose an unsynced bundle', () => {
   it('has a fixture for every earlier schema version', () => {

@@ -6,7 +6,7 @@ import { db } from '../../src/db/open';
 import type { EngagementRecord } from '../../src/db/schema';
 import { finishBundle } from '../../src/features/participate/finish';
 import { fromBase64 } from '../../src/shared/bytes';
-import { generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
 
 async function engagement() {
   const pair = await generateEngagementKeyPair();
@@ -45,21 +45,19 @@ describe('a finished bundle cannot be read back on the device', () => {
     // nothing the device holds is a private key for the engagement: any key it could make fails
     expect(Object.keys(rec.publicKey)).not.toContain('d');
     const stranger = await importEngagementPrivateKey((await generateEngagementKeyPair()).privateJwk);
-    await expect(open(stored?.envelope as never, stranger, id, 'ver-1')).rejects.toThrow();
+    await expect(open(stored?.envelope as Envelope, stranger, id, 'ver-1')).rejects.toThrow();
     // the server, holding the engagement's private key, opens both
     const serverKey = await importEngagementPrivateKey(privateJwk);
-    const { plaintext, contentKey } = await open(stored?.envelope as never, serverKey, id, 'ver-1');
+    const { plaintext, contentKey } = await open(stored?.envelope as Envelope, serverKey, id, 'ver-1');
     expect(new TextDecoder().decode(plaintext)).toContain('secret words');
     expect(new TextDecoder().decode(await openAttachment(contentKey, id, 0, sealedReceipt))).toBe('RECEIPT: bus fare £3.40');
     // and tampering with the ciphertext or its bound data (id, version) is refused
-    const env = stored?.envelope as never as { ct: string };
+    const env = stored?.envelope as Envelope;
     const ct = fromBase64(env.ct);
     ct[0] = (ct[0] ?? 0) ^ 1;
-    await expect(
-      open({ ...(stored?.envelope as never), ct: Buffer.from(ct).toString('base64') }, serverKey, id, 'ver-1'),
-    ).rejects.toThrow();
-    await expect(open(stored?.envelope as never, serverKey, crypto.randomUUID(), 'ver-1')).rejects.toThrow();
-    await expect(open(stored?.envelope as never, serverKey, id, 'ver-2')).rejects.toThrow();
+    await expect(open({ ...env, ct: Buffer.from(ct).toString('base64') }, serverKey, id, 'ver-1')).rejects.toThrow();
+    await expect(open(stored?.envelope as Envelope, serverKey, crypto.randomUUID(), 'ver-1')).rejects.toThrow();
+    await expect(open(stored?.envelope as Envelope, serverKey, id, 'ver-2')).rejects.toThrow();
   });
 });
 

@@ -30,7 +30,10 @@ function serverFetch(cut: (method: string, url: string) => boolean = () => false
       headers: init.headers as Record<string, string>,
       payload: body instanceof Uint8Array ? Buffer.from(body) : (body as string | undefined),
     });
-    return new Response(res.rawPayload, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+    return new Response(new Uint8Array(res.rawPayload), {
+      status: res.statusCode,
+      headers: { 'content-type': String(res.headers['content-type'] ?? '') },
+    });
   }) as unknown as typeof fetch;
   return { f, log };
 }
