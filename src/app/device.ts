@@ -61,11 +61,16 @@ export async function loadDevice(): Promise<void> {
   void refreshStorage();
 }
 
-export async function syncNow(force = false): Promise<void> {
+/** Sends what waits; true when nothing is left waiting. */
+export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
   const report = await engine.sync(force);
   await refreshQueue();
   void refreshStorage();
-  if (!report.ok && queue.value.waiting > 0) void registerBackgroundSync();
+  const waiting = queue.value.waiting > 0;
+  // a failure of a Background Sync run is reported back to the worker instead, so the browser's own
+  // backoff decides when to try again (registering here would make it fire again at once)
+  if (!report.ok && waiting && !fromBackgroundSync) void registerBackgroundSync();
+  return report.ok && !waiting;
 }
 
 /** Where the browser has Background Sync, it wakes the service worker when a connection returns. */
@@ -124,7 +129,8 @@ export function startSyncTriggers(): void {
   window.addEventListener('online', () => void syncNow(true));
   // the service worker's Background Sync event asks an open page to send (it never sends itself)
   navigator.serviceWorker?.addEventListener('message', (e: MessageEvent) => {
-    if ((e.data as { type?: string } | null)?.type === 'SYNC') void syncNow(true);
+    if ((e.data as { type?: string } | null)?.type !== 'SYNC') return;
+    void syncNow(true, true).then((ok) => e.ports[0]?.postMessage({ ok }));
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') kick();

@@ -1,6 +1,7 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import type { IDBPDatabase } from 'idb';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
+import { clearStorageFull, noteStorageFull } from './storage';
 
 export interface QueueCounts {
   waiting: number;
@@ -32,7 +33,10 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
         } catch {
           // already finished: the error came from the commit itself
         }
-        if (isQuotaError(e) || isQuotaError((e as { target?: { error?: unknown } })?.target?.error)) throw new StorageFullError();
+        if (isQuotaError(e) || isQuotaError((e as { target?: { error?: unknown } })?.target?.error)) {
+          noteStorageFull();
+          throw new StorageFullError();
+        }
         throw e;
       }
     },
@@ -81,6 +85,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
         );
       }
       await Promise.all([...ops, tx.done]);
+      clearStorageFull();
     },
 
     async attachment(sha256: string): Promise<AttachmentRecord | undefined> {

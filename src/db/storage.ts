@@ -8,6 +8,31 @@ export interface StorageInfo {
   persisted: boolean;
   /** true when less than LOW_FREE_BYTES or LOW_FREE_SHARE of the quota is left */
   low: boolean;
+  /** when a save last failed for want of space (until a sync has made room), ISO instant */
+  fullAt: string | null;
+}
+
+// Kept in localStorage, not IndexedDB: it must be writable exactly when IndexedDB is full.
+const FULL_KEY = 'blether.storageFullAt';
+
+function local(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function noteStorageFull(): void {
+  try {
+    local()?.setItem(FULL_KEY, new Date().toISOString());
+  } catch {
+    // even this did not fit: the error itself still reaches the screen
+  }
+}
+
+export function clearStorageFull(): void {
+  local()?.removeItem(FULL_KEY);
 }
 
 /** Warn while room for about 30 bundles with a photo is still left. */
@@ -21,10 +46,11 @@ export function isLow(usage: number, quota: number): boolean {
 
 export async function storageInfo(): Promise<StorageInfo | null> {
   const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-  if (!s?.estimate) return null;
+  const fullAt = local()?.getItem(FULL_KEY) ?? null;
+  if (!s?.estimate) return fullAt ? { usage: 0, quota: 0, persisted: false, low: true, fullAt } : null;
   const { usage = 0, quota = 0 } = await s.estimate();
   const persisted = s.persisted ? await s.persisted() : false;
-  return { usage, quota, persisted, low: quota > 0 && isLow(usage, quota) };
+  return { usage, quota, persisted, low: fullAt !== null || (quota > 0 && isLow(usage, quota)), fullAt };
 }
 
 /** Asks the browser to keep this site's data under storage pressure; true when granted. */

@@ -9,14 +9,18 @@ function size(bytes: number): string {
 /** How full the device is, with an early warning while there is still room. */
 export function StorageMeter() {
   const s = storage.value;
-  if (!s || s.quota === 0) return null;
+  if (!s) return null;
   return (
     <div class="storage" data-testid="storage">
-      <p id="storage-use">{t('queue.storageUse', { used: size(s.usage), quota: size(s.quota) })}</p>
-      <meter min={0} max={s.quota} value={s.usage} high={s.quota * 0.9} aria-labelledby="storage-use" />
+      {s.quota > 0 && (
+        <>
+          <p id="storage-use">{t('queue.storageUse', { used: size(s.usage), quota: size(s.quota) })}</p>
+          <meter min={0} max={s.quota} value={s.usage} high={s.quota * 0.9} aria-labelledby="storage-use" />
+        </>
+      )}
       {s.low && (
         <p class="error-message" role="alert" data-testid="storage-low">
-          {t('queue.storageLow')}
+          {s.fullAt ? t('queue.storageFull') : t('queue.storageLow')}
         </p>
       )}
     </div>
