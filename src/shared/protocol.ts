@@ -3,7 +3,7 @@ import * as v from 'valibot';
 
 export const SYNC_LIMITS = {
   /** items in one batch */
-  maxItems: 200,
+  maxItems: 500,
   /** bytes of one request body */
   maxBatchBytes: 4 * 1024 * 1024,
   /** bytes of one sealed bundle (attachments travel separately) */
@@ -12,8 +12,8 @@ export const SYNC_LIMITS = {
   maxAttachments: 50,
   /** bytes of one sealed attachment */
   maxAttachmentBytes: 20 * 1024 * 1024,
-  /** bytes of one attachment chunk */
-  chunkBytes: 256 * 1024,
+  /** most bytes in one attachment chunk (a device may send smaller ones) */
+  chunkBytes: 1024 * 1024,
 } as const;
 
 export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));

@@ -31,8 +31,9 @@ export async function uploadAttachment(
   if (!rec) return;
   const url = `/api/sync/attachments/${sha256}`;
   const auth = { Authorization: `Bearer ${token}` };
-  let state = await answer(await f(url, { headers: auth }));
   const bytes = new Uint8Array(rec.bytes);
+  // start at 0 without asking: if the server holds some already it answers 409, and we ask where to resume
+  let state: AttachmentState = { sha256, received: 0, complete: false };
   for (let guard = 0; !state.complete && guard < 10_000; guard++) {
     const offset = state.received;
     const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + chunkBytes));
@@ -47,6 +48,5 @@ export async function uploadAttachment(
       continue;
     }
     state = await answer(res);
-    await outbox.setUploaded(sha256, state.received);
   }
 }

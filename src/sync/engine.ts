@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   onSent?: (count: number) => void;
   maxItems?: number;
   maxBytes?: number;
+  /** bytes per attachment chunk */
+  chunkBytes?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
@@ -61,7 +63,7 @@ export class SyncEngine {
   private running: Promise<SyncReport> | null = null;
 
   constructor(private readonly opts: SyncEngineOptions) {
-    this.maxItems = opts.maxItems ?? 100;
+    this.maxItems = opts.maxItems ?? 500;
     this.maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
   }
 
@@ -125,7 +127,8 @@ export class SyncEngine {
         let results: ItemResult[];
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
-          for (const b of batch) for (const sha of b.attachments) await uploadAttachment(this.fetcher, token, this.opts.outbox, sha);
+          for (const b of batch)
+            for (const sha of b.attachments) await uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes);
           this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {

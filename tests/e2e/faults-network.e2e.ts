@@ -55,9 +55,10 @@ test('2. the network is cut mid-attachment (the upload resumes where it stopped)
     return route.continue();
   });
 
-  expect((await h(page, 'sync', {})).ok).toBe(false);
+  const chunked = { chunkBytes: 256 * 1024 };
+  expect((await h(page, 'sync', chunked)).ok).toBe(false);
   expect(batches).toHaveLength(0);
-  expect((await h(page, 'sync', {})).ok).toBe(false);
+  expect((await h(page, 'sync', chunked)).ok).toBe(false);
   // the batch was committed on the server although the device never heard
   expect(server.query('select id from inbox')).toHaveLength(4);
   expect(await h(page, 'counts')).toEqual({ waiting: 4, attention: 0 });

@@ -62,6 +62,7 @@ describe('POST /api/sync/batches', () => {
     const other = await sealedItem(s.engagement, { id: original.id, answers: { visit: { yesno: 'no' } } });
     const res = (await post({ items: [other] })).json() as SyncBatchResponse;
     expect(res.results[0]).toEqual({ id: original.id, status: 'conflict', reason: REASONS.conflict });
+    await drain();
     const row = await s.database.db.selectFrom('bundles').select('answers_json').where('id', '=', original.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.answers_json).visit).toEqual({ yesno: 'yes' });
   });

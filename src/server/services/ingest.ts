@@ -6,9 +6,10 @@
  * Decryption happens after the acknowledgement, in the opener (services/opener.ts), so a batch costs one
  * commit rather than one ECDH per bundle on the request path.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { envelopeHash } from '../../shared/envelope';
+import type { Envelope } from '../../shared/envelope';
 import { type ItemResult, SyncItemSchema } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import type { VersionKeys } from './engagements';
@@ -25,6 +26,11 @@ export const REASONS = {
 } as const;
 
 export type InboxRow = DB['inbox'];
+/** The same value as shared envelopeHash, computed synchronously: this is on every item's path. */
+export function contentHash(e: Envelope): string {
+  return createHash('sha256').update(`${e.wk}.${e.iv}.${e.ct}`).digest('hex');
+}
+
 type Checked = { kind: 'ok'; row: InboxRow } | { kind: 'done'; result: ItemResult };
 
 function rejected(id: string, reason: string): Checked {
@@ -43,7 +49,7 @@ async function check(raw: unknown, deviceId: string, keys: VersionKeys, now: str
       id: item.id,
       engagement_version_id: item.engagementVersionId,
       device_id: deviceId,
-      content_hash: await envelopeHash(item.envelope),
+      content_hash: contentHash(item.envelope),
       envelope_json: JSON.stringify(item.envelope),
       attachments_json: JSON.stringify(item.attachments ?? []),
       source,

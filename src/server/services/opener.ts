@@ -89,18 +89,40 @@ export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number
   return total;
 }
 
-/** Runs the opener in the background, one run at a time, whenever kicked. */
+/**
+ * Runs the opener in the background, one run at a time. A kick waits until batches have paused for
+ * QUIET_MS (at most MAX_WAIT_MS), so decryption does not take the CPU from acknowledging batches.
+ */
+const QUIET_MS = 200;
+const MAX_WAIT_MS = 5_000;
+
 export class Opener {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstKick = 0;
   constructor(
     private db: Kysely<DB>,
     private keys: VersionKeys,
     private onError: (err: unknown) => void,
   ) {}
 
+  /** Asks for a run soon, once batches pause. */
   kick(): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    if (!this.timer) this.firstKick = now;
+    else clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.firstKick + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run();
+    }, wait);
+  }
+
+  /** Runs now (or again right after the current run). */
+  run(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -127,6 +149,8 @@ export class Opener {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     await this.idle();
   }
 }

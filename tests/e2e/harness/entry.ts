@@ -75,6 +75,34 @@ async function sync(opts: Partial<SyncEngineOptions> = {}) {
   return engine.sync(true);
 }
 
+/** Syncs and times it, with the time spent in batch requests (the server's ingest) on its own. */
+async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
+  let batchMs = 0;
+  let serverMs = 0;
+  let batches = 0;
+  let uploadMs = 0;
+  let uploads = 0;
+  const timed: typeof fetch = async (input, init) => {
+    const isBatch = String(input).endsWith('/api/sync/batches');
+    const t0 = performance.now();
+    const res = await fetch(input, init);
+    if (!isBatch) {
+      uploadMs += performance.now() - t0;
+      uploads++;
+    }
+    if (isBatch) {
+      await res.clone().arrayBuffer();
+      batchMs += performance.now() - t0;
+      serverMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
+      batches++;
+    }
+    return res;
+  };
+  const t0 = performance.now();
+  const report = await sync({ ...opts, fetch: timed });
+  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploads };
+}
+
 /** Every bundle has all its attachments, hashes match, and no attachment is left without its bundle. */
 async function integrity(): Promise<{ bundles: number; attachments: number; problems: string[] }> {
   const d = await db();
@@ -99,6 +127,17 @@ async function ids(): Promise<{ waiting: string[]; attention: string[] }> {
   };
 }
 
-const harness = { enrol, useIdentity, save, put, sync, integrity, ids, counts: () => outbox.counts(), waiting: () => outbox.waiting() };
+const harness = {
+  enrol,
+  useIdentity,
+  save,
+  put,
+  sync,
+  timedSync,
+  integrity,
+  ids,
+  counts: () => outbox.counts(),
+  waiting: () => outbox.waiting(),
+};
 (globalThis as unknown as { __blether: typeof harness }).__blether = harness;
 export type Harness = typeof harness;
