@@ -90,8 +90,9 @@ export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number
 }
 
 /**
- * Runs the opener in the background, one run at a time. A kick waits until batches have paused for
- * QUIET_MS (at most MAX_WAIT_MS), so decryption does not take the CPU from acknowledging batches.
+ * Runs the opener in the background, one run at a time. A lone batch is opened at once; while batches keep
+ * coming (kicks less than QUIET_MS apart) the run waits for a pause, at most MAX_WAIT_MS, so decryption
+ * does not take the CPU from acknowledging batches.
  */
 const QUIET_MS = 200;
 const MAX_WAIT_MS = 5_000;
@@ -102,6 +103,7 @@ export class Opener {
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstKick = 0;
+  private lastKick = 0;
   constructor(
     private db: Kysely<DB>,
     private keys: VersionKeys,
@@ -112,6 +114,12 @@ export class Opener {
   kick(): void {
     if (this.stopped) return;
     const now = Date.now();
+    const burst = now - this.lastKick < QUIET_MS;
+    this.lastKick = now;
+    if (!burst && !this.timer) {
+      this.run();
+      return;
+    }
     if (!this.timer) this.firstKick = now;
     else clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(QUIET_MS, this.firstKick + MAX_WAIT_MS - now));
