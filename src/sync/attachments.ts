@@ -40,7 +40,7 @@ export async function uploadAttachment(
     const res = await f(`${url}?offset=${offset}&size=${bytes.length}`, {
       method: 'PUT',
       headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: chunk,
+      body: new Blob([chunk]),
     });
     if (res.status === 409) {
       // the server holds a different amount than we thought (a lost answer): ask again and resume there
@@ -49,4 +49,22 @@ export async function uploadAttachment(
     }
     state = await answer(res);
   }
+}
+
+/** Uploads many attachments, a few at a time (their requests' latency overlaps); throws the first failure. */
+export async function uploadAll(hashes: string[], upload: (sha: string) => Promise<void>, parallel = 4): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < hashes.length && errors.length === 0) {
+      const sha = hashes[next++] as string;
+      try {
+        await upload(sha);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, hashes.length) }, worker));
+  if (errors.length > 0) throw errors[0];
 }

@@ -7,7 +7,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SyncBatchResponse } from '../shared/protocol';
-import { UploadError, uploadAttachment } from './attachments';
+import { UploadError, uploadAll, uploadAttachment } from './attachments';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -127,8 +127,10 @@ export class SyncEngine {
         let results: ItemResult[];
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
-          for (const b of batch)
-            for (const sha of b.attachments) await uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes);
+          await uploadAll(
+            batch.flatMap((b) => b.attachments),
+            (sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes),
+          );
           this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {

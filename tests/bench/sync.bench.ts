@@ -105,6 +105,7 @@ async function main() {
       batches: batched.batches,
       upload_requests: batched.uploads,
       upload_ms: round(batched.uploadMs),
+      upload_server_ms: round(batched.uploadServerMs),
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
       lost,

@@ -26,11 +26,13 @@ export default async function attachments({ app, database }: AppContext) {
     return attachmentState(database.db, sha256);
   });
 
-  app.put('/api/sync/attachments/:sha256', { ...pre, bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, async (req) => {
+  app.put('/api/sync/attachments/:sha256', { ...pre, bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, async (req, reply) => {
     const { sha256 } = parseBody(Params, req.params);
     const { offset, size } = parseBody(Query, req.query);
     if (!Buffer.isBuffer(req.body) || req.body.length === 0)
       throw badRequest('Send the chunk as application/octet-stream.', 'invalid_body');
-    return putChunk(database.db, req.deviceId as string, { sha256, offset, size, chunk: req.body });
+    const state = await putChunk(database.db, req.deviceId as string, { sha256, offset, size, chunk: req.body });
+    reply.header('Server-Timing', `chunk;dur=${reply.elapsedTime.toFixed(1)}`);
+    return state;
   });
 }

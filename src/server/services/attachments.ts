@@ -3,8 +3,8 @@
  * point 3). Chunks are appended in order; once every byte is here the whole is hashed, and only a match
  * makes it `complete`. A mismatch throws the upload away so the device sends it again from the start.
  */
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { sha256Hex } from '../../shared/bytes';
 import type { AttachmentState } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
@@ -27,7 +27,8 @@ export async function putChunk(
 ): Promise<AttachmentState> {
   const { sha256, offset, size, chunk } = input;
   const now = new Date().toISOString();
-  const state = await db.transaction().execute(async (tx) => {
+  let mismatch = false;
+  const state = await db.transaction().execute(async (tx): Promise<AttachmentState> => {
     const row = await tx.selectFrom('attachment_uploads').selectAll().where('sha256', '=', sha256).executeTakeFirst();
     if (row && Number(row.complete) === 1) return { sha256, received: Number(row.size), complete: true };
     const received = Number(row?.received ?? 0);
@@ -35,34 +36,34 @@ export async function putChunk(
     // an out-of-order chunk is refused with where to resume, so a retried request cannot write twice
     if (offset !== received) throw new HttpError(409, 'wrong_offset', `Resume from byte ${received}.`);
     if (offset + chunk.length > size) throw new HttpError(400, 'too_long', 'This chunk goes past the end of the attachment.');
-    if (!row) {
+    const last = offset + chunk.length === size;
+    if (last) {
+      // the whole is checked before the last chunk commits: one transaction, and never a wrong "complete"
+      const before = offset > 0 ? await attachmentBytes(tx, sha256) : Buffer.alloc(0);
+      if (createHash('sha256').update(before).update(chunk).digest('hex') !== sha256) {
+        await tx.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
+        await tx.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
+        mismatch = true;
+        return { sha256, received: 0, complete: false };
+      }
+    }
+    const values = { received: offset + chunk.length, complete: last ? 1 : 0, completed_at: last ? now : null };
+    if (row) await tx.updateTable('attachment_uploads').set(values).where('sha256', '=', sha256).execute();
+    else
       await tx
         .insertInto('attachment_uploads')
-        .values({ sha256, size, received: 0, complete: 0, device_id: deviceId, created_at: now, completed_at: null })
+        .values({ sha256, size, device_id: deviceId, created_at: now, ...values })
         .execute();
-    }
     await tx
       .insertInto('attachment_chunks')
       .values({ sha256, offset, data_b64: chunk.toString('base64') })
       .execute();
-    await tx
-      .updateTable('attachment_uploads')
-      .set({ received: offset + chunk.length })
-      .where('sha256', '=', sha256)
-      .execute();
-    return { sha256, received: offset + chunk.length, complete: false };
+    return { sha256, received: values.received, complete: last };
   });
-  if (state.complete || state.received < size) return state;
-  const whole = await attachmentBytes(db, sha256);
-  if ((await sha256Hex(new Uint8Array(whole))) !== sha256) {
-    await db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
-      await tx.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
-    });
+  if (mismatch) {
     throw new HttpError(422, 'hash_mismatch', 'The attachment that arrived does not match its sha256. Send it again from the start.');
   }
-  await db.updateTable('attachment_uploads').set({ complete: 1, completed_at: now }).where('sha256', '=', sha256).execute();
-  return { sha256, received: size, complete: true };
+  return state;
 }
 
 /** Stores a whole attachment at once (staff import), checking its hash. */

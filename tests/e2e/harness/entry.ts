@@ -82,12 +82,14 @@ async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
   let batches = 0;
   let uploadMs = 0;
   let uploads = 0;
+  let uploadServerMs = 0;
   const timed: typeof fetch = async (input, init) => {
     const isBatch = String(input).endsWith('/api/sync/batches');
     const t0 = performance.now();
     const res = await fetch(input, init);
     if (!isBatch) {
       uploadMs += performance.now() - t0;
+      uploadServerMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
       uploads++;
     }
     if (isBatch) {
@@ -100,7 +102,7 @@ async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
   };
   const t0 = performance.now();
   const report = await sync({ ...opts, fetch: timed });
-  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploads };
+  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploadServerMs, uploads };
 }
 
 /** Every bundle has all its attachments, hashes match, and no attachment is left without its bundle. */
