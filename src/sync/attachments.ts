@@ -20,6 +20,12 @@ async function answer(res: Response): Promise<AttachmentState> {
   return (await res.json()) as AttachmentState;
 }
 
+/**
+ * Attachments this page has seen complete on the server, so a batch retried after a failure does not send
+ * their bytes again (after a reload the first PUT finds out, at the cost of one request).
+ */
+const completed = new Set<string>();
+
 export async function uploadAttachment(
   f: typeof fetch,
   token: string,
@@ -27,6 +33,7 @@ export async function uploadAttachment(
   sha256: string,
   chunkBytes: number = SYNC_LIMITS.chunkBytes,
 ): Promise<void> {
+  if (completed.has(sha256)) return;
   const rec = await outbox.attachment(sha256);
   if (!rec) return;
   const url = `/api/sync/attachments/${sha256}`;
@@ -49,6 +56,7 @@ export async function uploadAttachment(
     }
     state = await answer(res);
   }
+  if (state.complete) completed.add(sha256);
 }
 
 /** Uploads many attachments, a few at a time (their requests' latency overlaps); throws the first failure. */

@@ -38,7 +38,7 @@ async function useIdentity(): Promise<void> {
 }
 
 /** Finishes `count` bundles, each with a receipt of `receiptBytes` (0: none); returns ids and times (ms). */
-async function save(count: number, receiptBytes = 0): Promise<{ ids: string[]; ms: number[]; error: string | null }> {
+async function save(count: number, receiptBytes = 0, announce = false): Promise<{ ids: string[]; ms: number[]; error: string | null }> {
   const [first] = await listEngagements();
   const engagement = first && (await getEngagement(first.slug));
   if (!engagement) throw new Error('no engagement on the device');
@@ -59,6 +59,7 @@ async function save(count: number, receiptBytes = 0): Promise<{ ids: string[]; m
       });
       ms.push(performance.now() - t0);
       ids.push(id);
+      if (announce) console.debug(`blether-saved ${ids.length}`);
     } catch (e) {
       return { ids, ms, error: (e as Error).name };
     }
