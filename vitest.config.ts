@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/unit/**/*.unit.test.ts'],
+          // SQLite's own backup API; PostgreSQL is backed up with pg_dump
+          exclude: ['tests/unit/backup.unit.test.ts'],
           globalSetup: ['./tests/support/pg-global-setup.ts'],
         },
       },

@@ -9,11 +9,24 @@ import type { AppContext } from './context';
 import type { Database } from './db/index';
 import { HttpError } from './errors';
 import type { ServerKey } from './keys';
+import { registerOpenApi } from './openapi';
+import { databaseRateLimitStore } from './rate-limit-store';
 import attachments from './routes/attachments';
 import devices from './routes/devices';
 import health from './routes/health';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface AppOptions {
   config: Config;
@@ -38,6 +51,13 @@ export async function buildApp(opts: AppOptions) {
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
   });
+
+  // Every route as registered, for the authorisation matrix and the fuzz suite (so no route is forgotten).
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method: String(method), url: r.url ?? r.path ?? '' });
+  });
+  app.decorate('routeTable', routeTable);
 
   // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
   app.removeContentTypeParser('text/plain');
@@ -81,7 +101,10 @@ export async function buildApp(opts: AppOptions) {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  // counters live in the database so a limit holds across instances; a store failure lets the request through
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db), skipOnError: true });
+
+  await registerOpenApi(app);
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
   const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };

@@ -1,16 +1,32 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/index';
+import { JobRunner } from './jobs';
 import { loadServerKey } from './keys';
+import { retentionJobs } from './retention';
 import { seedIfEmpty } from './seed';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const serverKey = loadServerKey(config.dataDir, config.serverKey);
-  const app = await buildApp({ config, database, serverKey, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    database,
+    serverKey,
+    logger: {
+      level: config.logLevel,
+      // defence in depth: the default serializers log no headers or bodies, and nothing secret may slip in later
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.token', '*.password', '*.code'],
+        censor: '[redacted]',
+      },
+    },
+  });
   const seeded = await seedIfEmpty(database.db, serverKey);
   await app.listen({ port: config.port, host: config.host });
+  const jobs = new JobRunner(database.db, retentionJobs(database.db), (msg) => app.log.warn(msg));
+  jobs.start();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
     '',
@@ -33,6 +49,7 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const stop = async () => {
+    jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -13,8 +13,14 @@ export async function seedIfEmpty(db: Kysely<DB>, serverKey: ServerKey): Promise
   let demo = false;
   const any = await db.selectFrom('engagements').select('id').limit(1).executeTakeFirst();
   if (!any) {
-    await createPublishedEngagement(db, serverKey, { slug: DEMO_SLUG, title: DEMO_TITLE, content: DEMO_CONTENT });
-    demo = true;
+    try {
+      await createPublishedEngagement(db, serverKey, { slug: DEMO_SLUG, title: DEMO_TITLE, content: DEMO_CONTENT });
+      demo = true;
+    } catch (e) {
+      // another instance starting on the same database seeded it a moment ago (unique slug)
+      const seeded = await db.selectFrom('engagements').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
+      if (!seeded) throw e;
+    }
   }
   const device = await db.selectFrom('devices').select('id').limit(1).executeTakeFirst();
   const enrolmentCode = device ? null : (await createEnrolmentCode(db, null)).code;

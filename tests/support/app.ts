@@ -25,11 +25,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The run's PostgreSQL cluster in vitest's postgres project; none elsewhere (SQLite, or outside vitest). */
+function pgUrl(): string | undefined {
+  try {
+    return inject('pgUrl');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-test-'));
   // in vitest's postgres project every app gets its own database in the run's cluster
-  const pgUrl = inject('pgUrl');
-  const databaseUrl = pgUrl ? await createDatabase(pgUrl) : '';
+  const cluster = pgUrl();
+  const databaseUrl = cluster ? await createDatabase(cluster) : '';
   const config = loadConfig({ DATA_DIR: dataDir, DIST_DIR: path.join(dataDir, 'no-dist'), DATABASE_URL: databaseUrl, ...env });
   const database = await openDatabase(config);
   const serverKey = loadServerKey(dataDir, undefined);

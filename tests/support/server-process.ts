@@ -52,6 +52,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
     await new Promise((r) => setTimeout(r, 50));
   }
   const code = /enrol#code=([0-9A-Z-]+)/.exec(out)?.[1] ?? null;
+  const databaseUrl = opts.env?.DATABASE_URL;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -67,6 +68,7 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
       await exited;
     },
     query<T>(sql: string, ...params: unknown[]): T[] {
+      if (databaseUrl) throw new Error('query() reads SQLite; use pgQuery() for a PostgreSQL server');
       const db = new Database(path.join(dataDir, 'blether.sqlite'), { readonly: true, fileMustExist: true });
       try {
         return db.prepare(sql).all(...params) as T[];
@@ -75,4 +77,16 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
       }
     },
   };
+}
+
+/** Reads a PostgreSQL database the way query() reads SQLite. */
+export async function pgQuery<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

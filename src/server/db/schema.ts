@@ -111,6 +111,20 @@ export interface HeldBundlesTable {
   reason: string;
   source: string;
   received_at: Instant;
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  /** ms since epoch */
+  window_start: ColumnType<number, number, number>;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  /** ms since epoch */
+  lease_until: ColumnType<number, number, number>;
+  last_run_at: string | null;
+  last_result: string | null;
 }
 
 export interface MigrationLockRow {
@@ -127,6 +141,8 @@ export interface DB {
   attachment_uploads: AttachmentUploadsTable;
   attachment_chunks: AttachmentChunksTable;
   held_bundles: HeldBundlesTable;
+  rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type { ColumnType };

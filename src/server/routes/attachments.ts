@@ -20,13 +20,19 @@ export default async function attachments({ app, database }: AppContext) {
     (_req, body, done) => done(null, body),
   );
   const pre = { preHandler: requireDevice(database.db) };
+  const doc = (summary: string) => ({ schema: { summary, security: [{ device: [] }] } });
 
-  app.get('/api/sync/attachments/:sha256', pre, async (req) => {
-    const { sha256 } = parseBody(Params, req.params);
-    return attachmentState(database.db, sha256);
-  });
+  app.get(
+    '/api/sync/attachments/:sha256',
+    { ...pre, ...doc('How many bytes of a sealed attachment the server holds, and whether it is whole') },
+    async (req) => {
+      const { sha256 } = parseBody(Params, req.params);
+      return attachmentState(database.db, sha256);
+    },
+  );
 
-  app.put('/api/sync/attachments/:sha256', { ...pre, bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, async (req, reply) => {
+  const put = { ...pre, ...doc('Append one chunk (application/octet-stream) at ?offset= of an attachment of ?size= bytes') };
+  app.put('/api/sync/attachments/:sha256', { ...put, bodyLimit: SYNC_LIMITS.chunkBytes + 1024 }, async (req, reply) => {
     const { sha256 } = parseBody(Params, req.params);
     const { offset, size } = parseBody(Query, req.query);
     if (!Buffer.isBuffer(req.body) || req.body.length === 0)

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { enrolDevice } from '../services/devices';
 import { listPublished } from '../services/engagements';
 import { parseBody } from '../validate';
@@ -11,12 +12,21 @@ const EnrolSchema = v.strictObject({
 });
 
 export default async function devices({ app, database }: AppContext) {
-  app.post('/api/devices/enrol', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, bodyLimit: 4096 }, async (req) => {
-    const body = parseBody(EnrolSchema, req.body);
-    return enrolDevice(database.db, body);
-  });
+  app.post(
+    '/api/devices/enrol',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      bodyLimit: 4096,
+      schema: { summary: 'Exchange a one-time enrolment code for a device token', body: bodyDoc(EnrolSchema) },
+    },
+    async (req) => enrolDevice(database.db, parseBody(EnrolSchema, req.body)),
+  );
 
-  app.get('/api/device/engagements', { preHandler: requireDevice(database.db) }, async () => {
-    return { engagements: await listPublished(database.db) };
-  });
+  app.get(
+    '/api/device/engagements',
+    { preHandler: requireDevice(database.db), schema: { summary: 'The engagements this device may run', security: [{ device: [] }] } },
+    async () => {
+      return { engagements: await listPublished(database.db) };
+    },
+  );
 }

@@ -3,6 +3,7 @@ import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../errors';
 import { parseFaults } from '../faults';
+import { bodyDoc } from '../openapi';
 import { ingestBatch, reportableId } from '../services/ingest';
 import { Opener } from '../services/opener';
 import { parseBody } from '../validate';
@@ -18,7 +19,15 @@ export default async function sync({ app, database, versionKeys }: AppContext) {
 
   app.post(
     '/api/sync/batches',
-    { preHandler: requireDevice(database.db), bodyLimit: SYNC_LIMITS.maxBatchBytes },
+    {
+      preHandler: requireDevice(database.db),
+      bodyLimit: SYNC_LIMITS.maxBatchBytes,
+      schema: {
+        summary: 'Send a batch of sealed bundles; answers per item after the transaction committed',
+        security: [{ device: [] }],
+        body: bodyDoc(SyncBatchSchema),
+      },
+    },
     async (req, reply): Promise<SyncBatchResponse> => {
       batches++;
       if (faults && batches <= faults.fail500) throw new Error('BLETHER_FAULTS: fail-500');

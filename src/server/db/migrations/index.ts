@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m010 from './010_sync_inbox';
+import * as m060 from './060_rate_limits';
+import * as m061 from './061_job_leases';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '010_sync_inbox': m010,
+  '060_rate_limits': m060,
+  '061_job_leases': m061,
 };

@@ -1,0 +1,48 @@
+/** A small round-robin HTTP proxy in front of several server instances, for multi-instance tests. */
+import http from 'node:http';
+import type net from 'node:net';
+
+export interface Proxy {
+  url: string;
+  /** how many requests each target received */
+  hits: number[];
+  close(): Promise<void>;
+}
+
+export function roundRobinProxy(targets: string[]): Promise<Proxy> {
+  const hits = targets.map(() => 0);
+  let next = 0;
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    const i = next++ % targets.length;
+    hits[i] = (hits[i] ?? 0) + 1;
+    const target = new URL(req.url ?? '/', targets[i]);
+    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'bad_gateway', message: 'instance unreachable' }));
+    });
+    req.pipe(upstream);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        hits,
+        close: () =>
+          new Promise<void>((r) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
