@@ -111,6 +111,8 @@ export interface HeldBundlesTable {
   reason: string;
   source: string;
   received_at: Instant;
+}
+
 export interface RateLimitsTable {
   key: string;
   count: number;
