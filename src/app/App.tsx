@@ -1,10 +1,12 @@
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
-import { Queue } from '../features/facilitate/Queue';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
+
+// the facilitator's queue screen is not needed on a participant's first load
+const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
 
 function NotFound() {
   return (
