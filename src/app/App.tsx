@@ -1,11 +1,15 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
+import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
-// the facilitator's queue screen is not needed on a participant's first load
+// The staff web is its own chunk: never in a participant's first load.
+const StaffApp = lazy(() => import('../features/manage/manage-app'));
+// facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
+const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
 
 function NotFound() {
@@ -19,6 +23,17 @@ function NotFound() {
   );
 }
 
+// In participant mode these show only the way back to the journey and the facilitator PIN.
+const guarded = (Screen: () => preact.JSX.Element) => () => (
+  <FacilitatorOnly>
+    <Screen />
+  </FacilitatorOnly>
+);
+const GuardedHome = guarded(Home);
+const GuardedEnrol = guarded(Enrol);
+const GuardedSession = guarded(Session);
+const GuardedQueue = guarded(Queue);
+
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
@@ -29,10 +44,13 @@ export function App() {
       <ErrorBoundary>
         <Shell>
           <Router>
-            <Route path="/" component={Home} />
-            <Route path="/enrol" component={Enrol} />
-            <Route path="/queue" component={Queue} />
+            <Route path="/" component={GuardedHome} />
+            <Route path="/enrol" component={GuardedEnrol} />
+            <Route path="/session" component={GuardedSession} />
+            <Route path="/queue" component={GuardedQueue} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/staff/*" component={StaffApp} />
+            <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />
           </Router>
         </Shell>

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import type { Access } from './auth/roles';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db/index';
@@ -14,12 +16,18 @@ import { databaseRateLimitStore } from './rate-limit-store';
 import attachments from './routes/attachments';
 import devices from './routes/devices';
 import health from './routes/health';
+import staffAuth from './routes/staff-auth';
+import staffDevices from './routes/staff-devices';
+import staffEngagements from './routes/staff-engagements';
+import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
 
 export interface RouteEntry {
   method: string;
   url: string;
+  /** who may call it (src/server/auth/roles.ts); the authorisation matrix fails a route without one */
+  access?: Access;
 }
 
 declare module 'fastify' {
@@ -55,7 +63,8 @@ export async function buildApp(opts: AppOptions) {
   // Every route as registered, for the authorisation matrix and the fuzz suite (so no route is forgotten).
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routeTable.push({ method: String(method), url: r.url ?? r.path ?? '' });
+    for (const method of [r.method].flat())
+      routeTable.push({ method: String(method), url: r.url ?? r.path ?? '', access: r.config?.access });
   });
   app.decorate('routeTable', routeTable);
 
@@ -103,6 +112,7 @@ export async function buildApp(opts: AppOptions) {
   });
   // counters live in the database so a limit holds across instances; a store failure lets the request through
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db), skipOnError: true });
+  await app.register(cookie);
 
   await registerOpenApi(app);
 
@@ -112,6 +122,7 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   await attachments(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);

@@ -34,6 +34,13 @@ async function main() {
     `  Database: ${database.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}`,
   ];
   if (seeded.demo) lines.push(`  A demo engagement, "Your library, your say", has been made for you.`);
+  if (seeded.setupToken) {
+    lines.push(
+      '',
+      '  Staff pages: nobody has an account yet. Make the first admin account with this one-time link',
+      `  (it works once, for 24 hours): ${address}/staff/setup#token=${seeded.setupToken}`,
+    );
+  }
   if (seeded.enrolmentCode) {
     lines.push(
       '',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createSetupToken, hasStaff } from './auth/users';
 import type { DB } from './db/schema';
 import { DEMO_CONTENT, DEMO_SLUG, DEMO_TITLE } from './demo';
 import type { ServerKey } from './keys';
@@ -7,9 +8,13 @@ import { createPublishedEngagement } from './services/engagements';
 
 /**
  * On an empty database: the demo engagement. While no device is enrolled: a fresh enrolment code on every
- * start, so the newcomer's printed link always works.
+ * start, so the newcomer's printed link always works. While nobody has a staff account: a fresh one-time
+ * setup link for the first admin (there is no default password).
  */
-export async function seedIfEmpty(db: Kysely<DB>, serverKey: ServerKey): Promise<{ demo: boolean; enrolmentCode: string | null }> {
+export async function seedIfEmpty(
+  db: Kysely<DB>,
+  serverKey: ServerKey,
+): Promise<{ demo: boolean; enrolmentCode: string | null; setupToken: string | null }> {
   let demo = false;
   const any = await db.selectFrom('engagements').select('id').limit(1).executeTakeFirst();
   if (!any) {
@@ -24,5 +29,6 @@ export async function seedIfEmpty(db: Kysely<DB>, serverKey: ServerKey): Promise
   }
   const device = await db.selectFrom('devices').select('id').limit(1).executeTakeFirst();
   const enrolmentCode = device ? null : (await createEnrolmentCode(db, null)).code;
-  return { demo, enrolmentCode };
+  const setupToken = (await hasStaff(db)) ? null : await createSetupToken(db);
+  return { demo, enrolmentCode, setupToken };
 }

@@ -18,6 +18,17 @@ cleanupOutdatedCaches();
 
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
+// Engagement pictures and clips: the page puts them in this cache when it gets engagements ready offline
+// (src/features/facilitate/offline.ts); served cache-first, from the network only when not there.
+const ASSET_CACHE = 'blether-assets-v1';
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' &&
+    url.origin === self.location.origin &&
+    (url.pathname.startsWith('/media/') || url.pathname.startsWith('/pictograms/')),
+  async ({ request }) => (await caches.match(request.url, { cacheName: ASSET_CACHE })) ?? fetch(request),
+);
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const msg = event.data as PageToWorker | undefined;
   if (msg?.type === 'SKIP_WAITING') void self.skipWaiting();

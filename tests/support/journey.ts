@@ -7,6 +7,8 @@ export async function enrolViaUi(page: Page, server: RunningServer, name = 'Libr
   await page.goto(`${server.url}/enrol#code=${server.enrolCode}`);
   await expect(page.getByLabel('Enrolment code')).toHaveValue(server.enrolCode);
   await page.getByLabel('Name for this device').fill(name);
+  await page.getByLabel('Facilitator PIN').fill('2468');
+  await page.getByLabel('Type the PIN again').fill('2468');
   await page.getByRole('button', { name: 'Set up device' }).click();
   await expect(page.getByRole('heading', { name: 'Outreach device' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your library, your say' })).toBeVisible();

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { enrol } from '../../app/device';
+import { enrol, syncNow } from '../../app/device';
 import { t } from '../../i18n/index';
 import { ErrorSummary, type FieldError } from '../participate/ui';
+import { mustEnrolAgain, refreshEngagements } from './offline';
+import { PIN_PATTERN, setFacilitatorPin } from './pin';
 
 function codeFromHash(): string {
   const m = /code=([A-Za-z0-9-]+)/.exec(location.hash);
@@ -13,6 +15,8 @@ export function Enrol() {
   const { route } = useLocation();
   const [code, setCode] = useState(codeFromHash);
   const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [pin2, setPin2] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -27,12 +31,20 @@ export function Enrol() {
     const found: FieldError[] = [];
     if (!code.trim()) found.push({ target: 'enrol-code', text: t('enrol.codeMissing') });
     if (!name.trim()) found.push({ target: 'enrol-name', text: t('enrol.nameMissing') });
+    if (!PIN_PATTERN.test(pin)) found.push({ target: 'enrol-pin', text: t('enrol.pinMissing') });
+    else if (pin !== pin2) found.push({ target: 'enrol-pin2', text: t('enrol.pinMismatch') });
     setErrors(found);
     if (found.length) return;
     setBusy(true);
     const result = await enrol(code.trim(), name.trim());
     setBusy(false);
     if (result.ok) {
+      // only a salted hash of the PIN is kept, on this device
+      await setFacilitatorPin(pin);
+      mustEnrolAgain.value = false;
+      void refreshEngagements();
+      // bundles kept from before a revocation go now
+      void syncNow(true);
       history.replaceState(null, '', '/enrol');
       route('/', true);
     } else setErrors([{ target: 'enrol-code', text: result.message === 'offline' ? t('enrol.offline') : result.message }]);
@@ -90,6 +102,39 @@ export function Enrol() {
           onInput={(e) => setName(e.currentTarget.value)}
         />
       </div>
+      {(
+        [
+          ['enrol-pin', 'pin', pin, setPin],
+          ['enrol-pin2', 'pinAgain', pin2, setPin2],
+        ] as const
+      ).map(([id, key, value, set]) => (
+        <div key={id} class={`field${err(id) ? ' field-error' : ''}`}>
+          <label for={id} class="label">
+            {t(`enrol.${key}`)}
+          </label>
+          {key === 'pin' && (
+            <p class="hint" id={`${id}-hint`}>
+              {t('enrol.pinHint')}
+            </p>
+          )}
+          {err(id) && (
+            <p class="error-message" id={`${id}-error`}>
+              {err(id)?.text}
+            </p>
+          )}
+          <input
+            id={id}
+            class="input code-input"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            aria-describedby={[key === 'pin' ? `${id}-hint` : '', err(id) ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+            aria-invalid={err(id) ? 'true' : undefined}
+            value={value}
+            onInput={(e) => set(e.currentTarget.value)}
+          />
+        </div>
+      ))}
       <button type="submit" class="button primary" disabled={busy}>
         {t('enrol.submit')}
       </button>

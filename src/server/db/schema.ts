@@ -113,6 +113,49 @@ export interface HeldBundlesTable {
   received_at: Instant;
 }
 
+export interface StaffUsersTable {
+  id: string;
+  email: string;
+  name: string;
+  /** argon2id */
+  password_hash: string;
+  /** JSON array of roles: admin, organiser, finance, analyst */
+  roles_json: string;
+  created_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface MediaTable {
+  sha256: string;
+  type: string;
+  size: number;
+  name: string;
+  data_base64: string;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface EngagementDraftsTable {
+  engagement_id: string;
+  content_json: string;
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   count: number;
@@ -143,6 +186,11 @@ export interface DB {
   attachment_uploads: AttachmentUploadsTable;
   attachment_chunks: AttachmentChunksTable;
   held_bundles: HeldBundlesTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  setup_tokens: SetupTokensTable;
+  media: MediaTable;
+  engagement_drafts: EngagementDraftsTable;
   rate_limits: RateLimitsTable;
   job_leases: JobLeasesTable;
 }

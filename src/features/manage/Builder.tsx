@@ -1,0 +1,68 @@
+/** The engagement builder: one engagement, its tabs, saving the draft and publishing a version. */
+import { useEffect, useState } from 'preact/hooks';
+import { pickText } from '../../shared/engagement';
+import { BuilderDetails } from './BuilderDetails';
+import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
+import { Completeness, Preview, Publish } from './BuilderReview';
+import { current, dirty, reload, saveDraft } from './content';
+import { Problem, Saved } from './ui';
+
+const TABS = [
+  ['details', 'Details'],
+  ['questions', 'Questions'],
+  ['completeness', 'Completeness'],
+  ['preview', 'Preview'],
+  ['publish', 'Publish'],
+] as const;
+
+export function Builder({ id, tab, rest }: { id: string; tab: string; rest: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => {
+    if (current.value?.id !== id) void reload(id).catch((e) => setProblem(e.message));
+  }, [id]);
+  const c = current.value;
+  if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
+  const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;
+  const label = TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
+  const save = async () => {
+    setProblem(null);
+    try {
+      await saveDraft();
+      setStatus('Draft saved. Devices still have the published version until you publish.');
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+  return (
+    <div class="staff-page">
+      <h1 tabIndex={-1}>
+        {label}: {title}
+      </h1>
+      <nav aria-label="Builder sections" class="staff-tabs">
+        <ul>
+          {TABS.map(([k, name]) => (
+            <li key={k}>
+              <a href={`/staff/engagements/${id}/${k}`} aria-current={k === tab ? 'page' : undefined}>
+                {name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Problem message={problem} />
+      <Saved message={status} />
+      <div class="staff-savebar">
+        <button type="button" class="button primary" onClick={() => void save()}>
+          Save draft
+        </button>
+        <span>{dirty.value ? 'Unsaved changes' : c.draftUpdatedAt ? 'Draft saved' : 'No unsaved changes'}</span>
+      </div>
+      {tab === 'details' && <BuilderDetails />}
+      {tab === 'questions' && (rest ? <QuestionEditor qid={rest} /> : <BuilderQuestions />)}
+      {tab === 'completeness' && <Completeness />}
+      {tab === 'preview' && <Preview />}
+      {tab === 'publish' && <Publish onProblem={setProblem} onStatus={setStatus} />}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/** Revoking a device (issue 6): its next sync is refused plainly, its bundles stay, and once enrolled again they arrive. */
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
+import { completeDemoJourney, waitForServiceWorker } from '../support/journey';
+import { type RunningServer, startServer } from '../support/server-process';
+import { addAccount, enrolDevice, makeEnrolmentCode, ORGANISER, setupAdmin, signIn } from '../support/staff-ui';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const deviceToken = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const req = indexedDB.open('blether');
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get('identity');
+          get.onsuccess = () => resolve((get.result as { token: string }).token);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+
+test('a revoked device is refused at once, keeps its answers, and delivers them once enrolled again', async ({ browser }) => {
+  const staffCtx = await browser.newContext();
+  const staff = await staffCtx.newPage();
+  await setupAdmin(staff, server);
+  await addAccount(staff, ORGANISER);
+  await staff.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Staff sign in' })).toBeVisible();
+  await signIn(staff, server, ORGANISER);
+  const code = await makeEnrolmentCode(staff);
+
+  const deviceCtx = await browser.newContext();
+  const device = await deviceCtx.newPage();
+  await enrolDevice(device, server.url, code, 'Food bank phone');
+  await waitForServiceWorker(device);
+  await staff.reload();
+  const row = staff.getByRole('row', { name: /Food bank phone/ });
+  await expect(row).toContainText(ORGANISER.name);
+  await expect(row).toContainText('Active');
+  await expectAccessible(staff, 'devices list');
+
+  // a participant answers offline; meanwhile the organiser revokes the device
+  await deviceCtx.setOffline(true);
+  await device.reload();
+  await completeDemoJourney(device);
+  await device.getByRole('button', { name: 'Finish' }).click();
+  await device.goto(`${server.url}/`);
+  await expect(device.getByTestId('queue-waiting')).toHaveText('1');
+  const oldToken = await deviceToken(device);
+
+  await row.getByRole('button', { name: 'Revoke Food bank phone' }).click();
+  await expectAccessible(staff, 'devices list, confirming revoke');
+  await staff.getByRole('button', { name: 'Yes, revoke Food bank phone' }).click();
+  await expect(staff.getByRole('status')).toContainText('Food bank phone is switched off');
+  await expect(row).toContainText('Revoked');
+  await expectAccessible(staff, 'devices list, revoked');
+
+  // the connection returns: the server refuses, the device says plainly what to do, and keeps the answer
+  await deviceCtx.setOffline(false);
+  await device.getByRole('button', { name: 'Sync now' }).click();
+  await expect(device.getByRole('heading', { name: 'This device must be enrolled again' })).toBeVisible();
+  await expect(device.getByText(/An organiser has switched this device off/)).toBeVisible();
+  await expect(device.getByTestId('queue-waiting')).toHaveText('1');
+  await expectAccessible(device, 'device home, revoked');
+  expect(server.query('select id from bundles')).toHaveLength(0);
+  const refused = await deviceCtx.request.post(`${server.url}/api/sync/batches`, {
+    headers: { Authorization: `Bearer ${oldToken}` },
+    data: { items: [] },
+  });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: 'device_revoked', message: expect.stringContaining('Enrol it again') });
+
+  // enrolled again with a new code: the kept answer arrives, once
+  const again = await makeEnrolmentCode(staff);
+  await device.getByRole('link', { name: 'Enrol again' }).click();
+  await enrolDevice(device, server.url, again, 'Food bank phone (2)');
+  await expect(device.getByTestId('queue-waiting')).toHaveText('0', { timeout: 20_000 });
+  await expect(device.getByRole('heading', { name: 'This device must be enrolled again' })).toHaveCount(0);
+  expect(server.query('select id from bundles')).toHaveLength(1);
+  await deviceCtx.close();
+  await staffCtx.close();
+});
