@@ -19,7 +19,7 @@ export default async function attachments({ app, database }: AppContext) {
     { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.chunkBytes + 1024 },
     (_req, body, done) => done(null, body),
   );
-  const pre = { preHandler: requireDevice(database.db) };
+  const pre = { preHandler: requireDevice(database.db), config: { access: { kind: 'device' as const } } };
   const doc = (summary: string) => ({ schema: { summary, security: [{ device: [] }] } });
 
   app.get(
