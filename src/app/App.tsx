@@ -11,6 +11,7 @@ import { Shell } from './Shell';
 const StaffApp = lazy(() => import('../features/manage/manage-app'));
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
 const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
+const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
 
 function NotFound() {
   return (
@@ -40,6 +41,7 @@ const guarded = (Screen: () => preact.JSX.Element) => () => (
 const GuardedHome = guarded(Home);
 const GuardedEnrol = guarded(Enrol);
 const GuardedSession = guarded(Session);
+const GuardedQueue = guarded(Queue);
 
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
@@ -54,6 +56,7 @@ export function App() {
             <Route path="/" component={GuardedHome} />
             <Route path="/enrol" component={GuardedEnrol} />
             <Route path="/session" component={GuardedSession} />
+            <Route path="/queue" component={GuardedQueue} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/claim/:slug" component={ClaimRoute} />
             <Route path="/finance" component={FinanceApp} />

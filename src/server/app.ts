@@ -13,6 +13,7 @@ import { HttpError } from './errors';
 import type { ServerKey } from './keys';
 import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
+import attachments from './routes/attachments';
 import devices from './routes/devices';
 import finance from './routes/finance';
 import health from './routes/health';
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   await finance(ctx);
+  await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
