@@ -83,7 +83,9 @@ test('a revoked device is refused at once, keeps its answers, and delivers them 
   await enrolDevice(device, server.url, again, 'Food bank phone (2)');
   await expect(device.getByTestId('queue-waiting')).toHaveText('0', { timeout: 20_000 });
   await expect(device.getByRole('heading', { name: 'This device must be enrolled again' })).toHaveCount(0);
-  expect(server.query('select id from bundles')).toHaveLength(1);
+  // acknowledged on commit, opened into `bundles` just after
+  expect(server.query('select id from inbox')).toHaveLength(1);
+  await expect.poll(() => server.query('select id from bundles').length).toBe(1);
   await deviceCtx.close();
   await staffCtx.close();
 });
