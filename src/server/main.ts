@@ -1,7 +1,9 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/index';
+import { JobRunner } from './jobs';
 import { loadServerKey } from './keys';
+import { retentionJobs } from './retention';
 import { seedIfEmpty } from './seed';
 
 async function main() {
@@ -23,6 +25,8 @@ async function main() {
   });
   const seeded = await seedIfEmpty(database.db, serverKey);
   await app.listen({ port: config.port, host: config.host });
+  const jobs = new JobRunner(database.db, retentionJobs(database.db), (msg) => app.log.warn(msg));
+  jobs.start();
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const lines = [
     '',
@@ -52,6 +56,7 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const stop = async () => {
+    jobs.stop();
     await app.close();
     await database.close();
     process.exit(0);

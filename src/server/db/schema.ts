@@ -112,6 +112,15 @@ export interface RateLimitsTable {
   window_start: ColumnType<number, number, number>;
 }
 
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  /** ms since epoch */
+  lease_until: ColumnType<number, number, number>;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -128,6 +137,7 @@ export interface DB {
   media: MediaTable;
   engagement_drafts: EngagementDraftsTable;
   rate_limits: RateLimitsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type { ColumnType };

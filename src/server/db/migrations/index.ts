@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m030 from './030_staff';
 import * as m060 from './060_rate_limits';
+import * as m061 from './061_job_leases';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '030_staff': m030,
   '060_rate_limits': m060,
+  '061_job_leases': m061,
 };
