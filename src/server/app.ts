@@ -14,7 +14,10 @@ import type { ServerKey } from './keys';
 import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
 import devices from './routes/devices';
+import feedback from './routes/feedback';
 import health from './routes/health';
+import insight from './routes/insight';
+import lookup from './routes/lookup';
 import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
@@ -121,6 +124,7 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
+  for (const route of [insight, feedback, lookup]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);

@@ -70,7 +70,7 @@ export class VersionKeys {
   private cache = new Map<string, Promise<CryptoKey | null>>();
   constructor(
     private db: Kysely<DB>,
-    private serverKey: ServerKey,
+    readonly serverKey: ServerKey,
   ) {}
 
   get(versionId: string): Promise<CryptoKey | null> {

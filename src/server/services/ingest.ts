@@ -6,11 +6,12 @@
  */
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
-import { BundlePayloadSchema } from '../../shared/bundle';
+import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import { envelopeHash, open } from '../../shared/envelope';
 import { type ItemResult, SyncItemSchema } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import type { VersionKeys } from './engagements';
+import { storeParticipation } from './participation';
 
 export const REASONS = {
   malformed: 'This answer was saved in a form the server cannot read. Keep it and export it for staff.',
@@ -21,7 +22,7 @@ export const REASONS = {
   conflict: 'Another, different answer with the same number is already on the server. Export this one for staff.',
 } as const;
 
-type Accepted = { kind: 'ok'; row: DB['bundles'] };
+type Accepted = { kind: 'ok'; row: DB['bundles']; payload: BundlePayload };
 type Checked = Accepted | { kind: 'done'; result: ItemResult };
 
 function rejected(id: string, reason: string): Checked {
@@ -54,6 +55,7 @@ async function check(raw: unknown, deviceId: string, keys: VersionKeys, now: str
   }
   return {
     kind: 'ok',
+    payload,
     row: {
       id: item.id,
       engagement_version_id: item.engagementVersionId,
@@ -102,6 +104,7 @@ export async function ingestBatch(
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        await storeParticipation(tx, c.payload, keys.serverKey);
         results[i] = { id: c.row.id, status: 'stored' };
         continue;
       }
