@@ -9,6 +9,9 @@ import { Shell } from './Shell';
 
 // The staff web is its own chunk: never in a participant's first load.
 const StaffApp = lazy(() => import('../features/manage/manage-app'));
+// Feedback and the reference lookup are public pages, each lazy.
+const FeedbackRoute = lazy(() => import('../features/feedback/routes').then((m) => m.FeedbackRoute));
+const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) => m.LookupRoute));
 
 function NotFound() {
   return (
@@ -45,6 +48,8 @@ export function App() {
             <Route path="/enrol" component={GuardedEnrol} />
             <Route path="/session" component={GuardedSession} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/feedback/:slug" component={FeedbackRoute} />
+            <Route path="/lookup" component={LookupRoute} />
             <Route path="/staff/*" component={StaffApp} />
             <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />

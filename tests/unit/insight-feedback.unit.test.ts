@@ -16,7 +16,12 @@ beforeAll(async () => {
     monitoring: { gender: 'woman' },
     place: { venue: 'Leith Library', area: 'EH6' },
   } as object);
-  const res = await s.app.inject({ method: 'POST', url: '/api/sync/batches', headers: { authorization: `Bearer ${s.token}` }, payload: { items: [item] } });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/api/sync/batches',
+    headers: { authorization: `Bearer ${s.token}` },
+    payload: { items: [item] },
+  });
   expect(res.json().results[0].status).toBe('stored');
   const row = await s.database.db.selectFrom('bundles').select('reference_code').executeTakeFirstOrThrow();
   reference = row.reference_code;
@@ -40,18 +45,38 @@ const content = {
 describe('feedback', () => {
   it('nothing is public before publishing; an incomplete draft cannot be published', async () => {
     expect((await s.app.inject({ method: 'GET', url: `/api/feedback/${s.engagement.slug}` })).statusCode).toBe(404);
-    const put = await s.app.inject({ method: 'PUT', url: url(), headers: { cookie: organiser, origin: ORIGIN }, payload: { content: { intro: {}, items: [] } } });
+    const put = await s.app.inject({
+      method: 'PUT',
+      url: url(),
+      headers: { cookie: organiser, origin: ORIGIN },
+      payload: { content: { intro: {}, items: [] } },
+    });
     expect(put.statusCode).toBe(200);
-    const pub = await s.app.inject({ method: 'POST', url: `${url()}/publish`, headers: { cookie: organiser, origin: ORIGIN }, payload: {} });
+    const pub = await s.app.inject({
+      method: 'POST',
+      url: `${url()}/publish`,
+      headers: { cookie: organiser, origin: ORIGIN },
+      payload: {},
+    });
     expect(pub.statusCode).toBe(409);
     expect(pub.json().message).toContain('introduction');
   });
 
   it('published feedback is public at its slug and devices download it', async () => {
-    const bad = await s.app.inject({ method: 'PUT', url: url(), headers: { cookie: organiser, origin: ORIGIN }, payload: { content: { intro: { en: { standard: 1 } }, items: [] } } });
+    const bad = await s.app.inject({
+      method: 'PUT',
+      url: url(),
+      headers: { cookie: organiser, origin: ORIGIN },
+      payload: { content: { intro: { en: { standard: 1 } }, items: [] } },
+    });
     expect(bad.statusCode).toBe(400);
     await s.app.inject({ method: 'PUT', url: url(), headers: { cookie: organiser, origin: ORIGIN }, payload: { content } });
-    const pub = await s.app.inject({ method: 'POST', url: `${url()}/publish`, headers: { cookie: organiser, origin: ORIGIN }, payload: {} });
+    const pub = await s.app.inject({
+      method: 'POST',
+      url: `${url()}/publish`,
+      headers: { cookie: organiser, origin: ORIGIN },
+      payload: {},
+    });
     expect(pub.statusCode).toBe(201);
     const open = await s.app.inject({ method: 'GET', url: `/api/feedback/${s.engagement.slug}` });
     expect(open.statusCode).toBe(200);
@@ -73,7 +98,8 @@ describe('reference lookup', () => {
     expect(body.slug).toBe(s.engagement.slug);
     expect(body.feedback.content.items).toHaveLength(1);
     expect(Object.keys(body).sort()).toEqual(['claim', 'defaultLocale', 'feedback', 'slug', 'title']);
-    for (const secret of ['Ada', 'example.org', 'woman', 'Leith Library', 'EH6', 'More seats', reference]) expect(res.body).not.toContain(secret);
+    for (const secret of ['Ada', 'example.org', 'woman', 'Leith Library', 'EH6', 'More seats', reference])
+      expect(res.body).not.toContain(secret);
   });
 
   it('unknown and malformed codes get a clear 4xx; too many tries are refused', async () => {
@@ -84,7 +110,9 @@ describe('reference lookup', () => {
     expect(bad.statusCode).toBe(400);
     const codes: number[] = [];
     for (let i = 0; i < 12; i++)
-      codes.push((await s.app.inject({ method: 'POST', url: '/api/lookup', payload: { code: '0000-0000' }, remoteAddress: '10.0.0.9' })).statusCode);
+      codes.push(
+        (await s.app.inject({ method: 'POST', url: '/api/lookup', payload: { code: '0000-0000' }, remoteAddress: '10.0.0.9' })).statusCode,
+      );
     expect(codes).toContain(429);
     const other = await s.app.inject({ method: 'POST', url: '/api/lookup', payload: { code: reference }, remoteAddress: '10.0.0.10' });
     expect(other.statusCode).toBe(200);

@@ -85,6 +85,10 @@ export function Home() {
                   <a class="button primary" href={`/p/${e.slug}`}>
                     {t('home.start')}
                     <span class="visually-hidden">: {title}</span>
+                  </a>{' '}
+                  <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
+                    {t('home.feedback')}
+                    <span class="visually-hidden">: {title}</span>
                   </a>
                 </li>
               );
