@@ -103,7 +103,7 @@ export async function referenceShares(db: Kysely<DB>, id: string) {
   const shares: Record<string, Record<string, number>> = {};
   const sources: Record<string, string> = {};
   for (const r of rows) {
-    (shares[r.dimension] ??= {})[r.category] = r.basis_points / 10_000;
+    shares[r.dimension] = { ...shares[r.dimension], [r.category]: r.basis_points / 10_000 };
     sources[r.dimension] = r.source;
   }
   return { shares, sources };

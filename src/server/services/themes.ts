@@ -23,7 +23,10 @@ export async function themeCounts(db: Kysely<DB>, engagementId: string) {
       .execute(),
   ]);
   const byAnswer: Record<string, string[]> = {};
-  for (const t of tags) (byAnswer[`${t.bundle_id}:${t.question_id}`] ??= []).push(t.theme_id);
+  for (const t of tags) {
+    const key = `${t.bundle_id}:${t.question_id}`;
+    byAnswer[key] = [...(byAnswer[key] ?? []), t.theme_id];
+  }
   const counts: ThemeCount[] = themes.map((th) => {
     const mine = tags.filter((t) => t.theme_id === th.id);
     return { id: th.id, name: th.name, answers: mine.length, participants: new Set(mine.map((t) => t.bundle_id)).size };
