@@ -77,7 +77,7 @@ function ReferenceForm({
             <Field
               key={c.key}
               id={`ref-${dimension}-${c.key}`}
-              label={`${c.key}: share in %`}
+              label={`${c.key.replace(/_/g, ' ')}: share in %`}
               value={values[c.key] ?? ''}
               onInput={(v) => setValues({ ...values, [c.key]: v })}
             />
