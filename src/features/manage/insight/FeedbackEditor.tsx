@@ -58,7 +58,7 @@ export function FeedbackEditor({ id }: { id: string }) {
         {d.content.items.map((item, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place and have no id
           <li key={i}>
-            <h3>Item {i + 1}</h3>
+            <h2>Item {i + 1}</h2>
             <TextEditor
               id={`fb-${i}-said`}
               label="You said"
