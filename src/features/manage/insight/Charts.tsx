@@ -25,12 +25,15 @@ export function BarChart({
   bars,
   unit,
   threshold,
+  keyLabel,
 }: {
   id: string;
   title: string;
   bars: Bar[];
   unit?: string;
   threshold?: number;
+  /** the heading of the first column of the data table */
+  keyLabel?: string;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.count ?? 0));
   const row = 28;
@@ -68,7 +71,7 @@ export function BarChart({
       <p id={`${id}-summary`} class="visually-hidden">
         {summary}
       </p>
-      <DataTable id={id} caption={`${title}: figures`} bars={bars} unit={unit} threshold={threshold} />
+      <DataTable id={id} caption={`${title}: figures`} bars={bars} unit={unit} threshold={threshold} keyLabel={keyLabel} />
     </figure>
   );
 }
@@ -79,19 +82,21 @@ export function DataTable({
   bars,
   unit = 'responses',
   threshold,
+  keyLabel = 'Answer',
 }: {
   id: string;
   caption: string;
   bars: Bar[];
   unit?: string;
   threshold?: number;
+  keyLabel?: string;
 }) {
   return (
     <table class="staff-table insight-table" data-table={id}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Answer</th>
+          <th scope="col">{keyLabel}</th>
           <th scope="col">Number of {unit}</th>
         </tr>
       </thead>

@@ -31,6 +31,8 @@ const NAMES: Record<string, string> = {
   ethnicity: 'Ethnic group',
   area: 'Home area',
 };
+/** under_16 → under 16, 16_24 → 16–24 */
+const nice = (k: string) => k.replace(/(\d)_(\d)/g, '$1–$2').replace(/_/g, ' ');
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 1000) / 10}%`);
 const INDICATOR = { over: 'Over-represented ▲', under: 'Under-represented ▼', similar: 'Similar', unknown: 'Not known' };
 
@@ -115,7 +117,8 @@ export function People({ id }: { id: string }) {
             title={`${NAMES[d.dimension]}: participants`}
             unit="participants"
             threshold={p.threshold}
-            bars={d.table.cells.map((c) => ({ key: c.key, label: c.key.replace(/_/g, ' '), count: c.count }))}
+            keyLabel="Group"
+            bars={d.table.cells.map((c) => ({ key: c.key, label: nice(c.key), count: c.count }))}
           />
           {d.representation.some((r) => r.reference !== null) && (
             <table class="staff-table">
@@ -135,7 +138,7 @@ export function People({ id }: { id: string }) {
                   .filter((r) => r.key !== 'not_stated')
                   .map((r) => (
                     <tr key={r.key} data-key={r.key}>
-                      <th scope="row">{r.key.replace(/_/g, ' ')}</th>
+                      <th scope="row">{nice(r.key)}</th>
                       <td>{pct(r.share)}</td>
                       <td>{pct(r.reference)}</td>
                       <td data-indicator={r.indicator}>{INDICATOR[r.indicator]}</td>
@@ -159,7 +162,7 @@ export function People({ id }: { id: string }) {
         </section>
       ))}
       <h2>Where people took part</h2>
-      <BarChart id="venues" title="Participants per venue" unit="participants" bars={p.venues} />
+      <BarChart id="venues" title="Participants per venue" unit="participants" keyLabel="Venue" bars={p.venues} />
       <h2>Consultation fatigue</h2>
       {p.fatigue.length === 0 ? (
         <p>No session areas were recorded for this engagement.</p>

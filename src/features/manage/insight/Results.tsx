@@ -26,11 +26,11 @@ export function ResultsView({ r }: { r: R }) {
         <strong data-testid="total">{r.total}</strong> responses. Dates are in the organisation's time zone ({r.timeZone}).
       </p>
       <div class="insight-grid">
-        <BarChart id="over-time" title="Responses per day" bars={r.overTime} />
-        <BarChart id="by-session" title="Responses by session and venue" bars={sessions} />
-        <BarChart id="by-locale" title="Responses by language" bars={relabel(r.byLocale, LANG)} />
-        <BarChart id="by-format" title="Responses by format" bars={relabel(r.byFormat, FORMAT)} />
-        <BarChart id="by-input" title="Responses by input method" bars={relabel(r.byInputMethod, METHOD)} />
+        <BarChart id="over-time" title="Responses per day" keyLabel="Day" bars={r.overTime} />
+        <BarChart id="by-session" title="Responses by session and venue" keyLabel="Session" bars={sessions} />
+        <BarChart id="by-locale" title="Responses by language" keyLabel="Language" bars={relabel(r.byLocale, LANG)} />
+        <BarChart id="by-format" title="Responses by format" keyLabel="Format" bars={relabel(r.byFormat, FORMAT)} />
+        <BarChart id="by-input" title="Responses by input method" keyLabel="Input method" bars={relabel(r.byInputMethod, METHOD)} />
       </div>
       <h2>Questions</h2>
       {r.questions
