@@ -113,7 +113,7 @@ test('the reference lookup shows the feedback and reveals no personal data', asy
         .or(page.getByText('اس حوالہ نمبر کے ساتھ کوئی اخراجات کا دعویٰ نہیں ہے۔')),
     ).toBeVisible();
     await expectAccessible(page, `lookup ${lang} ${format}, found`);
-    const text = await page.locator('body').innerText();
+    const text = (await page.locator('body').textContent()) ?? '';
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   }
 });

@@ -17,7 +17,6 @@ export function FeedbackView({ feedback, level = 2 }: { feedback: PublishedFeedb
         {feedback.content.items.map((item, i) => {
           const alt = item.picture ? text(item.picture.alt) : null;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: items have no id and never reorder here
             <li key={i} class="feedback-item card">
               {item.picture && alt && (
                 <img src={item.picture.src} alt={alt.text} lang={alt.lang} class="feedback-picture" width={96} height={96} />

@@ -68,7 +68,16 @@ export function Answers({ r }: { r: Results }) {
       )}
       <h2>Free-text and voice answers</h2>
       <div class="insight-filters">
-        <Field id="answer-search" label="Search the answers" type="search" value={q} onInput={(v) => (setQ(v), setShown(PAGE))} />
+        <Field
+          id="answer-search"
+          label="Search the answers"
+          type="search"
+          value={q}
+          onInput={(v) => {
+            setQ(v);
+            setShown(PAGE);
+          }}
+        />
         <div class="field">
           <label class="label" for="answer-question">
             Question

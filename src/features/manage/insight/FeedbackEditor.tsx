@@ -56,7 +56,6 @@ export function FeedbackEditor({ id }: { id: string }) {
       <TextEditor id="fb-intro" label="Introduction" multiline value={d.content.intro} onChange={(intro) => set({ ...d.content, intro })} />
       <ol class="staff-questions">
         {d.content.items.map((item, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place and have no id
           <li key={i}>
             <h2>Item {i + 1}</h2>
             <TextEditor
