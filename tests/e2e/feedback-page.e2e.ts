@@ -6,9 +6,10 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { sealedItem } from '../support/bundles';
-import { deviceFor, staffFor } from '../support/insight-e2e';
+import { ANALYST, deviceFor, staffFor } from '../support/insight-e2e';
 import { waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
+import { enrolDevice } from '../support/staff-ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -99,7 +100,7 @@ test('the reference lookup shows the feedback and reveals no personal data', asy
     await page.goto(`${server.url}/lookup?lang=${lang}&format=${format}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectAccessible(page, `lookup ${lang} ${format}, empty`);
-    await page.getByRole('textbox').fill('nonsense');
+    await page.getByRole('textbox').fill('hello');
     await page.getByRole('button', { name: lang === 'ur' ? 'دیکھیں' : 'Look up' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expect(page.getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
@@ -116,4 +117,23 @@ test('the reference lookup shows the feedback and reveals no personal data', asy
     const text = (await page.locator('body').textContent()) ?? '';
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   }
+});
+
+test('an enrolled device keeps published feedback, so a facilitator can show it offline at a venue', async ({ page, context }) => {
+  const headers = { origin: server.url };
+  await page.request.post(`${server.url}/api/staff/login`, { headers, data: { email: ANALYST.email, password: ANALYST.password } });
+  const { code } = (await (await page.request.post(`${server.url}/api/staff/devices/codes`, { headers, data: {} })).json()) as {
+    code: string;
+  };
+  await enrolDevice(page, server.url, code, 'Venue tablet');
+  await waitForServiceWorker(page);
+  const url = `/api/feedback/${slug}`;
+  await expect.poll(() => page.evaluate(async (u) => !!(await caches.match(u)), url), { timeout: 15_000 }).toBe(true);
+  await context.setOffline(true);
+  await page
+    .getByRole('link', { name: /You said, we did/ })
+    .first()
+    .click();
+  await expect(page.getByText('We now open until 8pm on Thursdays.')).toBeVisible();
+  await context.setOffline(false);
 });
