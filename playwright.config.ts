@@ -7,7 +7,8 @@ export default defineConfig({
   globalSetup: './tests/support/global-setup.ts',
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
-  timeout: 90_000,
+  // generous: a 2-core CI machine runs two browsers and their servers at once
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],

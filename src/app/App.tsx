@@ -2,7 +2,6 @@ import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
-import { Session } from '../features/facilitate/Session';
 import { Journey } from '../features/participate/Journey';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
@@ -12,6 +11,8 @@ const StaffApp = lazy(() => import('../features/manage/manage-app'));
 // Feedback and the reference lookup are public pages, each lazy.
 const FeedbackRoute = lazy(() => import('../features/feedback/routes').then((m) => m.FeedbackRoute));
 const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) => m.LookupRoute));
+// facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
+const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 
 function NotFound() {
   return (

@@ -37,7 +37,10 @@ export function requireStaff(ctx: AppContext, roles: readonly Role[] | 'any') {
 /** Route options for a staff endpoint: declares its access (for the matrix test) and guards it. */
 export function staffOnly(ctx: AppContext, roles: readonly Role[] | 'any', extra: RouteShorthandOptions = {}): RouteShorthandOptions {
   const access: Access = { kind: 'staff', roles };
-  return { ...extra, config: { ...(extra.config ?? {}), access }, preHandler: requireStaff(ctx, roles) };
+  const who = roles === 'any' ? 'any signed-in staff' : `role: ${roles.join(' or ')}`;
+  const schema = { ...(extra.schema ?? {}), security: [{ staff: [] }] } as Record<string, unknown>;
+  schema.description = `Staff session cookie; ${who}; Origin checked on state changes.`;
+  return { ...extra, schema, config: { ...(extra.config ?? {}), access }, preHandler: requireStaff(ctx, roles) };
 }
 
 export const publicRoute = (extra: RouteShorthandOptions = {}): RouteShorthandOptions => ({

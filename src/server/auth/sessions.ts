@@ -18,6 +18,8 @@ export interface StaffPrincipal {
 
 export async function createSession(db: Kysely<DB>, userId: string, now = new Date()): Promise<string> {
   const token = randomToken(32);
+  // expired sessions are useless; clearing them here keeps the table small without a separate job
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', now.toISOString()).execute();
   await db
     .insertInto('staff_sessions')
     .values({

@@ -4,6 +4,7 @@ import { PASSWORD_RULE } from '../auth/passwords';
 import { clearSessionCookie, createSession, endAllSessions, endSession, setSessionCookie } from '../auth/sessions';
 import { checkLogin, firstAdmin, hasStaff } from '../auth/users';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { parseBody } from '../validate';
 
 export const EmailSchema = v.pipe(v.string(), v.trim(), v.email('Enter an email address like name@example.org'), v.maxLength(200));
@@ -30,38 +31,56 @@ export default async function staffAuth(ctx: AppContext) {
   const db = database.db;
   const limited = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-  app.get('/api/staff/setup', publicRoute(), async () => ({ needed: !(await hasStaff(db)) }));
+  app.get('/api/staff/setup', publicRoute({ schema: { summary: 'Whether the first admin account still needs making' } }), async () => ({
+    needed: !(await hasStaff(db)),
+  }));
 
-  app.post('/api/staff/setup', publicRoute({ config: limited, bodyLimit: 4096 }), async (req, reply) => {
-    checkOrigin(req, config.publicOrigin);
-    const body = parseBody(SetupSchema, req.body);
-    const user = await firstAdmin(db, body);
-    setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
-    return { user };
-  });
+  app.post(
+    '/api/staff/setup',
+    publicRoute({
+      config: limited,
+      bodyLimit: 4096,
+      schema: { summary: 'Make the first admin with the one-time setup link', body: bodyDoc(SetupSchema) },
+    }),
+    async (req, reply) => {
+      checkOrigin(req, config.publicOrigin);
+      const body = parseBody(SetupSchema, req.body);
+      const user = await firstAdmin(db, body);
+      setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
+      return { user };
+    },
+  );
 
-  app.post('/api/staff/login', publicRoute({ config: limited, bodyLimit: 4096 }), async (req, reply) => {
-    checkOrigin(req, config.publicOrigin);
-    const body = parseBody(LoginSchema, req.body);
-    const user = await checkLogin(db, body.email, body.password);
-    setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
-    return { user };
-  });
+  app.post(
+    '/api/staff/login',
+    publicRoute({ config: limited, bodyLimit: 4096, schema: { summary: 'Sign in: sets the session cookie', body: bodyDoc(LoginSchema) } }),
+    async (req, reply) => {
+      checkOrigin(req, config.publicOrigin);
+      const body = parseBody(LoginSchema, req.body);
+      const user = await checkLogin(db, body.email, body.password);
+      setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
+      return { user };
+    },
+  );
 
-  app.get('/api/staff/me', staffOnly(ctx, 'any'), async (req) => {
+  app.get('/api/staff/me', staffOnly(ctx, 'any', { schema: { summary: 'The signed-in person and their roles' } }), async (req) => {
     const s = req.staff;
     return { user: { id: s?.userId, email: s?.email, name: s?.name, roles: s?.roles } };
   });
 
-  app.post('/api/staff/logout', staffOnly(ctx, 'any'), async (req, reply) => {
+  app.post('/api/staff/logout', staffOnly(ctx, 'any', { schema: { summary: 'Sign out this session' } }), async (req, reply) => {
     await endSession(db, req.staff?.tokenHash ?? '');
     clearSessionCookie(reply, req, config.publicOrigin);
     return { ok: true };
   });
 
-  app.post('/api/staff/logout-everywhere', staffOnly(ctx, 'any'), async (req, reply) => {
-    await endAllSessions(db, req.staff?.userId ?? '');
-    clearSessionCookie(reply, req, config.publicOrigin);
-    return { ok: true };
-  });
+  app.post(
+    '/api/staff/logout-everywhere',
+    staffOnly(ctx, 'any', { schema: { summary: 'Sign out every session of this person' } }),
+    async (req, reply) => {
+      await endAllSessions(db, req.staff?.userId ?? '');
+      clearSessionCookie(reply, req, config.publicOrigin);
+      return { ok: true };
+    },
+  );
 }

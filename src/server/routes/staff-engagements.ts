@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
 import { BuilderContentSchema, SlugSchema } from '../services/builder-schema';
 import { listPictograms, MEDIA_MAX_BYTES, MEDIA_TYPES, readMedia, storeMedia } from '../services/media';
@@ -24,28 +25,55 @@ export default async function staffEngagements(ctx: AppContext) {
   const build = ['organiser'] as const;
   const read = ['organiser', 'analyst'] as const;
 
-  app.get('/api/staff/engagements', staffOnly(ctx, read), async () => ({ engagements: await listForStaff(db) }));
-  app.post('/api/staff/engagements', staffOnly(ctx, build, { bodyLimit: 4096 }), async (req, reply) => {
-    const body = parseBody(CreateSchema, req.body);
-    return reply.code(201).send(await createEngagement(db, body.slug, body.title, req.staff?.userId ?? ''));
-  });
-  app.get('/api/staff/engagements/:id', staffOnly(ctx, read), async (req) => getForStaff(db, parseBody(IdParam, req.params).id));
-  app.put('/api/staff/engagements/:id/draft', staffOnly(ctx, build, { bodyLimit: 1024 * 1024 }), async (req) => {
-    const { id } = parseBody(IdParam, req.params);
-    return saveDraft(db, id, parseBody(DraftSchema, req.body).content, req.staff?.userId ?? '');
-  });
-  app.post('/api/staff/engagements/:id/publish', staffOnly(ctx, build), async (req, reply) => {
-    const { id } = parseBody(IdParam, req.params);
-    return reply.code(201).send(await publish(db, serverKey, id));
-  });
+  app.get('/api/staff/engagements', staffOnly(ctx, read, { schema: { summary: 'Engagements with their newest version' } }), async () => ({
+    engagements: await listForStaff(db),
+  }));
+  app.post(
+    '/api/staff/engagements',
+    staffOnly(ctx, build, { bodyLimit: 4096, schema: { summary: 'Start a new engagement (a draft)', body: bodyDoc(CreateSchema) } }),
+    async (req, reply) => {
+      const body = parseBody(CreateSchema, req.body);
+      return reply.code(201).send(await createEngagement(db, body.slug, body.title, req.staff?.userId ?? ''));
+    },
+  );
+  app.get(
+    '/api/staff/engagements/:id',
+    staffOnly(ctx, read, { schema: { summary: 'An engagement: its draft and versions with answers received' } }),
+    async (req) => getForStaff(db, parseBody(IdParam, req.params).id),
+  );
+  app.put(
+    '/api/staff/engagements/:id/draft',
+    staffOnly(ctx, build, { bodyLimit: 1024 * 1024, schema: { summary: 'Save the draft content', body: bodyDoc(DraftSchema) } }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      return saveDraft(db, id, parseBody(DraftSchema, req.body).content, req.staff?.userId ?? '');
+    },
+  );
+  app.post(
+    '/api/staff/engagements/:id/publish',
+    staffOnly(ctx, build, { schema: { summary: 'Publish the draft as a new immutable version with its own key pair' } }),
+    async (req, reply) => {
+      const { id } = parseBody(IdParam, req.params);
+      return reply.code(201).send(await publish(db, serverKey, id));
+    },
+  );
 
-  app.post('/api/staff/media', staffOnly(ctx, build, { bodyLimit: Math.ceil(MEDIA_MAX_BYTES * 1.4) + 4096 }), async (req, reply) => {
-    return reply.code(201).send(await storeMedia(db, parseBody(UploadSchema, req.body), req.staff?.userId ?? ''));
-  });
-  app.get('/api/staff/pictograms', staffOnly(ctx, build), async () => ({ pictograms: listPictograms(config.distDir) }));
+  app.post(
+    '/api/staff/media',
+    staffOnly(ctx, build, {
+      bodyLimit: Math.ceil(MEDIA_MAX_BYTES * 1.4) + 4096,
+      schema: { summary: 'Upload a picture or clip (base64)', body: bodyDoc(UploadSchema) },
+    }),
+    async (req, reply) => {
+      return reply.code(201).send(await storeMedia(db, parseBody(UploadSchema, req.body), req.staff?.userId ?? ''));
+    },
+  );
+  app.get('/api/staff/pictograms', staffOnly(ctx, build, { schema: { summary: 'The bundled open-licence pictures' } }), async () => ({
+    pictograms: listPictograms(config.distDir),
+  }));
 
   // Public like the app's own files: devices fetch them for offline use; the address is the content's hash.
-  app.get('/media/:sha256', publicRoute(), async (req, reply) => {
+  app.get('/media/:sha256', publicRoute({ schema: { summary: 'An uploaded picture or clip, by its SHA-256' } }), async (req, reply) => {
     const { sha256 } = req.params as { sha256: string };
     const found = /^[0-9a-f]{64}$/.test(sha256) ? await readMedia(db, sha256) : null;
     if (!found) return reply.code(404).send({ error: 'not_found', message: 'There is no such picture or clip.' });

@@ -3,6 +3,7 @@ import { staffOnly } from '../auth/guard';
 import { ROLES } from '../auth/roles';
 import { createUser, listUsers, updateUser } from '../auth/users';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { parseBody } from '../validate';
 import { EmailSchema, NameSchema, PasswordSchema } from './staff-auth';
 
@@ -14,13 +15,26 @@ const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an account i
 export default async function staffUsers(ctx: AppContext) {
   const { app, database } = ctx;
   const admin = ['admin'] as const;
-  app.get('/api/staff/users', staffOnly(ctx, admin), async () => ({ users: await listUsers(database.db) }));
-  app.post('/api/staff/users', staffOnly(ctx, admin, { bodyLimit: 4096 }), async (req, reply) => {
-    const user = await createUser(database.db, parseBody(CreateSchema, req.body));
-    return reply.code(201).send({ user });
-  });
-  app.patch('/api/staff/users/:id', staffOnly(ctx, admin, { bodyLimit: 4096 }), async (req) => {
-    const { id } = parseBody(IdParam, req.params);
-    return { user: await updateUser(database.db, req.staff?.userId ?? '', id, parseBody(PatchSchema, req.body)) };
-  });
+  app.get('/api/staff/users', staffOnly(ctx, admin, { schema: { summary: 'Staff accounts' } }), async () => ({
+    users: await listUsers(database.db),
+  }));
+  app.post(
+    '/api/staff/users',
+    staffOnly(ctx, admin, { bodyLimit: 4096, schema: { summary: 'Add a staff account', body: bodyDoc(CreateSchema) } }),
+    async (req, reply) => {
+      const user = await createUser(database.db, parseBody(CreateSchema, req.body));
+      return reply.code(201).send({ user });
+    },
+  );
+  app.patch(
+    '/api/staff/users/:id',
+    staffOnly(ctx, admin, {
+      bodyLimit: 4096,
+      schema: { summary: 'Change roles, disable or enable an account', body: bodyDoc(PatchSchema) },
+    }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      return { user: await updateUser(database.db, req.staff?.userId ?? '', id, parseBody(PatchSchema, req.body)) };
+    },
+  );
 }

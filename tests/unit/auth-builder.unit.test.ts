@@ -1,0 +1,93 @@
+/** The builder API behind the organiser role: drafts, validation, publishing versions, media. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPublished } from '../../src/server/services/engagements';
+import { startTestApp, type TestServer } from '../support/app';
+import { ORIGIN, staffCookie } from '../support/staff';
+
+let s: TestServer;
+let cookie: string;
+beforeAll(async () => {
+  s = await startTestApp();
+  cookie = (await staffCookie(s, ['organiser'])).cookie;
+});
+afterAll(async () => {
+  await s.close();
+});
+
+const send = (method: 'POST' | 'PUT' | 'GET', url: string, payload?: unknown) =>
+  s.app.inject({
+    method,
+    url,
+    headers: { cookie, origin: ORIGIN, ...(payload ? { 'content-type': 'application/json' } : {}) },
+    payload: payload as object,
+  });
+
+const t = (en: string, easy = en) => ({ en: { standard: en, easy } });
+const content = (title: string) => ({
+  defaultLocale: 'en',
+  locales: ['en'],
+  title: t(title),
+  purpose: t('Why'),
+  privacy: t('Kept two years'),
+  questions: [{ id: 'q1', type: 'yesno', title: t('Do you take the bus?') }],
+  rateCard: { travelPerMilePence: 45 },
+});
+
+describe('builder', () => {
+  it('publishes immutable versions; devices get the newest; older versions stay', async () => {
+    const created = await send('POST', '/api/staff/engagements', { slug: 'bus-routes', title: 'Bus routes' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as string;
+    expect((await send('POST', '/api/staff/engagements', { slug: 'bus-routes', title: 'Again' })).statusCode).toBe(409);
+
+    // an empty engagement cannot be published, and says why
+    const early = await send('POST', `/api/staff/engagements/${id}/publish`, {});
+    expect(early.statusCode).toBe(400);
+    expect(early.json().message).toContain('Add at least one question');
+
+    expect((await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('Bus routes') })).statusCode).toBe(200);
+    expect((await send('POST', `/api/staff/engagements/${id}/publish`, {})).json()).toMatchObject({ version: 1 });
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('Bus routes 2027') });
+    // a draft is not what devices see
+    expect((await listPublished(s.database.db)).find((e) => e.slug === 'bus-routes')?.version).toBe(1);
+    expect((await send('POST', `/api/staff/engagements/${id}/publish`, {})).json()).toMatchObject({ version: 2 });
+    const published = (await listPublished(s.database.db)).find((e) => e.slug === 'bus-routes');
+    expect(published?.version).toBe(2);
+    expect(published?.content.title.en?.standard).toBe('Bus routes 2027');
+
+    const got = (await send('GET', `/api/staff/engagements/${id}`)).json();
+    expect(got.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const keys = s.database.db.selectFrom('engagement_versions').select('public_key_jwk').where('engagement_id', '=', id);
+    const [a, b] = await keys.execute();
+    expect(a?.public_key_jwk).not.toBe(b?.public_key_jwk);
+  });
+
+  it('refuses content it cannot serve, with a message naming the field', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'bad-content', title: 'Bad' })).json();
+    const bad = { ...content('X'), questions: [{ id: 'q1', type: 'dance', title: t('?') }] };
+    const res = await send('PUT', `/api/staff/engagements/${id}/draft`, { content: bad });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('questions.0.type');
+    const external = {
+      ...content('X'),
+      questions: [{ id: 'q1', type: 'yesno', title: t('?'), picture: { src: 'https://evil.example/x.png', alt: {} } }],
+    };
+    expect((await send('PUT', `/api/staff/engagements/${id}/draft`, { content: external })).statusCode).toBe(400);
+  });
+
+  it('stores uploads in the database and serves them by hash, sandboxed', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const up = await send('POST', '/api/staff/media', { name: 'dot.png', type: 'image/png', dataBase64: png.toString('base64') });
+    expect(up.statusCode).toBe(201);
+    const { url } = up.json();
+    expect(url).toMatch(/^\/media\/[0-9a-f]{64}$/);
+    const got = await s.app.inject({ method: 'GET', url });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.headers['content-security-policy']).toContain('sandbox');
+    expect(Buffer.compare(got.rawPayload, png)).toBe(0);
+    const svg = await send('POST', '/api/staff/media', { name: 'x.svg', type: 'image/svg+xml', dataBase64: 'PHN2Zy8+' });
+    expect(svg.statusCode).toBe(400);
+    expect((await s.app.inject({ method: 'GET', url: `/media/${'a'.repeat(64)}` })).statusCode).toBe(404);
+  });
+});
