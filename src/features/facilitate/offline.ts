@@ -8,7 +8,6 @@ import { identity } from '../../app/device';
 import { listEngagements, saveEngagements } from '../../db/engagements';
 import { getMeta, setMeta } from '../../db/meta';
 import type { EngagementContent, PublishedEngagement } from '../../shared/engagement';
-import { keepDeviceFeedback } from '../feedback/cache';
 
 export const ASSET_CACHE = 'blether-assets-v1';
 
@@ -80,7 +79,7 @@ export async function refreshEngagements(): Promise<boolean> {
   mustEnrolAgain.value = false;
   await saveEngagements(list);
   // published "You said, we did" feedback, so the facilitator can show it at the venue offline
-  await keepDeviceFeedback(token).catch(() => 0);
+  await import('../feedback/cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
   const status: Record<string, OfflineStatus> = {};
   for (const e of await listEngagements()) {
     const fresh = list.find((x) => x.slug === e.slug);
