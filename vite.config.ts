@@ -58,7 +58,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest,woff2,ogg}'],
         // staff screens are never needed offline on a participant device
         globIgnores: ['**/manage-*.js'],
       },

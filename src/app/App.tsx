@@ -3,6 +3,7 @@ import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
+import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
@@ -25,6 +26,14 @@ function NotFound() {
   );
 }
 
+// claims are not on a participant's first load
+const ClaimOnly = lazy(() => import('../features/expenses/ClaimOnly').then((m) => m.ClaimOnly));
+function ClaimRoute({ params }: { params: { slug: string } }) {
+  return <ClaimOnly slug={params.slug} />;
+}
+
+// staff finance screens: online only, lazy
+const FinanceApp = lazy(() => import('../features/expenses/finance/FinanceApp').then((m) => m.FinanceApp));
 // In participant mode these show only the way back to the journey and the facilitator PIN.
 const guarded = (Screen: () => preact.JSX.Element) => () => (
   <FacilitatorOnly>
@@ -51,6 +60,9 @@ export function App() {
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/feedback/:slug" component={FeedbackRoute} />
             <Route path="/lookup" component={LookupRoute} />
+            <Route path="/claim/:slug" component={ClaimRoute} />
+            <Route path="/finance" component={FinanceApp} />
+            <Route path="/credits" component={Credits} />
             <Route path="/staff/*" component={StaffApp} />
             <Route path="/staff" component={StaffApp} />
             <Route default component={NotFound} />

@@ -15,6 +15,7 @@ import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
 import devices from './routes/devices';
 import feedback from './routes/feedback';
+import finance from './routes/finance';
 import health from './routes/health';
 import insight from './routes/insight';
 import lookup from './routes/lookup';
@@ -123,6 +124,7 @@ export async function buildApp(opts: AppOptions) {
   await health(ctx);
   await devices(ctx);
   await sync(ctx);
+  await finance(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
   for (const route of [insight, feedback, lookup]) await route(ctx);
 

@@ -2,12 +2,15 @@
 import { loadConfig } from './config';
 import { openDatabase } from './db/index';
 import { createEnrolmentCode } from './services/devices';
+import { DEFAULT_BANK_RETENTION_DAYS, purgeBankDetails } from './services/finance-payments';
 
 const HELP = `Usage: npm run cli -- <command>
 
   counts        bundles received per engagement and version
   enrol-code    a one-time code to enrol a device (valid 15 minutes)
   devices       enrolled devices, last sync and queue size
+  purge-bank-details [--now ISO] [--days N]
+                bank details of claims paid more than N days (default 30) before now, removed and audited
 `;
 
 async function main(argv: string[]) {
@@ -40,6 +43,15 @@ async function main(argv: string[]) {
           .select(['name', 'enrolled_at', 'last_sync_at', 'last_queue_size', 'revoked_at'])
           .execute();
         console.table(rows);
+        break;
+      }
+      case 'purge-bank-details': {
+        const opt = (name: string) => argv[argv.indexOf(name) + 1];
+        const now = argv.includes('--now') ? new Date(opt('--now') ?? '') : new Date();
+        const days = argv.includes('--days') ? Number(opt('--days')) : DEFAULT_BANK_RETENTION_DAYS;
+        if (Number.isNaN(now.getTime()) || !Number.isInteger(days) || days < 0)
+          throw new Error('--now takes an ISO instant, --days a whole number');
+        console.log(`Bank details removed from ${await purgeBankDetails(db, now, days)} paid claims.`);
         break;
       }
       default:

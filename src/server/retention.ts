@@ -2,11 +2,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
 import type { Job } from './jobs';
+import { purgeBankDetails } from './services/finance-payments';
 
 const HOUR = 3600_000;
 
 export function retentionJobs(db: Kysely<DB>): Job[] {
   return [
+    {
+      name: 'purge-bank-details',
+      everyMs: HOUR,
+      async run(now) {
+        return `purged ${await purgeBankDetails(db, now)}`;
+      },
+    },
     {
       name: 'purge-rate-limit-counters',
       everyMs: HOUR,

@@ -1,5 +1,7 @@
 /** The plaintext of a participant's bundle, sealed on the device and opened on the server. */
 import * as v from 'valibot';
+import { ClaimSchema } from './claims';
+import { MONITORING_OPTIONS } from './monitoring';
 
 export const ANSWER_LIMITS = { text: 10_000, choices: 50 } as const;
 
@@ -33,6 +35,28 @@ export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
 
 const IsoInstant = v.pipe(v.string(), v.isoTimestamp());
 
+/** Optional contact for feedback: only what the participant chose to give, at least one way to reach them. */
+export const ContactSchema = v.pipe(
+  v.strictObject({
+    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    email: v.optional(v.pipe(v.string(), v.maxLength(254), v.email())),
+    phone: v.optional(v.pipe(v.string(), v.maxLength(40), v.regex(/^[0-9+() -]{6,40}$/))),
+  }),
+  v.check((c) => !!(c.email || c.phone), 'contact needs an email or a phone number'),
+);
+export type Contact = v.InferOutput<typeof ContactSchema>;
+
+/** Equality monitoring: every field optional, and every one has "prefer not to say". */
+export const MonitoringSchema = v.strictObject({
+  ageBand: v.optional(v.picklist(MONITORING_OPTIONS.ageBand)),
+  gender: v.optional(v.picklist(MONITORING_OPTIONS.gender)),
+  disability: v.optional(v.picklist(MONITORING_OPTIONS.disability)),
+  ethnicity: v.optional(v.picklist(MONITORING_OPTIONS.ethnicity)),
+  /** the area the participant named (e.g. the first half of a postcode), or "prefer_not" */
+  area: v.optional(v.pipe(v.string(), v.maxLength(100))),
+});
+export type Monitoring = v.InferOutput<typeof MonitoringSchema>;
+
 export const BundlePayloadSchema = v.object({
   id: v.pipe(v.string(), v.uuid()),
   engagementVersionId: v.pipe(v.string(), v.maxLength(64)),
@@ -52,8 +76,8 @@ export const BundlePayloadSchema = v.object({
   attachments: v.pipe(v.array(AttachmentRefSchema), v.maxLength(50)),
   /** where it was given: the facilitator's open session at a venue (for who-took-part and consultation fatigue) */
   place: v.optional(v.strictObject({ venue: v.pipe(v.string(), v.maxLength(200)), area: v.pipe(v.string(), v.maxLength(20)) })),
-  contact: v.optional(v.unknown()),
-  monitoring: v.optional(v.unknown()),
-  claim: v.optional(v.unknown()),
+  contact: v.optional(ContactSchema),
+  monitoring: v.optional(MonitoringSchema),
+  claim: v.optional(ClaimSchema),
 });
 export type BundlePayload = v.InferOutput<typeof BundlePayloadSchema>;

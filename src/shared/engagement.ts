@@ -45,6 +45,10 @@ export interface EngagementContent {
   purpose: Text;
   privacy: Text;
   questions: Question[];
+  /** expenses: a RateCard (shared/ratecard.ts); read it only through rateCardOf(), which validates and defaults */
+  rateCard?: unknown;
+  /** how participants may be paid (PaymentMethod[]); read it through paymentOptionsOf() */
+  paymentOptions?: unknown;
 }
 
 /** What a device downloads: one published, immutable engagement version. */

@@ -179,6 +179,12 @@ test('an organiser builds, publishes and revises an engagement that a device run
   await device.locator('#main .button.primary').click();
   await device.getByRole('textbox').fill('Częściej w niedziele, proszę');
   await device.locator('#main .button.primary').click();
+  // the optional contact and equality monitoring pages (issue 3), left empty
+  await expect(device.locator('#contact-email')).toBeVisible();
+  await device.locator('#main .button.primary').click();
+  await expect(device.locator('#monitoring-area')).toBeVisible();
+  await device.locator('#main .button.primary').click();
+  await expect(device.locator('.summary')).toBeVisible();
   await device.locator('#main .button.primary').click();
   await expect(device.locator('.reference')).toHaveText(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   expect(server.query('select id from bundles')).toHaveLength(0);

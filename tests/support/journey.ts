@@ -24,7 +24,8 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** Answers the five demo questions in English; `check` runs at every screen (for axe). */
+/** Answers the seven demo questions in English, then contact and monitoring (axe over these newer screens,
+ *  in every locale, is in tests/a11y/participant-locales-*.a11y.ts); `check` runs at every screen (for axe). */
 export async function answerDemo(page: Page, check: (state: string) => Promise<void> = async () => {}): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Have you used the library in the last year?' })).toBeVisible();
   await check('question yes/no, empty');
@@ -51,9 +52,31 @@ export async function answerDemo(page: Page, check: (state: string) => Promise<v
   await check('question multiple, filled');
   await page.getByRole('button', { name: 'Continue' }).click();
 
+  await expect(page.getByRole('heading', { level: 1, name: /Share 5 tokens/ })).toBeVisible();
+  await page.getByRole('button', { name: 'More for Longer opening hours' }).click();
+  await page.getByRole('button', { name: 'More for Longer opening hours' }).click();
+  await page.getByRole('button', { name: 'More for More books' }).click();
+  await expect(page.locator('.tokens-left')).toHaveText('You have 2 tokens left to share.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /in your own voice/ })).toBeVisible();
+  await page.getByRole('button', { name: "Skip / I don't know" }).click();
+
   await expect(page.getByRole('heading', { level: 1, name: /anything else/ })).toBeVisible();
   await page.getByRole('textbox').fill('Please keep the Saturday story time. Dziękuję!');
   await check('question free text, filled');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /hear what happens/ })).toBeVisible();
+  await page.getByLabel('Email address').fill('not-an-email');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter an email address like name@example.com');
+  await page.getByLabel('Email address').fill('reader@example.org');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'About you (optional)' })).toBeVisible();
+  await page.getByRole('group', { name: 'How old are you?' }).getByLabel('25 to 34').check();
+  await page.getByRole('group', { name: 'What is your gender?' }).getByLabel('Prefer not to say').check();
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 

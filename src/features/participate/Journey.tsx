@@ -1,14 +1,24 @@
+import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
+import { DisplayOptions } from './DisplayOptions';
+import { applyDisplay } from './display';
 import { resetParticipant, step } from './state';
-import { About } from './steps/About';
-import { Check } from './steps/Check';
-import { Done } from './steps/Done';
-import { Question } from './steps/Question';
+
+type Later = typeof import('./steps/later');
+const later = signal<Later | null>(null);
+let loading: Promise<void> | null = null;
+function loadLater(): Promise<void> {
+  loading ??= import('./steps/later').then((m) => {
+    later.value = m;
+  });
+  return loading;
+}
+
 import { FormatChoice, LanguageChoice, Start } from './steps/Start';
 
 function StartAgain({ onConfirm }: { onConfirm: () => void }) {
@@ -51,6 +61,7 @@ function Settings({ engagement }: { engagement: EngagementRecord }) {
         <div id="journey-settings" class="settings-panel">
           <LanguageChoice locales={engagement.content.locales} />
           <FormatChoice />
+          <DisplayOptions />
           <button type="button" class="button primary small" onClick={() => setOpen(false)}>
             {t('nav.done')}
           </button>
@@ -65,13 +76,22 @@ export function Journey({ slug }: { slug: string }) {
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
+  useEffect(applyDisplay, []);
+  useEffect(() => void loadLater(), []);
+  // leaving the journey (the facilitator's Back, or a link) forgets the participant, as Start again does
+  useEffect(
+    () => () => {
+      if (step.value.kind !== 'start') void resetParticipant(engagement?.content.defaultLocale ?? 'en');
+    },
+    [engagement],
+  );
 
   const s = step.value;
   // move focus to the new heading whenever the step changes (not on language or format changes)
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
     if (engagement) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement]);
+  }, [stepKey, engagement, later.value]);
 
   if (engagement === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
@@ -85,14 +105,20 @@ export function Journey({ slug }: { slug: string }) {
     );
 
   const reset = () => void resetParticipant(engagement.content.defaultLocale);
+  const L = later.value;
   const body = (() => {
+    if (s.kind === 'start') return <Start engagement={engagement} />;
+    if (!L) return <p class="loading">{t('app.loading')}</p>;
+    const { About, Check, Contact, Done, Monitoring, Question } = L;
     switch (s.kind) {
-      case 'start':
-        return <Start engagement={engagement} />;
       case 'about':
         return <About engagement={engagement} />;
       case 'question':
         return <Question engagement={engagement} index={s.index} key={s.index} />;
+      case 'contact':
+        return <Contact lastQuestion={engagement.content.questions.length - 1} />;
+      case 'monitoring':
+        return <Monitoring />;
       case 'check':
         return (
           <Check

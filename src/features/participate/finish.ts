@@ -2,8 +2,9 @@
 import { outbox } from '../../db/index';
 import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
 import { currentSession } from '../../db/sessions';
-import type { Answer, AttachmentRef, BundlePayload } from '../../shared/bundle';
+import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
+import type { Claim } from '../../shared/claims';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
 import type { Format } from '../../shared/locales';
@@ -16,8 +17,12 @@ export interface FinishInput {
   consentAt: string;
   inputMethod?: BundlePayload['inputMethod'];
   sessionId?: string | null;
+  contact?: Contact | null;
+  monitoring?: Monitoring | null;
   /** voice clips and receipt photos; an answer refers to one by its index here (`{ voice: 0 }`) */
   attachments?: NewAttachment[];
+  /** an expense claim (features/expenses); its receipts are among `attachments` */
+  claim?: Claim;
 }
 
 export interface NewAttachment {
@@ -50,6 +55,9 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     answers: input.answers,
     referenceCode: reference,
     attachments: [],
+    ...(input.claim ? { claim: input.claim } : {}),
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.monitoring ? { monitoring: input.monitoring } : {}),
   };
   const sealedAttachments: AttachmentRecord[] = [];
   const { envelope } = await seal(
@@ -82,4 +90,22 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     sealedAttachments,
   );
   return { id, reference };
+}
+
+/** Voice answers point at their clip by index in the bundle's attachments, in question order. */
+export function withVoiceAttachments(
+  answers: Record<string, Answer>,
+  recordings: Record<string, { type: string; bytes: Uint8Array<ArrayBuffer> }>,
+): { answers: Record<string, Answer>; attachments: NewAttachment[] } {
+  const attachments: NewAttachment[] = [];
+  const out: Record<string, Answer> = {};
+  for (const [id, a] of Object.entries(answers)) {
+    const clip = recordings[id];
+    if ('voice' in a && clip) {
+      out[id] = { voice: attachments.length };
+      attachments.push({ kind: 'voice', type: clip.type, bytes: clip.bytes });
+    } else if ('voice' in a) out[id] = { skipped: true };
+    else out[id] = a;
+  }
+  return { answers: out, attachments };
 }

@@ -4,17 +4,29 @@
  */
 import { signal } from '@preact/signals';
 import { format, setLocale } from '../../i18n/index';
-import type { Answer } from '../../shared/bundle';
+import type { Answer, Contact, Monitoring } from '../../shared/bundle';
+import { resetDisplay } from './display';
 
 export type Step =
   | { kind: 'start' }
   | { kind: 'about' }
   | { kind: 'question'; index: number }
+  | { kind: 'contact' }
+  | { kind: 'monitoring' }
   | { kind: 'check' }
   | { kind: 'done'; reference: string };
 
+export interface Recording {
+  type: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 export const step = signal<Step>({ kind: 'start' });
 export const answers = signal<Record<string, Answer>>({});
+/** voice answers by question id, until finishBundle seals them as attachments */
+export const recordings = signal<Record<string, Recording>>({});
+export const contact = signal<Contact | null>(null);
+export const monitoring = signal<Monitoring | null>(null);
 export const consent = signal(false);
 /** set by a Change link on the check page: Continue then goes back to check */
 export const returnToCheck = signal(false);
@@ -24,6 +36,17 @@ export function go(next: Step): void {
   step.value = next;
 }
 
+/** After a question, contact or monitoring page: the next page, or back to check answers after a Change. */
+export function goOnFrom(current: 'question' | 'contact' | 'monitoring', index = 0, total = 0): void {
+  if (returnToCheck.value) {
+    returnToCheck.value = false;
+    go({ kind: 'check' });
+  } else if (current === 'question' && index + 1 < total) go({ kind: 'question', index: index + 1 });
+  else if (current === 'question') go({ kind: 'contact' });
+  else if (current === 'contact') go({ kind: 'monitoring' });
+  else go({ kind: 'check' });
+}
+
 export function setAnswer(questionId: string, answer: Answer): void {
   answers.value = { ...answers.value, [questionId]: answer };
 }
@@ -31,16 +54,20 @@ export function setAnswer(questionId: string, answer: Answer): void {
 /** Whether a participant is part-way through (the app then never applies an update). */
 export function inJourney(): boolean {
   const s = step.value.kind;
-  return s === 'about' || s === 'question' || s === 'check';
+  return s !== 'start' && s !== 'done';
 }
 
-/** Forget everything about the participant: answers, choices and display settings. */
+/** Forget everything about the participant: answers, recordings, contact, choices and display settings. */
 export async function resetParticipant(defaultLocale: string): Promise<void> {
   answers.value = {};
+  recordings.value = {};
+  contact.value = null;
+  monitoring.value = null;
   consent.value = false;
   returnToCheck.value = false;
   startedAt.value = null;
   format.value = 'standard';
+  resetDisplay();
   await setLocale(defaultLocale);
   step.value = { kind: 'start' };
 }

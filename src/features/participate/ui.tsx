@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { dirOf, format, locale, t } from '../../i18n/index';
-import { pickText, type Text } from '../../shared/engagement';
+import { type Picture as PictureRef, pickText, type Text } from '../../shared/engagement';
 
 /** Engagement text in the participant's language and format, marked with its real language. */
 export function useText(defaultLocale: string) {
@@ -17,6 +18,12 @@ export function L({ text, defaultLocale }: { text: Text | undefined; defaultLoca
   );
 }
 
+/** A pictogram beside its words; the words carry the meaning, so the picture itself is decorative. */
+export function Picture({ picture, large }: { picture: PictureRef | undefined; large?: boolean }) {
+  if (!picture) return null;
+  return <img class={large ? 'pictogram pictogram-large' : 'pictogram'} src={picture.src} alt="" width={48} height={48} />;
+}
+
 export interface FieldError {
   /** id of the input the summary links to */
   target: string;
@@ -24,10 +31,16 @@ export interface FieldError {
 }
 
 /** GOV.UK-style error summary: it takes focus, and each entry links to its field. */
-export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+export function ErrorSummary({ errors, attempt = 0 }: { errors: FieldError[]; attempt?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  // focus on each failed submit (attempt), never while the person is typing or choosing
+  const signature = errors.map((e) => `${e.target}:${e.text}`).join('|');
+  useEffect(() => {
+    if (signature) box.current?.focus();
+  }, [signature, attempt]);
   if (errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={(el) => el?.focus()} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t('error.summaryTitle')}</h2>
       <ul>
         {errors.map((e) => (

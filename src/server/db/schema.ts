@@ -112,6 +112,83 @@ export interface RateLimitsTable {
   window_start: ColumnType<number, number, number>;
 }
 
+/** Money columns are bigint in the database and integer pence in TypeScript. */
+type Pence = ColumnType<number, number, number>;
+
+export interface ClaimsTable {
+  id: string;
+  engagement_id: string;
+  engagement_version_id: string;
+  device_id: string;
+  session_id: string | null;
+  reference_code: string;
+  status: string;
+  claimed_pence: Pence;
+  approved_pence: Pence;
+  payment_method: string;
+  /** bank details sealed under the server key; null once purged */
+  bank_sealed: string | null;
+  bank_last4: string | null;
+  /** the payment details that are not secret (voucher type, cash handed over) */
+  payment_json: string;
+  declaration_json: string;
+  time_choice: string | null;
+  late: number;
+  claimed_at: Instant;
+  received_at: Instant;
+  needs_second: number;
+  first_approver: string | null;
+  second_approver: string | null;
+  payment_run_id: string | null;
+  paid_at: Instant | null;
+  bank_purged_at: Instant | null;
+  updated_at: Instant;
+}
+
+export interface ClaimLinesTable {
+  claim_id: string;
+  idx: number;
+  category: string;
+  detail_json: string;
+  amount_pence: Pence;
+  approved_pence: Pence | null;
+  status: string;
+  reason: string | null;
+  /** the sealed attachment's sha256 (how it travelled) */
+  receipt_sha256: string | null;
+  /** the image's own sha256, to spot the same receipt twice */
+  receipt_image_sha256: string | null;
+  warnings_json: string;
+}
+
+export interface PaymentRunsTable {
+  id: string;
+  created_by: string;
+  created_at: Instant;
+  claim_count: number;
+  total_pence: Pence;
+}
+
+export interface CashFloatsTable {
+  session_id: string;
+  issued_pence: Pence;
+  returned_pence: Pence;
+  recorded_by: string;
+  recorded_at: Instant;
+  reconciled_by: string | null;
+  reconciled_at: Instant | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  actor: string;
+  action: string;
+  subject: string;
+  reason: string | null;
+  at: Instant;
+  detail_json: string | null;
+}
+
 export interface JobLeasesTable {
   name: string;
   holder: string | null;
@@ -178,16 +255,6 @@ export interface FeedbackTable {
   updated_by: string;
 }
 
-export interface AuditEventsTable {
-  id: string;
-  actor: string;
-  action: string;
-  subject: string;
-  reason: string | null;
-  at: Instant;
-  detail_json: string | null;
-}
-
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -204,6 +271,11 @@ export interface DB {
   media: MediaTable;
   engagement_drafts: EngagementDraftsTable;
   rate_limits: RateLimitsTable;
+  claims: ClaimsTable;
+  claim_lines: ClaimLinesTable;
+  payment_runs: PaymentRunsTable;
+  cash_floats: CashFloatsTable;
+  audit_events: AuditEventsTable;
   job_leases: JobLeasesTable;
   participation: ParticipationTable;
   feedback_contacts: FeedbackContactsTable;
@@ -211,7 +283,6 @@ export interface DB {
   theme_tags: ThemeTagsTable;
   reference_shares: ReferenceSharesTable;
   feedback: FeedbackTable;
-  audit_events: AuditEventsTable;
 }
 
 export type { ColumnType };

@@ -3,15 +3,17 @@
  * below the threshold is null, complementary suppression against the total), compared with the
  * organiser's reference shares; participants per venue. Pure, so the page, the JSON and the CSV agree.
  */
+import { MONITORING_OPTIONS } from '../../shared/monitoring';
 import type { Count } from './results';
 import { DEFAULT_THRESHOLD, type Representation, representation, type SuppressedTable, suppressTable } from './suppress';
 
-/** The journey's option lists (issue 3, shared/bundle.ts MONITORING_OPTIONS); "not stated" merges prefer-not and no answer. */
+/** The journey's option lists (src/shared/monitoring.ts), without "prefer_not": it and no answer are "not stated". */
+const stated = (list: readonly string[]) => list.filter((k) => k !== 'prefer_not');
 export const CATEGORIES: Record<string, readonly string[]> = {
-  ageBand: ['under_16', '16_24', '25_34', '35_44', '45_54', '55_64', '65_74', '75_plus'],
-  gender: ['woman', 'man', 'non_binary', 'other'],
-  disability: ['yes', 'no'],
-  ethnicity: ['white', 'mixed', 'asian', 'black', 'arab', 'other'],
+  ageBand: stated(MONITORING_OPTIONS.ageBand),
+  gender: stated(MONITORING_OPTIONS.gender),
+  disability: stated(MONITORING_OPTIONS.disability),
+  ethnicity: stated(MONITORING_OPTIONS.ethnicity),
   area: [],
 };
 export const NOT_STATED = 'not_stated';

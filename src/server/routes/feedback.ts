@@ -7,7 +7,7 @@ import { publicRoute, staffOnly } from '../auth/guard';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { toCsv } from '../insight/csv';
-import { audit } from '../services/audit';
+import { audit } from '../services/claims';
 import { feedbackContacts } from '../services/contacts';
 import {
   allPublishedFeedback,
@@ -39,7 +39,7 @@ export default async function feedback(ctx: AppContext) {
   app.post('/api/staff/feedback/:id/publish', staffOnly(ctx, organiser), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
     const out = await publishFeedback(db, id, actor(req));
-    await audit(db, { actor: actor(req), action: 'feedback.publish', subject: `engagement:${id}` });
+    await audit(db, { at: new Date().toISOString(), actor: actor(req), action: 'feedback.publish', subject: `engagement:${id}` });
     return reply.code(201).send(out);
   });
 
@@ -50,6 +50,7 @@ export default async function feedback(ctx: AppContext) {
     const e = await engagementFor(db, id);
     const list = await feedbackContacts(db, serverKey, id);
     await audit(db, {
+      at: new Date().toISOString(),
       actor: actor(req),
       action: format === 'csv' ? 'export.contacts' : 'read.contacts',
       subject: `engagement:${id}`,

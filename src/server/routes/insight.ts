@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
-import { audit } from '../services/audit';
+import { audit } from '../services/claims';
 import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
 import { createTheme, deleteTheme, setTag } from '../services/themes';
 import { parseBody } from '../validate';
@@ -85,6 +85,7 @@ export default async function insight(ctx: AppContext) {
     const kind = q.kind as ExportKind;
     const out = q.format === 'csv' ? exportCsv(kind, input) : exportJson(kind, input);
     await audit(db, {
+      at: new Date().toISOString(),
       actor: actor(req),
       action: `export.${kind}`,
       subject: `engagement:${id}`,

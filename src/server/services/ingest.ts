@@ -10,6 +10,7 @@ import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import { envelopeHash, open } from '../../shared/envelope';
 import { type ItemResult, SyncItemSchema } from '../../shared/protocol';
 import type { DB } from '../db/schema';
+import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
 import { storeParticipation } from './participation';
 
@@ -104,6 +105,7 @@ export async function ingestBatch(
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        await storeClaim(tx, c.payload, keys.serverKey, { deviceId, receivedAt: now });
         await storeParticipation(tx, c.payload, keys.serverKey);
         results[i] = { id: c.row.id, status: 'stored' };
         continue;

@@ -3,7 +3,7 @@
  * published feedback and where their expense claim is. It reveals no personal data: no name, contact,
  * bank detail, answer, amount or time, only the engagement and a claim state.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EngagementContent } from '../../shared/engagement';
 import type { LookupResult } from '../../shared/feedback';
 import type { DB } from '../db/schema';
@@ -26,14 +26,8 @@ export const CLAIM_STAGES: Record<string, string> = {
 };
 
 async function claimStatus(db: Kysely<DB>, code: string): Promise<string | null> {
-  try {
-    // claims arrive with issue 5; before then (or without a claim) there is nothing to show
-    const r = await sql<{ status: string }>`select status from claims where reference_code = ${code}`.execute(db);
-    const status = r.rows[0]?.status;
-    return status ? (CLAIM_STAGES[status] ?? 'received') : null;
-  } catch {
-    return null;
-  }
+  const row = await db.selectFrom('claims').select('status').where('reference_code', '=', code).executeTakeFirst();
+  return row ? (CLAIM_STAGES[row.status] ?? 'received') : null;
 }
 
 export async function lookupReference(db: Kysely<DB>, code: string): Promise<LookupResult> {

@@ -1,27 +1,35 @@
 import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
 import { t } from '../../../i18n/index';
+import { ReadAloud } from '../ReadAloud';
 import { consent, go } from '../state';
-import { Actions, ErrorSummary, L } from '../ui';
+import { Actions, ErrorSummary, L, useText } from '../ui';
 
 export function About({ engagement }: { engagement: EngagementRecord }) {
   const { content } = engagement;
   const [error, setError] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const dl = content.defaultLocale;
+  const text = useText(dl);
+  const purpose = text(content.purpose);
+  const privacy = text(content.privacy);
   return (
     <form
       noValidate
+      autoComplete="off"
       onSubmit={(e) => {
         e.preventDefault();
         if (!consent.value) {
           setError(true);
+          setAttempt(attempt + 1);
           return;
         }
         go({ kind: 'question', index: 0 });
       }}
     >
-      {error && <ErrorSummary errors={[{ target: 'consent', text: t('about.consentError') }]} />}
+      {error && <ErrorSummary attempt={attempt} errors={[{ target: 'consent', text: t('about.consentError') }]} />}
       <h1>{t('about.heading')}</h1>
+      <ReadAloud text={`${purpose.text} ${privacy.text}`} lang={purpose.lang} />
       <h2>{t('about.what')}</h2>
       <p>
         <L text={content.purpose} defaultLocale={dl} />

@@ -4,8 +4,8 @@ import type { EngagementRecord } from '../../../db/schema';
 import { format, locale, t } from '../../../i18n/index';
 import type { Answer } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
-import { finishBundle } from '../finish';
-import { answers, go, returnToCheck, startedAt } from '../state';
+import { finishBundle, withVoiceAttachments } from '../finish';
+import { answers, contact, go, monitoring, recordings, returnToCheck, type Step, startedAt } from '../state';
 import { Actions, L } from '../ui';
 
 function answerText(q: Question, a: Answer | undefined, dl: string): string {
@@ -16,7 +16,22 @@ function answerText(q: Question, a: Answer | undefined, dl: string): string {
   if ('text' in a) return a.text;
   if ('face' in a) return t(`faces.${a.face}`);
   if ('yesno' in a) return t(`yesno.${a.yesno}`);
+  if ('tokens' in a)
+    return Object.entries(a.tokens)
+      .map(([id, n]) => `${label(id)}: ${t('priorities.tokens', { count: n })}`)
+      .join('\n');
+  if ('voice' in a) return t('check.voiceRecorded');
   return t('check.answered');
+}
+
+function monitoringText(): string {
+  const m = monitoring.value;
+  if (!m) return t('check.notGiven');
+  const parts = (['ageBand', 'gender', 'disability', 'ethnicity'] as const)
+    .filter((k) => m[k])
+    .map((k) => (m[k] === 'prefer_not' ? t('monitoring.preferNot') : t(`monitoring.${k}.${m[k]}`)));
+  if (m.area) parts.push(m.area === 'prefer_not' ? t('monitoring.preferNot') : m.area);
+  return parts.join('\n');
 }
 
 export function Check({ engagement, onSaved }: { engagement: EngagementRecord; onSaved: () => void }) {
@@ -29,9 +44,13 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
     setSaving(true);
     setFailure(null);
     try {
+      const sealed = withVoiceAttachments(answers.value, recordings.value);
       const { reference } = await finishBundle({
         engagement,
-        answers: answers.value,
+        answers: sealed.answers,
+        attachments: sealed.attachments,
+        contact: contact.value,
+        monitoring: monitoring.value,
         locale: locale.value,
         format: format.value,
         consentAt: startedAt.value ?? new Date().toISOString(),
@@ -45,6 +64,27 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
     }
   };
 
+  const row = (key: string, title: preact.ComponentChildren, name: string, value: string, to: Step) => (
+    <div class="summary-row" key={key}>
+      <dt>{title}</dt>
+      <dd dir="auto">{value}</dd>
+      <dd>
+        <button
+          type="button"
+          class="button link"
+          onClick={() => {
+            returnToCheck.value = true;
+            go(to);
+          }}
+        >
+          {t('check.change')}
+          <span class="visually-hidden"> {name}</span>
+        </button>
+      </dd>
+    </div>
+  );
+  const c = contact.value;
+
   return (
     <div>
       <h1>{t('check.heading')}</h1>
@@ -55,33 +95,29 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
         </div>
       )}
       <dl class="summary">
-        {content.questions.map((q, i) => (
-          <div class="summary-row" key={q.id}>
-            <dt>
-              <L text={q.title} defaultLocale={dl} />
-            </dt>
-            <dd dir="auto">{answerText(q, answers.value[q.id], dl)}</dd>
-            <dd>
-              <button
-                type="button"
-                class="button link"
-                onClick={() => {
-                  returnToCheck.value = true;
-                  go({ kind: 'question', index: i });
-                }}
-              >
-                {t('check.change')}
-                <span class="visually-hidden"> {pickText(q.title, locale.value, format.value, dl).text}</span>
-              </button>
-            </dd>
-          </div>
-        ))}
+        {content.questions.map((q, i) =>
+          row(
+            q.id,
+            <L text={q.title} defaultLocale={dl} />,
+            pickText(q.title, locale.value, format.value, dl).text,
+            answerText(q, answers.value[q.id], dl),
+            { kind: 'question', index: i },
+          ),
+        )}
+        {row(
+          'contact',
+          t('check.contact'),
+          t('check.contact'),
+          c ? [c.name, c.email, c.phone].filter(Boolean).join('\n') : t('check.notGiven'),
+          { kind: 'contact' },
+        )}
+        {row('monitoring', t('check.monitoring'), t('check.monitoring'), monitoringText(), { kind: 'monitoring' })}
       </dl>
       <Actions>
         <button type="button" class="button primary" disabled={saving} aria-disabled={saving} onClick={send}>
           {saving ? t('check.sending') : t('check.send')}
         </button>
-        <button type="button" class="button secondary" onClick={() => go({ kind: 'question', index: content.questions.length - 1 })}>
+        <button type="button" class="button secondary" onClick={() => go({ kind: 'monitoring' })}>
           {t('nav.back')}
         </button>
       </Actions>

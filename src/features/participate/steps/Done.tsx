@@ -1,4 +1,5 @@
 import { t } from '../../../i18n/index';
+import { QrCode } from '../QrCode';
 
 export function Done({ reference, onFinish }: { reference: string; onFinish: () => void }) {
   return (
@@ -9,7 +10,10 @@ export function Done({ reference, onFinish }: { reference: string; onFinish: () 
       </div>
       <h2>{t('done.referenceHeading')}</h2>
       <p>{t('done.referenceText')}</p>
-      <p class="reference">{reference}</p>
+      <div class="reference-box">
+        <p class="reference">{reference}</p>
+        <QrCode value={reference} label={t('done.qrLabel', { code: reference })} />
+      </div>
       <h2>{t('done.nextHeading')}</h2>
       <p>{t('done.nextText')}</p>
       <button type="button" class="button primary" onClick={onFinish}>

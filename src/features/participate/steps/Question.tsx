@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
-import { t } from '../../../i18n/index';
+import { format, t } from '../../../i18n/index';
 import type { Answer } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
 import { Face } from '../faces';
-import { answers, go, returnToCheck, setAnswer } from '../state';
-import { Actions, ErrorSummary, L } from '../ui';
+import { Priorities } from '../inputs/Priorities';
+import { Voice } from '../inputs/Voice';
+import { ReadAloud } from '../ReadAloud';
+import { answers, go, goOnFrom, type Recording, recordings, setAnswer } from '../state';
+import { Actions, ErrorSummary, Picture, useText } from '../ui';
 
 type Draft = Answer | null;
 
@@ -13,17 +16,21 @@ function isEmpty(d: Draft): boolean {
   if (!d) return true;
   if ('choices' in d) return d.choices.length === 0;
   if ('text' in d) return d.text.trim() === '';
+  if ('tokens' in d) return Object.values(d.tokens).every((n) => n === 0);
   return false;
 }
 
 function firstInputId(q: Q): string {
   switch (q.type) {
     case 'text':
+    case 'voice':
       return `q-${q.id}`;
     case 'faces':
       return `q-${q.id}-1`;
     case 'yesno':
       return `q-${q.id}-yes`;
+    case 'priorities':
+      return `q-${q.id}-${q.options?.[0]?.id ?? '0'}-plus`;
     default:
       return `q-${q.id}-${q.options?.[0]?.id ?? '0'}`;
   }
@@ -33,90 +40,107 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
   const { content } = engagement;
   const q = content.questions[index] as Q;
   const [draft, setDraft] = useState<Draft>(answers.value[q.id] ?? null);
+  const [recording, setRecording] = useState<Recording | null>(recordings.value[q.id] ?? null);
   const [error, setError] = useState(false);
-  const dl = content.defaultLocale;
+  const [attempt, setAttempt] = useState(0);
+  const text = useText(content.defaultLocale);
   const total = content.questions.length;
   const errorId = `q-${q.id}-error`;
-  const describedBy = error ? errorId : undefined;
-
-  const next = () => {
-    if (returnToCheck.value || index + 1 >= total) {
-      returnToCheck.value = false;
-      go({ kind: 'check' });
-    } else go({ kind: 'question', index: index + 1 });
-  };
+  const hintId = `q-${q.id}-hint`;
+  const hint = q.hint ? text(q.hint) : null;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const title = text(q.title);
+  const next = () => goOnFrom('question', index, total);
   const back = () => (index === 0 ? go({ kind: 'about' }) : go({ kind: 'question', index: index - 1 }));
-  const radio = (
+
+  const choice = (
+    type: 'radio' | 'checkbox',
     value: string,
     checked: boolean,
-    onPick: () => void,
+    onPick: (on: boolean) => void,
     label: preact.ComponentChildren,
-    extra?: preact.ComponentChildren,
   ) => (
     <label class="option" key={value}>
       <input
-        type="radio"
+        type={type}
         name={`q-${q.id}`}
         id={`q-${q.id}-${value}`}
         value={value}
         checked={checked}
-        aria-describedby={describedBy}
-        onChange={onPick}
+        onChange={(e) => onPick(e.currentTarget.checked)}
       />
-      {extra}
-      <span>{label}</span>
+      {label}
     </label>
   );
+  const optionLabel = (o: NonNullable<Q['options']>[number]) => {
+    const l = text(o.label);
+    return (
+      <>
+        <Picture picture={o.picture} />
+        <span lang={l.lang}>{l.text}</span>
+      </>
+    );
+  };
 
   let input: preact.ComponentChildren = null;
   switch (q.type) {
     case 'single':
       input = (q.options ?? []).map((o) =>
-        radio(
-          o.id,
-          !!draft && 'choice' in draft && draft.choice === o.id,
-          () => setDraft({ choice: o.id }),
-          <L text={o.label} defaultLocale={dl} />,
-        ),
+        choice('radio', o.id, !!draft && 'choice' in draft && draft.choice === o.id, () => setDraft({ choice: o.id }), optionLabel(o)),
       );
       break;
     case 'multiple': {
       const chosen = draft && 'choices' in draft ? draft.choices : [];
-      input = (q.options ?? []).map((o) => (
-        <label class="option" key={o.id}>
-          <input
-            type="checkbox"
-            id={`q-${q.id}-${o.id}`}
-            value={o.id}
-            checked={chosen.includes(o.id)}
-            aria-describedby={describedBy}
-            onChange={(e) => setDraft({ choices: e.currentTarget.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })}
-          />
-          <span>
-            <L text={o.label} defaultLocale={dl} />
-          </span>
-        </label>
-      ));
+      input = (q.options ?? []).map((o) =>
+        choice(
+          'checkbox',
+          o.id,
+          chosen.includes(o.id),
+          (on) => setDraft({ choices: on ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) }),
+          optionLabel(o),
+        ),
+      );
       break;
     }
     case 'yesno':
       input = (['yes', 'no', 'not_sure'] as const).map((v) =>
-        radio(v, !!draft && 'yesno' in draft && draft.yesno === v, () => setDraft({ yesno: v }), t(`yesno.${v}`)),
+        choice('radio', v, !!draft && 'yesno' in draft && draft.yesno === v, () => setDraft({ yesno: v }), <span>{t(`yesno.${v}`)}</span>),
       );
       break;
     case 'faces':
+      input = [1, 2, 3, 4, 5].map((n) =>
+        choice(
+          'radio',
+          String(n),
+          !!draft && 'face' in draft && draft.face === n,
+          () => setDraft({ face: n }),
+          <>
+            <Face value={n} />
+            <span>{t(`faces.${n}`)}</span>
+          </>,
+        ),
+      );
+      break;
+    case 'priorities':
       input = (
-        <div class="faces">
-          {[1, 2, 3, 4, 5].map((n) =>
-            radio(
-              String(n),
-              !!draft && 'face' in draft && draft.face === n,
-              () => setDraft({ face: n }),
-              t(`faces.${n}`),
-              <Face value={n} />,
-            ),
-          )}
-        </div>
+        <Priorities
+          q={q}
+          value={draft && 'tokens' in draft ? draft.tokens : {}}
+          onChange={(tokens) => setDraft({ tokens })}
+          defaultLocale={content.defaultLocale}
+        />
+      );
+      break;
+    case 'voice':
+      input = (
+        <Voice
+          id={`q-${q.id}`}
+          value={recording}
+          onChange={(r) => {
+            setRecording(r);
+            setDraft(r ? { voice: 0 } : null);
+          }}
+        />
       );
       break;
     case 'text':
@@ -138,51 +162,63 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       input = <p>{t('question.unsupported')}</p>;
   }
 
-  const title = <L text={q.title} defaultLocale={dl} />;
+  const heading = (
+    <h1 class="question-heading">
+      {format.value === 'easy' && <Picture picture={q.picture} large />}
+      {q.type === 'text' ? <label for={`q-${q.id}`}>{title.text}</label> : <span lang={title.lang}>{title.text}</span>}
+    </h1>
+  );
+  const spoken = [title.text, ...(q.options ?? []).map((o) => text(o.label).text)].join('. ');
+  const extra = (
+    <>
+      <ReadAloud text={spoken} lang={title.lang} audio={q.audio} />
+      {hint && (
+        <p class="hint" id={hintId} lang={hint.lang}>
+          {hint.text}
+        </p>
+      )}
+      {q.type === 'multiple' && <p class="hint">{t('question.chooseAll')}</p>}
+      {error && (
+        <p class="error-message" id={errorId}>
+          {t('question.answerOrSkip')}
+        </p>
+      )}
+    </>
+  );
   const body =
     q.type === 'text' ? (
-      <div class="field">
-        <h1>
-          <label for={`q-${q.id}`}>{title}</label>
-        </h1>
-        {error && (
-          <p class="error-message" id={errorId}>
-            {t('question.answerOrSkip')}
-          </p>
-        )}
+      <div class={`field${error ? ' field-error' : ''}`}>
+        {heading}
+        {extra}
         {input}
       </div>
     ) : (
-      <fieldset class={`field${error ? ' field-error' : ''}`} aria-invalid={error ? 'true' : undefined}>
-        <legend>
-          <h1>{title}</h1>
-        </legend>
-        {q.type === 'multiple' && <p class="hint">{t('question.chooseAll')}</p>}
-        {error && (
-          <p class="error-message" id={errorId}>
-            {t('question.answerOrSkip')}
-          </p>
-        )}
-        <div class="options">{input}</div>
+      <fieldset class={`field${error ? ' field-error' : ''}`} aria-describedby={describedBy}>
+        <legend>{heading}</legend>
+        {extra}
+        <div class={q.type === 'priorities' || q.type === 'voice' ? '' : 'options'}>{input}</div>
       </fieldset>
     );
 
   return (
     <form
       noValidate
+      autoComplete="off"
       key={q.id}
       onSubmit={(e) => {
         e.preventDefault();
         if (isEmpty(draft)) {
           setError(true);
+          setAttempt(attempt + 1);
           return;
         }
         setAnswer(q.id, draft as Answer);
+        if (q.type === 'voice' && recording) recordings.value = { ...recordings.value, [q.id]: recording };
         next();
       }}
     >
       <p class="progress">{t('question.progress', { n: index + 1, total })}</p>
-      {error && <ErrorSummary errors={[{ target: firstInputId(q), text: t('question.answerOrSkip') }]} />}
+      {error && <ErrorSummary attempt={attempt} errors={[{ target: firstInputId(q), text: t('question.answerOrSkip') }]} />}
       {body}
       <Actions>
         <button type="submit" class="button primary">
@@ -192,8 +228,11 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
           <button
             type="button"
             class="button secondary"
+            data-action="skip"
             onClick={() => {
               setAnswer(q.id, { skipped: true });
+              const { [q.id]: _dropped, ...rest } = recordings.value;
+              recordings.value = rest;
               next();
             }}
           >

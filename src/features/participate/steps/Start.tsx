@@ -1,6 +1,7 @@
 import type { EngagementRecord } from '../../../db/schema';
 import { format, locale, setLocale, t } from '../../../i18n/index';
 import { LOCALE_INFO, type Locale } from '../../../shared/locales';
+import { DisplayOptions } from '../DisplayOptions';
 import { go, startedAt } from '../state';
 import { L } from '../ui';
 
@@ -54,6 +55,7 @@ export function Start({ engagement }: { engagement: EngagementRecord }) {
   const { content } = engagement;
   return (
     <form
+      autoComplete="off"
       onSubmit={(e) => {
         e.preventDefault();
         startedAt.value = new Date().toISOString();
@@ -66,9 +68,15 @@ export function Start({ engagement }: { engagement: EngagementRecord }) {
       <p class="lead">{t('start.welcome')}</p>
       <LanguageChoice locales={engagement.content.locales} />
       <FormatChoice />
+      <DisplayOptions />
       <button type="submit" class="button primary">
         {t('start.begin')}
       </button>
+      <p class="credits-link">
+        <a class="text-link" href="/credits">
+          {t('start.credits')}
+        </a>
+      </p>
     </form>
   );
 }

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * Insight and feedback (issue 7): who took part (per bundle, kept apart from the answers), contacts for
- * feedback (sealed), analyst themes and tags, reference population shares, "You said, we did" feedback,
- * and the audit log (shaped exactly like issue 5's, and created only if it is not there yet).
+ * feedback (sealed), analyst themes and tags, reference population shares, and "You said, we did" feedback.
+ * Exports and reads of contacts go in issue 5's audit_events (040).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per stored bundle: where it was given and the optional equality monitoring. Reported only in
@@ -72,19 +72,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .execute();
-
-  await db.schema
-    .createTable('audit_events')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('actor', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('reason', 'text')
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('detail_json', 'text')
-    .execute();
-  await db.schema.createIndex('audit_events_subject').ifNotExists().on('audit_events').columns(['subject', 'at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

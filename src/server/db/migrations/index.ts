@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m030 from './030_staff';
+import * as m040 from './040_claims';
 import * as m050 from './050_insight';
 import * as m060 from './060_rate_limits';
 import * as m061 from './061_job_leases';
@@ -9,6 +10,7 @@ import * as m061 from './061_job_leases';
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '030_staff': m030,
+  '040_claims': m040,
   '050_insight': m050,
   '060_rate_limits': m060,
   '061_job_leases': m061,

@@ -1,0 +1,165 @@
+/**
+ * The claim step a journey can include: takes the engagement, returns the claim (and its receipt photos)
+ * through `onDone`. Warnings are shown, never walls. Everything lives in component state, so nothing of
+ * one participant's claim outlives the screen.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { focusHeading } from '../../a11y/focus';
+import type { EngagementRecord } from '../../db/schema';
+import { locale } from '../../i18n/index';
+import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
+import { formatPence } from '../../shared/money';
+import { type Category, paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
+import { Actions, ErrorSummary } from '../participate/ui';
+import { DeclareStep } from './Declare';
+import { buildClaim, type ClaimDraft, type ClaimResult } from './draft';
+import { et, loadExpenseStrings } from './i18n';
+import { CategoryStep, LineStep } from './LineForm';
+import { PaymentStep, TimeStep } from './Pay';
+import './expenses.css';
+
+type Step =
+  | { kind: 'list' }
+  | { kind: 'category' }
+  | { kind: 'line'; category: Category }
+  | { kind: 'time' }
+  | { kind: 'payment' }
+  | { kind: 'declare' };
+
+export interface ClaimFlowProps {
+  engagement: EngagementRecord;
+  /** index the first receipt gets among the bundle's attachments */
+  attachmentOffset?: number;
+  busy?: boolean;
+  onDone: (result: ClaimResult) => void;
+  onCancel: () => void;
+}
+
+export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, onDone, onCancel }: ClaimFlowProps) {
+  const card = rateCardOf(engagement.content);
+  const [ready, setReady] = useState(false);
+  const [step, setStep] = useState<Step>({ kind: 'list' });
+  const [draft, setDraft] = useState<ClaimDraft>({ lines: [] });
+  const [emptyError, setEmptyError] = useState(false);
+  const lng = locale.value;
+  useEffect(() => {
+    setReady(false);
+    void loadExpenseStrings(lng).then(() => setReady(true));
+  }, [lng]);
+  const stepKey = step.kind === 'line' ? `line-${step.category}` : step.kind;
+  useEffect(() => {
+    if (ready) focusHeading(document.getElementById('main') ?? document);
+  }, [stepKey, ready]);
+  if (!ready) return <p class="loading">…</p>;
+
+  const timeOffered = card.timePaymentPence > 0;
+  const afterLines = () => setStep(timeOffered ? { kind: 'time' } : { kind: 'payment' });
+  const total = claimTotal([...draft.lines.map((d) => d.line), { amountPence: draft.time?.amountPence ?? 0 }]);
+
+  switch (step.kind) {
+    case 'category':
+      return (
+        <CategoryStep card={card} onPick={(category) => setStep({ kind: 'line', category })} onBack={() => setStep({ kind: 'list' })} />
+      );
+    case 'line':
+      return (
+        <LineStep
+          card={card}
+          category={step.category}
+          onAdd={(d) => {
+            setDraft({ ...draft, lines: [...draft.lines, d] });
+            setEmptyError(false);
+            setStep({ kind: 'list' });
+          }}
+          onBack={() => setStep({ kind: 'category' })}
+        />
+      );
+    case 'time':
+      return (
+        <TimeStep
+          offered={card.timePaymentPence}
+          onDone={(time) => {
+            setDraft({ ...draft, time });
+            setStep({ kind: 'payment' });
+          }}
+          onBack={() => setStep({ kind: 'list' })}
+        />
+      );
+    case 'payment':
+      return (
+        <PaymentStep
+          options={paymentOptionsOf(engagement.content)}
+          totalPence={total}
+          onDone={(payment) => {
+            setDraft({ ...draft, payment });
+            setStep({ kind: 'declare' });
+          }}
+          onBack={() => setStep(timeOffered ? { kind: 'time' } : { kind: 'list' })}
+        />
+      );
+    case 'declare':
+      return (
+        <DeclareStep
+          busy={busy}
+          onDone={(d: Claim['declaration']) => onDone(buildClaim(draft, d, attachmentOffset))}
+          onBack={() => setStep({ kind: 'payment' })}
+        />
+      );
+  }
+
+  const lines = draft.lines.map((d) => d.line);
+  return (
+    <div>
+      {emptyError && <ErrorSummary errors={[{ target: 'add-cost', text: et('list.emptyError') }]} />}
+      <h1>{et('list.heading')}</h1>
+      <p>{et('list.intro')}</p>
+      {draft.lines.length > 0 && (
+        <>
+          <ul class="card-list claim-lines">
+            {draft.lines.map((d, i) => {
+              const warnings = lineWarnings(card, d.line, i, lines);
+              return (
+                <li class="card" key={`${i}-${d.line.category}`}>
+                  <h2>{et(`category.${d.line.category}`)}</h2>
+                  <p class="amount">{formatPence(d.line.amountPence, lng)}</p>
+                  {d.receipt && <p>{et('list.hasReceipt')}</p>}
+                  {warnings.length > 0 && (
+                    <ul class="warnings">
+                      {warnings.map((w) => (
+                        <li key={w}>{et(`warn.${w}`)}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    onClick={() => setDraft({ ...draft, lines: draft.lines.filter((_, j) => j !== i) })}
+                  >
+                    {et('list.remove')}
+                    <span class="visually-hidden"> {et(`category.${d.line.category}`)}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <p class="lead">{et('list.total', { amount: formatPence(claimTotal(lines), lng) })}</p>
+        </>
+      )}
+      <Actions>
+        <button type="button" id="add-cost" class="button secondary" onClick={() => setStep({ kind: 'category' })}>
+          {draft.lines.length > 0 ? et('list.addAnother') : et('list.add')}
+        </button>
+        <button
+          type="button"
+          class="button primary"
+          onClick={() => (draft.lines.length > 0 || timeOffered ? afterLines() : setEmptyError(true))}
+        >
+          {et('nav.continue')}
+        </button>
+        <button type="button" class="button secondary" onClick={onCancel}>
+          {et('list.noClaim')}
+        </button>
+      </Actions>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** The declaration: the participant types their name, or the facilitator records spoken consent they witnessed. */
+import { useState } from 'preact/hooks';
+import type { Claim } from '../../shared/claims';
+import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
+import { Radios, TextField } from './fields';
+import { et } from './i18n';
+
+export function DeclareStep({ onDone, onBack, busy }: { onDone: (d: Claim['declaration']) => void; onBack: () => void; busy: boolean }) {
+  const [kind, setKind] = useState<'typed' | 'witnessed'>('typed');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim())
+          return setErrors([{ target: 'declare-name', text: et(kind === 'typed' ? 'declare.nameError' : 'declare.facilitatorError') }]);
+        onDone(kind === 'typed' ? { kind, name: name.trim() } : { kind, facilitatorName: name.trim() });
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      <h1>{et('declare.heading')}</h1>
+      <p class="lead">{et('declare.statement')}</p>
+      <Radios
+        name="declare-how"
+        legend={et('declare.how')}
+        options={[
+          { value: 'typed', label: et('declare.typed') },
+          { value: 'witnessed', label: et('declare.witnessed') },
+        ]}
+        value={kind}
+        onPick={setKind}
+      />
+      <TextField
+        id="declare-name"
+        label={et(kind === 'typed' ? 'declare.name' : 'declare.facilitator')}
+        value={name}
+        error={errors[0]?.text}
+        onInput={setName}
+      />
+      <Actions>
+        <button type="submit" class="button primary" disabled={busy}>
+          {et('declare.send')}
+        </button>
+        <button type="button" class="button secondary" onClick={onBack}>
+          {et('nav.back')}
+        </button>
+      </Actions>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+/** Payment for time (after the benefits explanation) and how the participant wants to be paid. */
+import { useState } from 'preact/hooks';
+import { locale } from '../../i18n/index';
+import { checkBank, type Payment, type TimeChoice } from '../../shared/claims';
+import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
+import type { PaymentMethod } from '../../shared/ratecard';
+import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
+import type { ClaimDraft } from './draft';
+import { Check, Radios, TextField } from './fields';
+import { et } from './i18n';
+
+export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone: (t: ClaimDraft['time']) => void; onBack: () => void }) {
+  const [choice, setChoice] = useState<TimeChoice | undefined>();
+  const [amount, setAmount] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const money = formatPence(offered, locale.value);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!choice) return setErrors([{ target: 'time-accept', text: et('time.error') }]);
+        const reduced = parsePounds(amount);
+        if (choice === 'reduce' && (reduced === null || reduced >= offered))
+          return setErrors([{ target: 'time-amount', text: et('time.reduceError', { amount: money }) }]);
+        const pence = choice === 'accept' ? offered : choice === 'reduce' ? (reduced ?? 0) : 0;
+        onDone({ choice, amountPence: pence });
+      }}
+    >
+      <ErrorSummary errors={errors} />
+      <h1>{et('time.heading')}</h1>
+      <p>{et('time.offer', { amount: money })}</p>
+      <div class="panel">
+        <h2>{et('time.benefitsHeading')}</h2>
+        <p>{et('time.benefits')}</p>
+        <p>{et('time.expensesNotIncome')}</p>
+        <p>{et('time.advice')}</p>
+      </div>
+      <Radios
+        name="time"
+        legend={et('time.question')}
+        options={(['accept', 'reduce', 'decline', 'donate'] as const).map((c) => ({ value: c, label: et(`time.${c}`, { amount: money }) }))}
+        value={choice}
+        error={errors.find((x) => x.target === 'time-accept')?.text}
+        onPick={setChoice}
+      />
+      {choice === 'reduce' && (
+        <TextField
+          id="time-amount"
+          label={et('time.reduceAmount')}
+          inputMode="decimal"
+          value={amount}
+          error={errors.find((x) => x.target === 'time-amount')?.text}
+          onInput={setAmount}
+        />
+      )}
+      <Actions>
+        <button type="submit" class="button primary">
+          {et('nav.continue')}
+        </button>
+        <button type="button" class="button secondary" onClick={onBack}>
+          {et('nav.back')}
+        </button>
+      </Actions>
+    </form>
+  );
+}
+
+export function PaymentStep(props: { options: PaymentMethod[]; totalPence: number; onDone: (p: Payment) => void; onBack: () => void }) {
+  const [method, setMethod] = useState<PaymentMethod | undefined>(props.options.length === 1 ? props.options[0] : undefined);
+  const [f, setF] = useState({
+    name: '',
+    sortCode: '',
+    account: '',
+    handed: penceToDecimal(props.totalPence),
+    voucherType: '',
+    voucherCode: '',
+  });
+  const [confirmed, setConfirmed] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const set = (k: keyof typeof f) => (value: string) => setF({ ...f, [k]: value });
+  const err = (target: string) => errors.find((e) => e.target === target)?.text;
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const found: FieldError[] = [];
+    let payment: Payment | null = null;
+    if (!method) found.push({ target: `method-${props.options[0]}`, text: et('pay.error') });
+    else if (method === 'bank') {
+      if (!f.name.trim()) found.push({ target: 'account-name', text: et('pay.nameError') });
+      const bank = checkBank(f.sortCode, f.account);
+      if (!bank.ok && bank.field === 'sortCode') found.push({ target: 'sort-code', text: et('pay.sortCodeError') });
+      if (!bank.ok && bank.field === 'accountNumber') found.push({ target: 'account-number', text: et('pay.accountError') });
+      if (bank.ok && f.name.trim())
+        payment = { method, accountName: f.name.trim(), sortCode: bank.sortCode, accountNumber: bank.accountNumber };
+    } else if (method === 'cash') {
+      const handed = parsePounds(f.handed);
+      if (handed === null) found.push({ target: 'handed', text: et('pay.handedError') });
+      else payment = { method, handedOverPence: handed, facilitatorRecorded: true, participantConfirmed: confirmed };
+    } else if (method === 'voucher') {
+      if (!f.voucherType.trim()) found.push({ target: 'voucher-type', text: et('pay.voucherError') });
+      else payment = { method, voucherType: f.voucherType.trim(), ...(f.voucherCode.trim() ? { code: f.voucherCode.trim() } : {}) };
+    } else payment = { method: 'none' };
+    setErrors(found);
+    if (payment && found.length === 0) props.onDone(payment);
+  };
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <ErrorSummary errors={errors} />
+      <Radios
+        name="method"
+        legend={<h1>{et('pay.heading')}</h1>}
+        options={props.options.map((m) => ({ value: m, label: et(`pay.${m}`), hint: et(`pay.${m}Hint`) }))}
+        value={method}
+        error={err(`method-${props.options[0]}`)}
+        onPick={setMethod}
+      />
+      {method === 'bank' && (
+        <>
+          <TextField id="account-name" label={et('pay.name')} value={f.name} error={err('account-name')} onInput={set('name')} />
+          <TextField
+            id="sort-code"
+            label={et('pay.sortCode')}
+            hint={et('pay.sortCodeHint')}
+            inputMode="numeric"
+            value={f.sortCode}
+            error={err('sort-code')}
+            onInput={set('sortCode')}
+          />
+          <TextField
+            id="account-number"
+            label={et('pay.account')}
+            hint={et('pay.accountHint')}
+            inputMode="numeric"
+            value={f.account}
+            error={err('account-number')}
+            onInput={set('account')}
+          />
+        </>
+      )}
+      {method === 'cash' && (
+        <div class="panel">
+          <h2>{et('pay.cashFacilitator')}</h2>
+          <TextField
+            id="handed"
+            label={et('pay.handed')}
+            inputMode="decimal"
+            value={f.handed}
+            error={err('handed')}
+            onInput={set('handed')}
+          />
+          <Check id="cash-confirmed" label={et('pay.cashConfirm')} checked={confirmed} onChange={setConfirmed} />
+        </div>
+      )}
+      {method === 'voucher' && (
+        <>
+          <TextField
+            id="voucher-type"
+            label={et('pay.voucherType')}
+            value={f.voucherType}
+            error={err('voucher-type')}
+            onInput={set('voucherType')}
+          />
+          <TextField id="voucher-code" label={et('pay.voucherCode')} value={f.voucherCode} onInput={set('voucherCode')} />
+        </>
+      )}
+      <Actions>
+        <button type="submit" class="button primary">
+          {et('nav.continue')}
+        </button>
+        <button type="button" class="button secondary" onClick={props.onBack}>
+          {et('nav.back')}
+        </button>
+      </Actions>
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+/** One claim: its lines with a decision each (approve, reduce, query, reject, with a reason), bank details, audit log. */
+import { useEffect, useState } from 'preact/hooks';
+import { parsePounds } from '../../../shared/money';
+import { api, type ClaimDetail, pounds } from './api';
+import { Problem } from './FinanceApp';
+
+type Decision = { decision: '' | 'approve' | 'reduce' | 'query' | 'reject'; reason: string; reduced: string };
+
+export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) {
+  const [claim, setClaim] = useState<ClaimDetail | null>(null);
+  const [decisions, setDecisions] = useState<Record<number, Decision>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState('');
+  useEffect(() => {
+    api<ClaimDetail>('GET', `/api/finance/claims/${id}`).then(setClaim).catch(setError);
+  }, [id]);
+  if (!claim)
+    return (
+      <div>
+        <h1>Claim</h1>
+        <Problem error={error} />
+      </div>
+    );
+  const d = (idx: number): Decision => decisions[idx] ?? { decision: '', reason: '', reduced: '' };
+  const set = (idx: number, patch: Partial<Decision>) => setDecisions({ ...decisions, [idx]: { ...d(idx), ...patch } });
+  const save = async () => {
+    const list = Object.entries(decisions)
+      .filter(([, x]) => x.decision)
+      .map(([idx, x]) => ({
+        idx: Number(idx),
+        decision: x.decision,
+        ...(x.reason.trim() ? { reason: x.reason.trim() } : {}),
+        ...(x.decision === 'reduce' ? { reducedToPence: parsePounds(x.reduced) ?? -1 } : {}),
+      }));
+    try {
+      setClaim(await api<ClaimDetail>('POST', `/api/finance/claims/${id}/decisions`, { decisions: list }));
+      setDecisions({});
+      setError(null);
+      setSaved('Decisions saved.');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const bank = claim.bank;
+  return (
+    <div>
+      <button type="button" class="button link" onClick={onBack}>
+        Back to claims
+      </button>
+      <h1>Claim {claim.referenceCode}</h1>
+      <p>
+        Status: <strong data-testid="claim-status">{claim.status.replace(/_/g, ' ')}</strong>. Claimed {pounds(claim.claimedPence)},
+        approved <span data-testid="claim-approved">{pounds(claim.approvedPence)}</span>.
+      </p>
+      <Problem error={error} />
+      <p role="status">{saved}</p>
+      <h2>Lines</h2>
+      <table class="finance-table">
+        <thead>
+          <tr>
+            <th scope="col">Cost</th>
+            <th scope="col">Claimed</th>
+            <th scope="col">Now</th>
+            <th scope="col">Decision</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claim.lines.map((l) => (
+            <tr key={l.idx}>
+              <th scope="row">
+                {l.category.replace(/_/g, ' ')}
+                {l.hasReceipt ? ' (receipt)' : ' (no receipt)'}
+                {l.warnings.map((w) => (
+                  <span class="tag" key={w}>
+                    {w.replace(/_/g, ' ')}
+                  </span>
+                ))}
+              </th>
+              <td>{pounds(l.amountPence)}</td>
+              <td>
+                {l.status} {l.approvedPence !== null && pounds(l.approvedPence)} {l.reason && <em>({l.reason})</em>}
+              </td>
+              <td>
+                <label>
+                  <span class="visually-hidden">Decision for line {l.idx + 1}</span>
+                  <select
+                    class="input"
+                    value={d(l.idx).decision}
+                    onChange={(e) => set(l.idx, { decision: e.currentTarget.value as Decision['decision'] })}
+                  >
+                    <option value="">no change</option>
+                    <option value="approve">approve</option>
+                    <option value="reduce">reduce</option>
+                    <option value="query">query (needs info)</option>
+                    <option value="reject">reject</option>
+                  </select>
+                </label>
+                {d(l.idx).decision === 'reduce' && (
+                  <label>
+                    Reduce to (£){' '}
+                    <input class="input" value={d(l.idx).reduced} onInput={(e) => set(l.idx, { reduced: e.currentTarget.value })} />
+                  </label>
+                )}
+                {d(l.idx).decision && d(l.idx).decision !== 'approve' && (
+                  <label>
+                    Reason for line {l.idx + 1}{' '}
+                    <input class="input" value={d(l.idx).reason} onInput={(e) => set(l.idx, { reason: e.currentTarget.value })} />
+                  </label>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="actions">
+        <button type="button" class="button primary" onClick={save}>
+          Save decisions
+        </button>
+        {claim.needsSecond && (
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => api<ClaimDetail>('POST', `/api/finance/claims/${id}/second-approval`).then(setClaim).catch(setError)}
+          >
+            Approve as second approver
+          </button>
+        )}
+      </div>
+      <h2>Payment</h2>
+      <p>Method: {claim.paymentMethod}</p>
+      {bank && 'accountNumber' in bank && (
+        <dl class="figures" data-testid="bank-details">
+          <dt>Name</dt>
+          <dd>{bank.accountName}</dd>
+          <dt>Sort code</dt>
+          <dd>{bank.sortCode}</dd>
+          <dt>Account</dt>
+          <dd>{bank.accountNumber}</dd>
+        </dl>
+      )}
+      {bank && 'masked' in bank && <p data-testid="bank-details">Account {bank.masked}</p>}
+      {claim.bankPurgedAt && <p>Bank details were removed on {claim.bankPurgedAt}.</p>}
+      <h2>Audit log</h2>
+      <ol class="audit" data-testid="audit-log">
+        {claim.audit.map((a) => (
+          <li key={`${a.at}-${a.action}`}>
+            {a.at} {a.actor}: {a.action}
+            {a.reason ? ` (${a.reason})` : ''}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

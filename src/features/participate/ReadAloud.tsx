@@ -1,0 +1,82 @@
+/**
+ * Read aloud: a recorded clip for this text, language and format where the engagement has one; else an
+ * on-device voice (never a network voice: the text may be personal and the venue may be offline); else
+ * no control at all. Only ever starts on a press.
+ */
+import { signal } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { format, t } from '../../i18n/index';
+import type { AudioRefs } from '../../shared/engagement';
+import { display } from './display';
+
+const voices = signal<SpeechSynthesisVoice[]>([]);
+if (typeof speechSynthesis !== 'undefined') {
+  const load = () => {
+    voices.value = speechSynthesis.getVoices();
+  };
+  load();
+  speechSynthesis.addEventListener?.('voiceschanged', load);
+}
+
+const SPEECH_LANG: Record<string, string> = { 'zh-Hans': 'zh-CN' };
+
+export function localVoice(lang: string): SpeechSynthesisVoice | undefined {
+  const want = (SPEECH_LANG[lang] ?? lang).toLowerCase();
+  const base = want.split('-')[0];
+  const local = voices.value.filter((v) => v.localService);
+  return local.find((v) => v.lang.toLowerCase() === want) ?? local.find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === base);
+}
+
+export function clipFor(audio: AudioRefs | undefined, lang: string): string | undefined {
+  const refs = audio?.[lang];
+  return format.value === 'easy' ? (refs?.easy ?? refs?.standard) : (refs?.standard ?? refs?.easy);
+}
+
+export function ReadAloud({ text, lang, audio }: { text: string; lang: string; audio?: AudioRefs }) {
+  const [playing, setPlaying] = useState(false);
+  const clipRef = useRef<HTMLAudioElement | null>(null);
+  const clip = clipFor(audio, lang);
+  const voice = clip ? undefined : localVoice(lang);
+  const stop = () => {
+    clipRef.current?.pause();
+    if (voice) speechSynthesis.cancel();
+    setPlaying(false);
+  };
+  useEffect(() => stop, [text, lang]);
+  if (!display.value.readAloud || (!clip && !voice)) return null;
+
+  const play = () => {
+    if (clip) {
+      const el = clipRef.current;
+      if (!el) return;
+      el.currentTime = 0;
+      void el.play().then(
+        () => setPlaying(true),
+        () => setPlaying(false),
+      );
+    } else if (voice) {
+      const u = new SpeechSynthesisUtterance(text);
+      u.voice = voice;
+      u.lang = voice.lang;
+      u.onend = () => setPlaying(false);
+      speechSynthesis.cancel();
+      speechSynthesis.speak(u);
+      setPlaying(true);
+    }
+  };
+  return (
+    <div class="read-aloud">
+      {clip && (
+        // biome-ignore lint/a11y/useMediaCaption: the clip speaks the text shown beside it, which is its caption
+        <audio ref={clipRef} src={clip} preload="none" data-testid="read-aloud-clip" onEnded={() => setPlaying(false)} />
+      )}
+      <button type="button" class="button secondary small icon-button" onClick={playing ? stop : play}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" class="icon">
+          <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+          <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" />
+        </svg>
+        {playing ? t('readAloud.stop') : t('readAloud.listen')}
+      </button>
+    </div>
+  );
+}

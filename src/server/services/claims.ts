@@ -1,0 +1,167 @@
+/**
+ * Stores the claim that travelled inside a bundle, in the same transaction as the bundle (the claim lands
+ * with its bundle or not at all). Bank details are sealed under the server key at once; only their last 4
+ * digits stay readable. Warnings are worked out again here, where earlier claims and receipts are known.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { BundlePayload } from '../../shared/bundle';
+import { type Claim, claimTotal, isLate, lineWarnings, type Warning } from '../../shared/claims';
+import { type RateCard, rateCardOf } from '../../shared/ratecard';
+import type { DB } from '../db/schema';
+import type { ServerKey } from '../keys';
+
+export const BANK_CONTEXT = (claimId: string) => `bank:${claimId}`;
+export const TIME_CATEGORY = 'time_payment';
+
+export interface BankDetails {
+  accountName: string;
+  sortCode: string;
+  accountNumber: string;
+}
+
+export async function audit(
+  db: Kysely<DB> | Transaction<DB>,
+  e: { actor: string; action: string; subject: string; reason?: string | null; at: string; detail?: unknown },
+) {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: crypto.randomUUID(),
+      actor: e.actor,
+      action: e.action,
+      subject: e.subject,
+      reason: e.reason ?? null,
+      at: e.at,
+      detail_json: e.detail === undefined ? null : JSON.stringify(e.detail),
+    })
+    .execute();
+}
+
+export async function versionCard(
+  db: Kysely<DB> | Transaction<DB>,
+  versionId: string,
+): Promise<{ engagementId: string; card: RateCard } | null> {
+  const row = await db
+    .selectFrom('engagement_versions')
+    .select(['engagement_id', 'content_json'])
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { engagementId: row.engagement_id, card: rateCardOf(JSON.parse(row.content_json) as { rateCard?: unknown }) };
+}
+
+export interface StoredBundle {
+  deviceId: string;
+  receivedAt: string;
+  /** when the session took place, if known (for the deadline); else the bundle's own time */
+  sessionAt?: string;
+}
+
+/** Inserts the bundle's claim, if it has one; a second call for the same bundle does nothing. */
+export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, serverKey: ServerKey, at: StoredBundle): Promise<void> {
+  const claim = payload.claim as Claim | undefined;
+  if (!claim) return;
+  const exists = await tx.selectFrom('claims').select('id').where('id', '=', payload.id).executeTakeFirst();
+  if (exists) return;
+  const ev = await versionCard(tx, payload.engagementVersionId);
+  if (!ev) return;
+  const { card, engagementId } = ev;
+
+  // earlier claims of this person (same reference code) in the same session, and receipts already seen
+  const earlier = payload.sessionId
+    ? await tx
+        .selectFrom('claim_lines')
+        .innerJoin('claims', 'claims.id', 'claim_lines.claim_id')
+        .select(['claim_lines.category', 'claim_lines.amount_pence'])
+        .where('claims.session_id', '=', payload.sessionId)
+        .where('claims.reference_code', '=', payload.referenceCode)
+        .execute()
+    : [];
+  const hashes = claim.lines.flatMap((l) => (l.receiptSha256 ? [l.receiptSha256] : []));
+  const seen =
+    hashes.length > 0
+      ? await tx.selectFrom('claim_lines').select('receipt_image_sha256').where('receipt_image_sha256', 'in', hashes).execute()
+      : [];
+  const ctx = {
+    earlier: earlier.map((e) => ({ category: e.category as Claim['lines'][number]['category'], amountPence: Number(e.amount_pence) })),
+    seenReceipts: new Set(seen.map((s) => s.receipt_image_sha256 as string)),
+  };
+
+  const lines = claim.lines.map((l, idx) => ({
+    claim_id: payload.id,
+    idx,
+    category: l.category as string,
+    detail_json: JSON.stringify(l),
+    amount_pence: l.amountPence,
+    approved_pence: null,
+    status: 'pending',
+    reason: null,
+    receipt_sha256: l.receipt !== undefined ? (payload.attachments[l.receipt]?.sha256 ?? null) : null,
+    receipt_image_sha256: l.receiptSha256 ?? null,
+    warnings_json: JSON.stringify(lineWarnings(card, l, idx, claim.lines, ctx) satisfies Warning[]),
+  }));
+  const time = claim.time;
+  if (time && time.amountPence > 0 && (time.choice === 'accept' || time.choice === 'reduce')) {
+    lines.push(timeLine(payload.id, lines.length, time, card));
+  }
+
+  const p = claim.payment;
+  const cash = p.method === 'cash';
+  const bank: BankDetails | null =
+    p.method === 'bank' ? { accountName: p.accountName, sortCode: p.sortCode, accountNumber: p.accountNumber } : null;
+  const publicPayment = p.method === 'bank' ? { method: 'bank' } : p;
+  await tx
+    .insertInto('claims')
+    .values({
+      id: payload.id,
+      engagement_id: engagementId,
+      engagement_version_id: payload.engagementVersionId,
+      device_id: at.deviceId,
+      session_id: payload.sessionId ?? null,
+      reference_code: payload.referenceCode,
+      status: cash ? 'paid_on_day' : 'submitted',
+      claimed_pence: claimTotal(lines.map((l) => ({ amountPence: l.amount_pence }))),
+      approved_pence: cash ? p.handedOverPence : 0,
+      payment_method: p.method,
+      bank_sealed: bank ? serverKey.seal(JSON.stringify(bank), BANK_CONTEXT(payload.id)) : null,
+      bank_last4: bank ? bank.accountNumber.slice(-4) : null,
+      payment_json: JSON.stringify(publicPayment),
+      declaration_json: JSON.stringify(claim.declaration),
+      time_choice: time?.choice ?? null,
+      late: isLate(card, claim.at, at.sessionAt ?? payload.createdAt) ? 1 : 0,
+      claimed_at: new Date(claim.at).toISOString(),
+      received_at: at.receivedAt,
+      needs_second: 0,
+      first_approver: null,
+      second_approver: null,
+      payment_run_id: null,
+      paid_at: cash ? new Date(claim.at).toISOString() : null,
+      bank_purged_at: null,
+      updated_at: at.receivedAt,
+    })
+    .execute();
+  if (lines.length > 0) await tx.insertInto('claim_lines').values(lines).execute();
+  await audit(tx, {
+    actor: `device:${at.deviceId}`,
+    action: cash ? 'claim.paid_on_day' : 'claim.submitted',
+    subject: `claim:${payload.id}`,
+    at: at.receivedAt,
+  });
+}
+
+function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>, card: RateCard) {
+  return {
+    claim_id: claimId,
+    idx,
+    category: TIME_CATEGORY,
+    detail_json: JSON.stringify(time),
+    amount_pence: time.amountPence,
+    approved_pence: null,
+    status: 'pending',
+    reason: null,
+    receipt_sha256: null,
+    receipt_image_sha256: null,
+    // more than the engagement offers for time is flagged for finance, as any cap
+    warnings_json: JSON.stringify(time.amountPence > card.timePaymentPence ? ['over_cap'] : []),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Finance review of claims: lists, one claim (bank details unsealed for finance only, and that read is
+ * audited), per-line decisions with reasons, the claim state machine, and a second approver above the
+ * rate card's threshold. Every change writes an audit event (who, when, why).
+ */
+import type { Kysely, Selectable } from 'kysely';
+import {
+  type ClaimState,
+  canMove,
+  decideLine,
+  type LineDecision,
+  maskAccount,
+  needsSecondApprover,
+  reviewState,
+} from '../../shared/claims';
+import type { DB } from '../db/schema';
+import { HttpError } from '../errors';
+import type { ServerKey } from '../keys';
+import { audit, BANK_CONTEXT, type BankDetails, versionCard } from './claims';
+
+const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
+
+export const notFound = () => new HttpError(404, 'not_found', 'There is no claim with that id.');
+export const conflict = (message: string) => new HttpError(409, 'wrong_state', message);
+
+export interface ClaimFilter {
+  engagementId?: string;
+  sessionId?: string;
+  status?: string;
+}
+
+export async function listClaims(db: Kysely<DB>, f: ClaimFilter) {
+  let q = db.selectFrom('claims').selectAll().orderBy('received_at', 'desc').limit(500);
+  if (f.engagementId) q = q.where('engagement_id', '=', f.engagementId);
+  if (f.sessionId) q = q.where('session_id', '=', f.sessionId);
+  if (f.status) q = q.where('status', '=', f.status);
+  return (await q.execute()).map(summary);
+}
+
+function summary(r: Selectable<DB['claims']>) {
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    sessionId: r.session_id,
+    referenceCode: r.reference_code,
+    status: r.status,
+    claimedPence: num(r.claimed_pence) as number,
+    approvedPence: num(r.approved_pence) as number,
+    paymentMethod: r.payment_method,
+    account: r.bank_last4 ? maskAccount(r.bank_last4) : null,
+    late: r.late === 1,
+    needsSecond: r.needs_second === 1 && !r.second_approver,
+    receivedAt: r.received_at,
+  };
+}
+
+/** One claim with its lines. `reveal` unseals the bank details (finance only) and audits the read. */
+export async function getClaim(db: Kysely<DB>, serverKey: ServerKey, id: string, reveal: { actor: string } | null) {
+  const c = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound();
+  const lines = await db.selectFrom('claim_lines').selectAll().where('claim_id', '=', id).orderBy('idx').execute();
+  let bank: BankDetails | null = null;
+  if (reveal && c.bank_sealed) {
+    bank = JSON.parse(serverKey.open(c.bank_sealed, BANK_CONTEXT(id))) as BankDetails;
+    await audit(db, { actor: reveal.actor, action: 'claim.bank_details_read', subject: `claim:${id}`, at: new Date().toISOString() });
+  }
+  const events = await db.selectFrom('audit_events').selectAll().where('subject', '=', `claim:${id}`).orderBy('at').execute();
+  return {
+    ...summary(c),
+    payment: JSON.parse(c.payment_json) as unknown,
+    declaration: JSON.parse(c.declaration_json) as unknown,
+    timeChoice: c.time_choice,
+    bank: bank ?? (c.bank_last4 ? { masked: maskAccount(c.bank_last4) } : null),
+    bankPurgedAt: c.bank_purged_at,
+    firstApprover: c.first_approver,
+    secondApprover: c.second_approver,
+    lines: lines.map((l) => ({
+      idx: l.idx,
+      category: l.category,
+      detail: JSON.parse(l.detail_json) as unknown,
+      amountPence: num(l.amount_pence) as number,
+      approvedPence: num(l.approved_pence),
+      status: l.status,
+      reason: l.reason,
+      hasReceipt: l.receipt_sha256 !== null,
+      warnings: JSON.parse(l.warnings_json) as string[],
+    })),
+    audit: events.map((e) => ({ actor: e.actor, action: e.action, reason: e.reason, at: e.at })),
+  };
+}
+
+export interface LineDecisionInput {
+  idx: number;
+  decision: LineDecision;
+  reason?: string;
+  reducedToPence?: number;
+}
+
+/** Applies line decisions in one transaction; the claim's state and approved total follow from its lines. */
+export async function decideLines(db: Kysely<DB>, id: string, actor: string, decisions: LineDecisionInput[]) {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    const c = await tx.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!c) throw notFound();
+    const lines = await tx.selectFrom('claim_lines').selectAll().where('claim_id', '=', id).orderBy('idx').execute();
+    for (const d of decisions) {
+      const line = lines.find((l) => l.idx === d.idx);
+      if (!line) throw new HttpError(400, 'invalid_body', `This claim has no line ${d.idx}.`);
+      const r = decideLine(num(line.amount_pence) as number, d.decision, d.reason, d.reducedToPence);
+      if (!r.ok) throw new HttpError(400, 'invalid_body', r.message);
+      await tx
+        .updateTable('claim_lines')
+        .set({ status: r.state, approved_pence: r.approvedPence, reason: d.reason?.trim() || null })
+        .where('claim_id', '=', id)
+        .where('idx', '=', d.idx)
+        .execute();
+      Object.assign(line, { status: r.state, approved_pence: r.approvedPence });
+      await audit(tx, {
+        actor,
+        action: `line.${d.decision}`,
+        subject: `claim:${id}`,
+        reason: d.reason ?? null,
+        at: now,
+        detail: { line: d.idx, approvedPence: r.approvedPence },
+      });
+    }
+    const next = reviewState(lines.map((l) => l.status as never));
+    if (!canMove(c.status as ClaimState, next))
+      throw conflict(`A claim that is ${c.status.replace(/_/g, ' ')} cannot be changed to ${next.replace(/_/g, ' ')}.`);
+    const approved = lines.reduce((a, l) => a + (num(l.approved_pence) ?? 0), 0);
+    const ev = await versionCard(tx, c.engagement_version_id);
+    const second = ev && needsSecondApprover(ev.card, approved) ? 1 : 0;
+    await tx
+      .updateTable('claims')
+      .set({ status: next, approved_pence: approved, needs_second: second, first_approver: actor, second_approver: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+    if (next !== c.status)
+      await audit(tx, {
+        actor,
+        action: `claim.${next}`,
+        subject: `claim:${id}`,
+        at: now,
+        detail: { from: c.status, approvedPence: approved },
+      });
+  });
+}
+
+/** A second finance person confirms an approval above the threshold; never the first approver. */
+export async function secondApprove(db: Kysely<DB>, id: string, actor: string) {
+  const c = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound();
+  if (c.needs_second !== 1 || c.second_approver) throw conflict('This claim does not need a second approver.');
+  if (c.first_approver === actor) throw new HttpError(403, 'same_approver', 'A second approver must be someone other than the first.');
+  const now = new Date().toISOString();
+  await db.updateTable('claims').set({ second_approver: actor, updated_at: now }).where('id', '=', id).execute();
+  await audit(db, { actor, action: 'claim.second_approval', subject: `claim:${id}`, at: now });
+}
+
+/** A claim may be withdrawn before approval. */
+export async function withdraw(db: Kysely<DB>, id: string, actor: string, reason: string) {
+  const c = await db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound();
+  if (!canMove(c.status as ClaimState, 'withdrawn')) throw conflict('Only a claim not yet approved can be withdrawn.');
+  const now = new Date().toISOString();
+  await db.updateTable('claims').set({ status: 'withdrawn', updated_at: now }).where('id', '=', id).execute();
+  await audit(db, { actor, action: 'claim.withdrawn', subject: `claim:${id}`, reason, at: now });
+}
