@@ -14,6 +14,7 @@ const FeedbackRoute = lazy(() => import('../features/feedback/routes').then((m) 
 const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) => m.LookupRoute));
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
 const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
+const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
 
 function NotFound() {
   return (
@@ -43,6 +44,7 @@ const guarded = (Screen: () => preact.JSX.Element) => () => (
 const GuardedHome = guarded(Home);
 const GuardedEnrol = guarded(Enrol);
 const GuardedSession = guarded(Session);
+const GuardedQueue = guarded(Queue);
 
 function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
@@ -57,6 +59,7 @@ export function App() {
             <Route path="/" component={GuardedHome} />
             <Route path="/enrol" component={GuardedEnrol} />
             <Route path="/session" component={GuardedSession} />
+            <Route path="/queue" component={GuardedQueue} />
             <Route path="/p/:slug" component={JourneyRoute} />
             <Route path="/feedback/:slug" component={FeedbackRoute} />
             <Route path="/lookup" component={LookupRoute} />

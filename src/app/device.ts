@@ -3,12 +3,36 @@ import { signal } from '@preact/signals';
 import { saveEngagements } from '../db/engagements';
 import { outbox } from '../db/index';
 import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
+import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
 
 export const identity = signal<DeviceIdentity | null | undefined>(undefined);
 export const queue = signal({ waiting: 0, attention: 0 });
-export const syncStatus = signal<SyncStatus>({ phase: 'idle', progress: { sent: 0, total: 0 }, lastSuccessAt: null, message: null });
+export const syncStatus = signal<SyncStatus>({
+  phase: 'idle',
+  progress: { sent: 0, total: 0 },
+  inFlight: 0,
+  lastSuccessAt: null,
+  message: null,
+});
+export const storage = signal<StorageInfo | null>(null);
+/** bundles the server took today (local date of this device) */
+export const sentToday = signal(0);
+
+const localDate = () => new Date().toLocaleDateString('en-CA');
+
+async function countSent(n: number): Promise<void> {
+  const today = localDate();
+  const prev = (await getMeta<{ date: string; count: number }>('sentToday')) ?? { date: today, count: 0 };
+  const next = { date: today, count: (prev.date === today ? prev.count : 0) + n };
+  await setMeta('sentToday', next);
+  sentToday.value = next.count;
+}
+
+export async function refreshStorage(): Promise<void> {
+  storage.value = await storageInfo();
+}
 
 export const engine = new SyncEngine({
   outbox,
@@ -17,6 +41,10 @@ export const engine = new SyncEngine({
     syncStatus.value = s;
   },
   onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
+  onSent: (n) => {
+    void countSent(n);
+    void refreshQueue();
+  },
 });
 
 export async function refreshQueue(): Promise<void> {
@@ -27,12 +55,32 @@ export async function loadDevice(): Promise<void> {
   identity.value = (await getMeta<DeviceIdentity>('identity')) ?? null;
   const last = await getMeta<string>('lastSyncAt');
   if (last) syncStatus.value = { ...syncStatus.value, lastSuccessAt: last };
+  const sent = await getMeta<{ date: string; count: number }>('sentToday');
+  sentToday.value = sent?.date === localDate() ? sent.count : 0;
   await refreshQueue();
+  void refreshStorage();
 }
 
-export async function syncNow(force = false): Promise<void> {
-  await engine.sync(force);
+/** Sends what waits; true when nothing is left waiting. */
+export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
+  const report = await engine.sync(force);
   await refreshQueue();
+  void refreshStorage();
+  const waiting = queue.value.waiting > 0;
+  // a failure of a Background Sync run is reported back to the worker instead, so the browser's own
+  // backoff decides when to try again (registering here would make it fire again at once)
+  if (!report.ok && waiting && !fromBackgroundSync) void registerBackgroundSync();
+  return report.ok && !waiting;
+}
+
+/** Where the browser has Background Sync, it wakes the service worker when a connection returns. */
+async function registerBackgroundSync(): Promise<void> {
+  try {
+    const reg = (await navigator.serviceWorker?.ready) as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+    await reg?.sync?.register('blether-sync');
+  } catch {
+    // not available here, or refused: the online event and the timer still trigger
+  }
 }
 
 /** Fetches the engagements assigned to this device so they work offline. */
@@ -66,6 +114,8 @@ export async function enrol(code: string, name: string): Promise<{ ok: true } | 
   const id: DeviceIdentity = { deviceId: body.deviceId, token: body.token, name };
   await setMeta('identity', id);
   identity.value = id;
+  // enrolment is when a device starts keeping answers: ask the browser not to evict them
+  void askPersistent().then(refreshStorage);
   await downloadEngagements();
   return { ok: true };
 }
@@ -77,6 +127,11 @@ export function startSyncTriggers(): void {
   const kick = () => void syncNow();
   // a connection that comes back is news: try at once, whatever the backoff said
   window.addEventListener('online', () => void syncNow(true));
+  // the service worker's Background Sync event asks an open page to send (it never sends itself)
+  navigator.serviceWorker?.addEventListener('message', (e: MessageEvent) => {
+    if ((e.data as { type?: string } | null)?.type !== 'SYNC') return;
+    void syncNow(true, true).then((ok) => e.ports[0]?.postMessage({ ok }));
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') kick();
   });

@@ -1,6 +1,7 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import type { IDBPDatabase } from 'idb';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
+import { clearStorageFull, noteStorageFull } from './storage';
 
 export interface QueueCounts {
   waiting: number;
@@ -32,21 +33,20 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
         } catch {
           // already finished: the error came from the commit itself
         }
-        if (isQuotaError(e) || isQuotaError((e as { target?: { error?: unknown } })?.target?.error)) throw new StorageFullError();
+        if (isQuotaError(e) || isQuotaError((e as { target?: { error?: unknown } })?.target?.error)) {
+          noteStorageFull();
+          throw new StorageFullError();
+        }
         throw e;
       }
     },
 
-    /** Waiting bundles, oldest first. */
+    /** Waiting bundles, oldest first. One getAll, not a cursor: a cursor step per bundle is slow at 10,000. */
     async waiting(limit = Number.POSITIVE_INFINITY): Promise<OutboxRecord[]> {
       const d = await getDb();
-      const out: OutboxRecord[] = [];
-      let cursor = await d.transaction('outbox').store.index('byCreated').openCursor();
-      while (cursor && out.length < limit) {
-        if (cursor.value.state === 'waiting') out.push(cursor.value);
-        cursor = await cursor.continue();
-      }
-      return out;
+      const all = await d.getAllFromIndex('outbox', 'byState', 'waiting');
+      all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+      return Number.isFinite(limit) ? all.slice(0, limit) : all;
     },
 
     async attention(): Promise<OutboxRecord[]> {
@@ -81,6 +81,21 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
         );
       }
       await Promise.all([...ops, tx.done]);
+      clearStorageFull();
+    },
+
+    async attachment(sha256: string): Promise<AttachmentRecord | undefined> {
+      return (await getDb()).get('attachments', sha256);
+    },
+
+    /** Bundles that need attention with their sealed attachments, for an export file. */
+    async attentionWithAttachments(): Promise<{ records: OutboxRecord[]; attachments: AttachmentRecord[] }> {
+      const d = await getDb();
+      const tx = d.transaction(['outbox', 'attachments']);
+      const records = await tx.objectStore('outbox').index('byState').getAll('attention');
+      const attachments: AttachmentRecord[] = [];
+      for (const r of records) attachments.push(...(await tx.objectStore('attachments').index('byBundle').getAll(r.id)));
+      return { records, attachments };
     },
 
     /** Keeps a bundle the server would not take, with the reason, for the facilitator to see and export. */

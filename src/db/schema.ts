@@ -36,7 +36,7 @@ export interface AttachmentRecord {
   type: string;
   /** sealed bytes (AES-GCM under the bundle's content key) */
   bytes: ArrayBuffer;
-  /** bytes the server has confirmed, for resumable upload */
+  /** kept for records written by earlier versions; the server is the truth about what arrived */
   uploaded: number;
 }
 

@@ -13,6 +13,7 @@ import { HttpError } from './errors';
 import type { ServerKey } from './keys';
 import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
+import attachments from './routes/attachments';
 import devices from './routes/devices';
 import feedback from './routes/feedback';
 import finance from './routes/finance';
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   await finance(ctx);
+  await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
   for (const route of [insight, feedback, lookup]) await route(ctx);
 

@@ -1,8 +1,12 @@
 /** Staff commands for the terminal: `npm run cli -- <command>`. */
+import fs from 'node:fs';
 import { loadConfig } from './config';
 import { openDatabase } from './db/index';
+import { loadServerKey } from './keys';
 import { createEnrolmentCode } from './services/devices';
+import { VersionKeys } from './services/engagements';
 import { DEFAULT_BANK_RETENTION_DAYS, purgeBankDetails } from './services/finance-payments';
+import { importExport, parseExport } from './services/import';
 
 const HELP = `Usage: npm run cli -- <command>
 
@@ -11,6 +15,8 @@ const HELP = `Usage: npm run cli -- <command>
   devices       enrolled devices, last sync and queue size
   purge-bank-details [--now ISO] [--days N]
                 bank details of claims paid more than N days (default 30) before now, removed and audited
+  import FILE   import a device's export of bundles that need attention (still encrypted)
+  held          bundles kept for staff: imported but not taken, or received but not readable
 `;
 
 async function main(argv: string[]) {
@@ -52,6 +58,29 @@ async function main(argv: string[]) {
         if (Number.isNaN(now.getTime()) || !Number.isInteger(days) || days < 0)
           throw new Error('--now takes an ISO instant, --days a whole number');
         console.log(`Bank details removed from ${await purgeBankDetails(db, now, days)} paid claims.`);
+        break;
+      }
+      case 'import': {
+        const file = argv[1];
+        if (!file) throw new Error('Usage: npm run cli -- import <file>');
+        const config = loadConfig();
+        const keys = new VersionKeys(db, loadServerKey(config.dataDir, config.serverKey));
+        const lines = await importExport(db, keys, parseExport(fs.readFileSync(file, 'utf8')));
+        console.table(lines);
+        const n = (o: string) => lines.filter((l) => l.outcome === o).length;
+        console.log(
+          `Imported ${n('imported')}, already on the server ${n('already on the server')}, held for staff ${n('held for staff')}.`,
+        );
+        break;
+      }
+      case 'held': {
+        const held = await db.selectFrom('held_bundles').select(['bundle_id', 'status', 'reason', 'source', 'received_at']).execute();
+        const failed = await db
+          .selectFrom('inbox')
+          .select(['id as bundle_id', 'reason', 'received_at'])
+          .where('state', '=', 'failed')
+          .execute();
+        console.table([...held, ...failed.map((f) => ({ ...f, status: 'unreadable', source: 'sync' }))]);
         break;
       }
       default:

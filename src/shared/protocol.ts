@@ -3,12 +3,20 @@ import * as v from 'valibot';
 
 export const SYNC_LIMITS = {
   /** items in one batch */
-  maxItems: 200,
+  maxItems: 500,
   /** bytes of one request body */
   maxBatchBytes: 4 * 1024 * 1024,
   /** bytes of one sealed bundle (attachments travel separately) */
   maxEnvelopeBytes: 512 * 1024,
+  /** attachments per bundle */
+  maxAttachments: 50,
+  /** bytes of one sealed attachment */
+  maxAttachmentBytes: 20 * 1024 * 1024,
+  /** most bytes in one attachment chunk (a device may send smaller ones) */
+  chunkBytes: 1024 * 1024,
 } as const;
+
+export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
 const B64 = (max: number) => v.pipe(v.string(), v.maxLength(max), v.regex(/^[A-Za-z0-9+/]*={0,2}$/));
 const B64Url = v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
@@ -26,6 +34,8 @@ export const SyncItemSchema = v.strictObject({
   id: v.pipe(v.string(), v.uuid()),
   engagementVersionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   envelope: EnvelopeSchema,
+  /** sha256 of each sealed attachment the bundle needs; they must have arrived before the bundle */
+  attachments: v.optional(v.pipe(v.array(Sha256Hex), v.maxLength(SYNC_LIMITS.maxAttachments))),
 });
 export type SyncItem = v.InferOutput<typeof SyncItemSchema>;
 
@@ -35,7 +45,8 @@ export const SyncBatchSchema = v.strictObject({
   items: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(SYNC_LIMITS.maxItems)),
 });
 
-export type ItemStatus = 'stored' | 'duplicate' | 'conflict' | 'rejected';
+/** `retry`: not taken yet (its attachments have not all arrived); the device keeps it and tries again. */
+export type ItemStatus = 'stored' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
 
 export interface ItemResult {
   id: string;
@@ -53,3 +64,31 @@ export interface ApiError {
   error: string;
   message: string;
 }
+
+/** The server's answer about one attachment upload: how many bytes it holds, and whether it is whole. */
+export interface AttachmentState {
+  sha256: string;
+  received: number;
+  complete: boolean;
+}
+
+/**
+ * A facilitator's export of bundles that need attention, still sealed, for staff to import on the server
+ * (`npm run cli -- import <file>`). Attachments travel inside it as base64 of their sealed bytes.
+ */
+export const ExportFileSchema = v.strictObject({
+  format: v.literal('blether-export/v1'),
+  exportedAt: v.pipe(v.string(), v.isoTimestamp()),
+  deviceId: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+  deviceName: v.nullable(v.pipe(v.string(), v.maxLength(200))),
+  bundles: v.array(
+    v.object({
+      item: v.unknown(),
+      createdAt: v.string(),
+      status: v.optional(v.string()),
+      reason: v.optional(v.string()),
+    }),
+  ),
+  attachments: v.record(Sha256Hex, v.string()),
+});
+export type ExportFile = v.InferOutput<typeof ExportFileSchema>;

@@ -7,7 +7,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import type { PageToWorker } from '../shared/messages';
+import type { PageToWorker, WorkerToPage } from '../shared/messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -49,4 +49,32 @@ registerRoute(
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const msg = event.data as PageToWorker | undefined;
   if (msg?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync: the connection is back. The page holds the token and the engine, so the worker asks
+// every open page to send and waits for the answer; it never makes or intercepts a POST itself. When no
+// page could send, the event fails, and the browser retries it later on its own backoff.
+function askPage(client: Client): Promise<boolean> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(false), 120_000);
+    channel.port1.onmessage = (m: MessageEvent) => {
+      clearTimeout(timer);
+      resolve(Boolean((m.data as { ok?: boolean } | null)?.ok));
+    };
+    const msg: WorkerToPage = { type: 'SYNC' };
+    client.postMessage(msg, [channel.port2]);
+  });
+}
+
+self.addEventListener('sync', (event: Event) => {
+  const e = event as ExtendableEvent & { tag?: string };
+  if (e.tag !== 'blether-sync') return;
+  e.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then(async (list) => {
+      if (list.length === 0) return; // the app sends when it is next opened
+      const answers = await Promise.all(list.map(askPage));
+      if (!answers.some(Boolean)) throw new Error('Nothing could be sent yet');
+    }),
+  );
 });

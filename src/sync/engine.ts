@@ -7,6 +7,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SyncBatchResponse } from '../shared/protocol';
+import { UploadError, uploadAll, uploadAttachment } from './attachments';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -14,6 +15,8 @@ export interface SyncStatus {
   phase: SyncPhase;
   /** bundles sent in the current run, and how many there were to send */
   progress: { sent: number; total: number };
+  /** bundles in the request on the wire now */
+  inFlight: number;
   lastSuccessAt: string | null;
   /** plain words for the facilitator when something is wrong */
   message: string | null;
@@ -25,8 +28,12 @@ export interface SyncEngineOptions {
   fetch?: typeof fetch;
   onStatus?: (s: SyncStatus) => void;
   onLastSuccess?: (iso: string) => void;
+  /** called with how many bundles the server took (stored or duplicate) after each batch */
+  onSent?: (count: number) => void;
   maxItems?: number;
   maxBytes?: number;
+  /** bytes per attachment chunk */
+  chunkBytes?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
@@ -48,7 +55,7 @@ class HttpStatusError extends Error {
 }
 
 export class SyncEngine {
-  private status: SyncStatus = { phase: 'idle', progress: { sent: 0, total: 0 }, lastSuccessAt: null, message: null };
+  private status: SyncStatus = { phase: 'idle', progress: { sent: 0, total: 0 }, inFlight: 0, lastSuccessAt: null, message: null };
   private failures = 0;
   private nextAttemptAt = 0;
   private maxItems: number;
@@ -56,7 +63,7 @@ export class SyncEngine {
   private running: Promise<SyncReport> | null = null;
 
   constructor(private readonly opts: SyncEngineOptions) {
-    this.maxItems = opts.maxItems ?? 100;
+    this.maxItems = opts.maxItems ?? 500;
     this.maxBytes = opts.maxBytes ?? 2 * 1024 * 1024;
   }
 
@@ -111,6 +118,7 @@ export class SyncEngine {
     }
     let sent = 0;
     let attention = 0;
+    let retry = 0;
     this.set({ phase: 'sending', progress: { sent: 0, total: all.length }, message: null });
     let queue = all;
     try {
@@ -118,6 +126,12 @@ export class SyncEngine {
         const batch = this.takeBatch(queue);
         let results: ItemResult[];
         try {
+          // attachments first: the server takes a bundle only once everything it names has arrived
+          await uploadAll(
+            batch.flatMap((b) => b.attachments),
+            (sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes),
+          );
+          this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {
           if (e instanceof HttpStatusError && e.status === 413 && batch.length > 1) {
@@ -129,6 +143,7 @@ export class SyncEngine {
         const done: string[] = [];
         for (const r of results) {
           if (r.status === 'stored' || r.status === 'duplicate') done.push(r.id);
+          else if (r.status === 'retry') retry++;
           else {
             await this.opts.outbox.markAttention(r.id, r.status, r.reason ?? '');
             attention++;
@@ -136,26 +151,29 @@ export class SyncEngine {
         }
         await this.opts.outbox.remove(done);
         sent += done.length;
+        if (done.length > 0) this.opts.onSent?.(done.length);
         const answered = new Set(results.map((r) => r.id));
         queue = queue.filter((b) => !answered.has(b.id));
         if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
-        this.set({ progress: { sent: sent + attention, total: all.length } });
+        this.set({ progress: { sent: sent + attention, total: all.length }, inFlight: 0 });
       }
+      if (retry > 0) throw new Error('Some attachments have not reached the server yet');
       this.failures = 0;
       this.nextAttemptAt = 0;
       const now = new Date().toISOString();
       this.opts.onLastSuccess?.(now);
-      this.set({ phase: 'idle', lastSuccessAt: now, message: null });
+      this.set({ phase: 'idle', lastSuccessAt: now, message: null, inFlight: 0 });
       return { sent, attention, ok: true };
     } catch (e) {
       this.failures++;
       this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
-      if (e instanceof HttpStatusError && e.status === 401) {
+      this.set({ inFlight: 0 });
+      if ((e instanceof HttpStatusError || e instanceof UploadError) && e.status === 401) {
         this.set({ phase: 'revoked', message: e.body?.message ?? null });
-      } else if (e instanceof HttpStatusError) {
+      } else if (e instanceof HttpStatusError || e instanceof UploadError) {
         this.set({ phase: 'error', message: e.body?.message ?? null });
       } else {
-        this.set({ phase: 'offline', message: null });
+        this.set({ phase: retry > 0 ? 'error' : 'offline', message: null });
       }
       return { sent, attention, ok: false };
     }
@@ -173,14 +191,22 @@ export class SyncEngine {
     return batch;
   }
 
+  private get fetcher(): typeof fetch {
+    return this.opts.fetch ?? ((input, init) => fetch(input, init));
+  }
+
   private async post(token: string, batch: OutboxRecord[], queueSize: number): Promise<ItemResult[]> {
-    const f = this.opts.fetch ?? fetch;
-    const res = await f('/api/sync/batches', {
+    const res = await this.fetcher('/api/sync/batches', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({
         queueSize,
-        items: batch.map((b) => ({ id: b.id, engagementVersionId: b.engagementVersionId, envelope: b.envelope })),
+        items: batch.map((b) => ({
+          id: b.id,
+          engagementVersionId: b.engagementVersionId,
+          envelope: b.envelope,
+          ...(b.attachments.length > 0 ? { attachments: b.attachments } : {}),
+        })),
       }),
     });
     if (!res.ok) {

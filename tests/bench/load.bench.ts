@@ -83,6 +83,8 @@ interface RunResult {
   p50_ms: number;
   p99_ms: number;
   ingest_per_s: number;
+  /** opened (decrypted and validated) into `bundles` by the background opener when the run ended */
+  bundles_opened: number;
 }
 
 async function device(
@@ -176,15 +178,23 @@ async function run(
     const t0 = performance.now();
     await Promise.all(tokens.map((t, d) => device(url, t, perDevice[d] as SyncItem[], stats)));
     const seconds = (performance.now() - t0) / 1000;
-    const count = async () => {
+    // stored = acknowledged: durably in the inbox (the server opens bundles into `bundles` after answering)
+    const count = async (table: 'inbox' | 'bundles') => {
+      const q = `select count(*) n, count(distinct id) u from ${table}`;
       if (databaseUrl) {
-        const [r] = await pgQuery<{ n: string; u: string }>(databaseUrl, 'select count(*) n, count(distinct id) u from bundles');
+        const [r] = await pgQuery<{ n: string; u: string }>(databaseUrl, q);
         return { n: Number(r?.n), u: Number(r?.u) };
       }
-      const [r] = first.query<{ n: number; u: number }>('select count(*) n, count(distinct id) u from bundles');
+      const [r] = first.query<{ n: number; u: number }>(q);
       return { n: Number(r?.n), u: Number(r?.u) };
     };
-    const { n, u } = await count();
+    const { n, u } = await count('inbox');
+    const openStart = performance.now();
+    let opened = await count('bundles');
+    while (opened.n < n && performance.now() - openStart < 300_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      opened = await count('bundles');
+    }
     const sorted = stats.latencies.sort((a, b) => a - b);
     const pct = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) * 10) / 10;
     const result: RunResult = {
@@ -201,6 +211,7 @@ async function run(
       p50_ms: pct(50),
       p99_ms: pct(99),
       ingest_per_s: Math.round((DEVICES * PER_DEVICE) / seconds),
+      bundles_opened: opened.n,
     };
     console.log(`\n${label}`);
     console.table(result);

@@ -49,6 +49,8 @@ test('a participant answers offline; the bundle waits, syncs by itself when onli
   await context.setOffline(false);
   await expect(page.getByTestId('queue-waiting')).toHaveText('0', { timeout: 15_000 });
   await expect(page.getByTestId('queue-summary')).toHaveText('Everything has been sent.');
+  // opened into `bundles` just after the server's answer
+  await expect.poll(() => server.query('select id from bundles').length).toBe(1);
   const rows = server.query<{ id: string; answers_json: string; locale: string }>('select id, answers_json, locale from bundles');
   expect(rows).toHaveLength(1);
   expect(JSON.parse(rows[0]?.answers_json ?? '{}')).toMatchObject({

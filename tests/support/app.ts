@@ -61,3 +61,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** Uploads bytes as a device's sealed attachment (one chunk); returns its sha256 for the bundle to name. */
+export async function uploadAttachment(s: TestServer, bytes: Uint8Array, token = s.token): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const res = await s.app.inject({
+    method: 'PUT',
+    url: `/api/sync/attachments/${sha}?offset=0&size=${bytes.length}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(bytes),
+  });
+  if (res.statusCode !== 200) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+  return sha;
+}
+
+/** Opens every acknowledged bundle now (the server does it in the background after each batch). */
+export async function openAcknowledged(s: TestServer): Promise<void> {
+  const { openAll } = await import('../../src/server/services/opener');
+  const { VersionKeys } = await import('../../src/server/services/engagements');
+  await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
+}

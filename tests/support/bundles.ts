@@ -29,5 +29,7 @@ export async function sealedItem(engagement: PublishedEngagement, overrides: Par
   const payload = payloadFor(engagement, overrides);
   const key = await importEngagementPublicKey(engagement.publicKey);
   const { envelope } = await seal(utf8(JSON.stringify(payload)), key, payload.id, engagement.versionId);
-  return { id: payload.id, engagementVersionId: engagement.versionId, envelope };
+  // a device declares the attachments a bundle needs outside the envelope, so the server can wait for them
+  const attachments = payload.attachments.map((a) => a.sha256);
+  return { id: payload.id, engagementVersionId: engagement.versionId, envelope, ...(attachments.length ? { attachments } : {}) };
 }

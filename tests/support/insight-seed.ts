@@ -87,7 +87,7 @@ export function truth(payloads: ReturnType<typeof seededPayload>[]) {
   };
 }
 
-/** Sends items through the real sync endpoint in batches, as a device does. */
+/** Sends items through the real sync endpoint in batches, as a device does (the server opens them after). */
 export async function sendThroughSync(post: (body: unknown) => Promise<{ status: number; json: () => unknown }>, items: SyncItem[]) {
   for (let i = 0; i < items.length; i += 200) {
     const res = await post({ items: items.slice(i, i + 200) });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/index';
 import { loadServerKey } from '../../src/server/keys';
 import { listPublished, VersionKeys } from '../../src/server/services/engagements';
+import { openAll } from '../../src/server/services/opener';
 import { startTestApp } from '../support/app';
 import { sealedItem } from '../support/bundles';
 
@@ -33,9 +34,13 @@ describe('backup and restore (SQLite)', () => {
       // restore: a new data folder holding only the backup
       const restored = await openDatabase({ dataDir: dest, databaseUrl: undefined });
       try {
+        // every acknowledged bundle is in the inbox (opening into `bundles` happens after the answer)
+        const acked = await restored.db.selectFrom('inbox').select('id').execute();
+        expect(acked.map((r) => r.id).sort()).toEqual(items.map((i) => i.id).sort());
+        const serverKey = loadServerKey(dest, undefined);
+        await openAll(restored.db, new VersionKeys(restored.db, serverKey));
         const rows = await restored.db.selectFrom('bundles').select('id').execute();
         expect(rows.map((r) => r.id).sort()).toEqual(items.map((i) => i.id).sort());
-        const serverKey = loadServerKey(dest, undefined);
         const [engagement] = await listPublished(restored.db);
         // the restored server key still opens the engagement's private key
         expect(await new VersionKeys(restored.db, serverKey).get(engagement?.versionId ?? '')).not.toBeNull();

@@ -1,7 +1,7 @@
 /** Finance endpoints: only the finance role; organiser and analyst get 403; a device token reads no claim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/shared/claims';
-import { startTestApp, type TestServer } from '../support/app';
+import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
 import { sealedItem } from '../support/bundles';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -18,9 +18,11 @@ beforeAll(async () => {
     declaration: { kind: 'typed', name: 'Ann Example' },
     at: new Date().toISOString(),
   };
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  const sha256 = await uploadAttachment(s, bytes);
   const item = await sealedItem(s.engagement, {
     claim,
-    attachments: [{ sha256: 'c'.repeat(64), type: 'image/jpeg', size: 10, kind: 'receipt' }],
+    attachments: [{ sha256, type: 'image/jpeg', size: bytes.length, kind: 'receipt' }],
   });
   const res = await s.app.inject({
     method: 'POST',
@@ -29,6 +31,7 @@ beforeAll(async () => {
     payload: JSON.stringify({ items: [item] }),
   });
   expect(res.json().results[0].status).toBe('stored');
+  await openAcknowledged(s);
   claimId = item.id;
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ import {
   totalsCsv,
 } from '../../src/server/services/finance-payments';
 import type { Claim } from '../../src/shared/claims';
-import { startTestApp, type TestServer } from '../support/app';
+import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
 import { sealedItem } from '../support/bundles';
 
 let s: TestServer;
@@ -52,7 +52,10 @@ const bankClaim: Claim = {
 const receipt = { sha256: 'c'.repeat(64), type: 'image/jpeg', size: 1000, kind: 'receipt' as const };
 
 async function send(claim: Claim, extra: Record<string, unknown> = {}) {
-  const item = await sealedItem(s.engagement, { claim, attachments: [receipt], ...extra });
+  const bytes = (extra.receiptBytes as Uint8Array | undefined) ?? crypto.getRandomValues(new Uint8Array(1000));
+  const { receiptBytes: _omit, ...rest } = extra;
+  const sha256 = await uploadAttachment(s, bytes);
+  const item = await sealedItem(s.engagement, { claim, attachments: [{ ...receipt, sha256, size: bytes.length }], ...rest });
   const res = await s.app.inject({
     method: 'POST',
     url: '/api/sync/batches',
@@ -60,6 +63,7 @@ async function send(claim: Claim, extra: Record<string, unknown> = {}) {
     payload: JSON.stringify({ items: [item] }),
   });
   expect(res.json().results[0].status).toBe('stored');
+  await openAcknowledged(s);
   return item.id;
 }
 

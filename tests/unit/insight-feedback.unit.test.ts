@@ -1,6 +1,6 @@
 /** "You said, we did" and the reference lookup over HTTP: publish, public page data, devices, no personal data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestServer } from '../support/app';
+import { openAcknowledged, startTestApp, type TestServer } from '../support/app';
 import { sealedItem } from '../support/bundles';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
     payload: { items: [item] },
   });
   expect(res.json().results[0].status).toBe('stored');
+  await openAcknowledged(s);
   const row = await s.database.db.selectFrom('bundles').select('reference_code').executeTakeFirstOrThrow();
   reference = row.reference_code;
 });

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestServer } from '../support/app';
+import { openAcknowledged, startTestApp, type TestServer } from '../support/app';
 import { seededItems, sendThroughSync, truth } from '../support/insight-seed';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -28,6 +28,7 @@ beforeAll(async () => {
     });
     return { status: res.statusCode, json: () => res.json() };
   }, items);
+  await openAcknowledged(s);
   analyst = (await staffCookie(s, ['analyst'])).cookie;
   organiser = (await staffCookie(s, ['organiser'])).cookie;
   finance = (await staffCookie(s, ['finance'])).cookie;

@@ -20,7 +20,7 @@ describe('GET /api/docs', () => {
     );
     const body = doc.paths['/api/sync/batches'].post.requestBody.content['application/json'].schema;
     expect(body.required).toContain('items');
-    expect(body.properties.items.maxItems).toBe(200);
+    expect(body.properties.items.maxItems).toBe(500);
     expect(body.additionalProperties).toBe(false);
     const enrol = doc.paths['/api/devices/enrol'].post.requestBody.content['application/json'].schema;
     expect(enrol.required).toEqual(expect.arrayContaining(['code', 'name']));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { VersionKeys } from '../../src/server/services/engagements';
 import { REASONS } from '../../src/server/services/ingest';
+import { openAll } from '../../src/server/services/opener';
 import type { SyncBatchResponse } from '../../src/shared/protocol';
 import { startTestApp, type TestServer } from '../support/app';
 import { sealedItem } from '../support/bundles';
@@ -21,7 +23,17 @@ function post(body: unknown, token = s.token, headers: Record<string, string> = 
   });
 }
 
+/** Runs the opener to the end (it normally runs in the background after each acknowledged batch). */
+async function drain(): Promise<void> {
+  await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
+}
+
+async function inboxRow(id: string) {
+  return s.database.db.selectFrom('inbox').select(['state', 'reason']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 async function bundleCount(): Promise<number> {
+  await drain();
   const r = await s.database.db
     .selectFrom('bundles')
     .select(({ fn }) => fn.countAll<number>().as('n'))
@@ -50,11 +62,12 @@ describe('POST /api/sync/batches', () => {
     const other = await sealedItem(s.engagement, { id: original.id, answers: { visit: { yesno: 'no' } } });
     const res = (await post({ items: [other] })).json() as SyncBatchResponse;
     expect(res.results[0]).toEqual({ id: original.id, status: 'conflict', reason: REASONS.conflict });
+    await drain();
     const row = await s.database.db.selectFrom('bundles').select('answers_json').where('id', '=', original.id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.answers_json).visit).toEqual({ yesno: 'yes' });
   });
 
-  it('rejects, with a reason, a tampered ciphertext, an unknown version and a malformed item, and stores the good one', async () => {
+  it('rejects an unknown version and a malformed item at once; a tampered ciphertext is kept but never opened', async () => {
     const before = await bundleCount();
     const good = await sealedItem(s.engagement);
     const tampered = await sealedItem(s.engagement);
@@ -67,19 +80,26 @@ describe('POST /api/sync/batches', () => {
     const res = (
       await post({ items: [good, tampered, { ...moved, id: crypto.randomUUID() }, unknown, malformed] })
     ).json() as SyncBatchResponse;
-    expect(res.results.map((r) => r.status)).toEqual(['stored', 'rejected', 'rejected', 'rejected', 'rejected']);
-    expect(res.results[1]?.reason).toBe(REASONS.unreadable);
-    // a ciphertext moved to another bundle id fails its bound data
-    expect(res.results[2]?.reason).toBe(REASONS.unreadable);
+    // acknowledged on commit (decryption happens after), so tampering is found by the opener
+    expect(res.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored', 'rejected', 'rejected']);
     expect(res.results[3]?.reason).toBe(REASONS.unknownVersion);
     expect(res.results[4]?.reason).toBe(REASONS.malformed);
     expect(await bundleCount()).toBe(before + 1);
+    expect(await inboxRow(tampered.id)).toEqual({ state: 'failed', reason: REASONS.unreadable });
+    // a ciphertext moved to another bundle id fails its bound data
+    const movedId = res.results[2]?.id as string;
+    expect(await inboxRow(movedId)).toEqual({ state: 'failed', reason: REASONS.unreadable });
+    expect(await inboxRow(good.id)).toEqual({ state: 'opened', reason: null });
   });
 
   it('rejects a bundle whose sealed content is not a valid bundle', async () => {
     const bad = await sealedItem(s.engagement, { answers: { visit: { face: 9 } } as never });
     const res = (await post({ items: [bad] })).json() as SyncBatchResponse;
-    expect(res.results[0]).toMatchObject({ status: 'rejected', reason: REASONS.invalidContent });
+    expect(res.results[0]).toMatchObject({ status: 'stored' });
+    await drain();
+    expect(await inboxRow(bad.id)).toEqual({ state: 'failed', reason: REASONS.invalidContent });
+    const rows = await s.database.db.selectFrom('bundles').select('id').where('id', '=', bad.id).execute();
+    expect(rows).toEqual([]);
   });
 
   it('records the device last sync time and queue size', async () => {

@@ -1,8 +1,34 @@
-import { queue, syncNow, syncStatus } from '../../app/device';
-import { formatDateTime, t } from '../../i18n/index';
+import { queue, sentToday, storage, syncNow, syncStatus } from '../../app/device';
+import { formatDateTime, locale, t } from '../../i18n/index';
+
+function size(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return new Intl.NumberFormat(locale.value, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
+}
+
+/** How full the device is, with an early warning while there is still room. */
+export function StorageMeter() {
+  const s = storage.value;
+  if (!s) return null;
+  return (
+    <div class="storage" data-testid="storage">
+      {s.quota > 0 && (
+        <>
+          <p id="storage-use">{t('queue.storageUse', { used: size(s.usage), quota: size(s.quota) })}</p>
+          <meter min={0} max={s.quota} value={s.usage} high={s.quota * 0.9} aria-labelledby="storage-use" />
+        </>
+      )}
+      {s.low && (
+        <p class="error-message" role="alert" data-testid="storage-low">
+          {s.fullAt ? t('queue.storageFull') : t('queue.storageLow')}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** What waits on the device and how sending is going, for the facilitator. */
-export function QueueStatus() {
+export function QueueStatus({ details = true }: { details?: boolean }) {
   const q = queue.value;
   const s = syncStatus.value;
   const sending = s.phase === 'sending';
@@ -13,6 +39,14 @@ export function QueueStatus() {
         <div>
           <dt>{t('queue.waitingLabel')}</dt>
           <dd data-testid="queue-waiting">{q.waiting}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.sendingLabel')}</dt>
+          <dd data-testid="queue-sending">{sending ? s.inFlight : 0}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.sentTodayLabel')}</dt>
+          <dd data-testid="queue-sent-today">{sentToday.value}</dd>
         </div>
         <div>
           <dt>{t('queue.attentionLabel')}</dt>
@@ -29,10 +63,20 @@ export function QueueStatus() {
       {sending && <progress max={s.progress.total} value={s.progress.sent} aria-label={t('queue.progressLabel')} />}
       {s.phase === 'offline' && <p>{t('queue.offline')}</p>}
       {(s.phase === 'error' || s.phase === 'revoked') && <p class="error-message">{s.message ?? t('queue.serverError')}</p>}
-      <p>{s.lastSuccessAt ? t('queue.lastSync', { time: formatDateTime(s.lastSuccessAt) }) : t('queue.neverSynced')}</p>
-      <button type="button" class="button secondary" disabled={sending} onClick={() => void syncNow(true)}>
-        {t('queue.syncNow')}
-      </button>
+      <p data-testid="last-sync">
+        {s.lastSuccessAt ? t('queue.lastSync', { time: formatDateTime(s.lastSuccessAt) }) : t('queue.neverSynced')}
+      </p>
+      <StorageMeter />
+      <p class="actions">
+        <button type="button" class="button secondary" disabled={sending} onClick={() => void syncNow(true)}>
+          {t('queue.syncNow')}
+        </button>
+        {details && (
+          <a class="button secondary" href="/queue">
+            {t('queue.openQueue')}
+          </a>
+        )}
+      </p>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
 import { DisplayOptions } from './DisplayOptions';
 import { applyDisplay } from './display';
+import { startDraftAutosave } from './draft-autosave';
 import { resetParticipant, step } from './state';
 
 type Later = typeof import('./steps/later');
@@ -85,6 +86,7 @@ export function Journey({ slug }: { slug: string }) {
     },
     [engagement],
   );
+  useEffect(() => startDraftAutosave(slug), [slug]);
 
   const s = step.value;
   // move focus to the new heading whenever the step changes (not on language or format changes)

@@ -62,6 +62,57 @@ export interface BundlesTable {
   attachment_count: number;
 }
 
+export type InboxState = 'pending' | 'opened' | 'failed';
+
+/** Every sealed bundle as received (issue 4); the primary key makes sync idempotent. */
+export interface InboxTable {
+  id: string;
+  engagement_version_id: string;
+  device_id: string;
+  content_hash: string;
+  envelope_json: string;
+  /** sha256 list the device declared (JSON array) */
+  attachments_json: string;
+  /** 'sync' or 'import' */
+  source: string;
+  received_at: Instant;
+  state: InboxState;
+  /** for failed: why, for staff */
+  reason: string | null;
+  opened_at: Instant | null;
+}
+
+export interface AttachmentUploadsTable {
+  sha256: string;
+  size: number;
+  received: number;
+  /** 1 once every byte arrived and the sha256 of the whole was checked */
+  complete: number;
+  device_id: string;
+  created_at: Instant;
+  completed_at: Instant | null;
+}
+
+export interface AttachmentChunksTable {
+  sha256: string;
+  offset: number;
+  data_b64: string;
+}
+
+/** Bundles staff imported that the server could not take as they were (conflict, rejected). */
+export interface HeldBundlesTable {
+  id: string;
+  bundle_id: string;
+  engagement_version_id: string;
+  device_id: string;
+  envelope_json: string;
+  attachments_json: string;
+  status: string;
+  reason: string;
+  source: string;
+  received_at: Instant;
+}
+
 export interface StaffUsersTable {
   id: string;
   email: string;
@@ -265,6 +316,10 @@ export interface DB {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   bundles: BundlesTable;
+  inbox: InboxTable;
+  attachment_uploads: AttachmentUploadsTable;
+  attachment_chunks: AttachmentChunksTable;
+  held_bundles: HeldBundlesTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   setup_tokens: SetupTokensTable;

@@ -1,12 +1,22 @@
 import { SYNC_LIMITS, type SyncBatchResponse, SyncBatchSchema } from '../../shared/protocol';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
-import { badRequest } from '../errors';
+import { badRequest, HttpError } from '../errors';
+import { parseFaults } from '../faults';
 import { bodyDoc } from '../openapi';
 import { ingestBatch, reportableId } from '../services/ingest';
+import { Opener } from '../services/opener';
 import { parseBody } from '../validate';
 
 export default async function sync({ app, database, versionKeys }: AppContext) {
+  const opener = new Opener(database.db, versionKeys, (err) => app.log.error({ err }, 'opening bundles failed'));
+  app.addHook('onReady', async () => opener.run());
+  app.addHook('onClose', async () => opener.stop());
+
+  const faults = parseFaults(process.env.BLETHER_FAULTS);
+  if (faults) app.log.warn({ faults }, 'BLETHER_FAULTS is set: test-only fault injection is ON');
+  let batches = 0;
+
   app.post(
     '/api/sync/batches',
     {
@@ -18,12 +28,21 @@ export default async function sync({ app, database, versionKeys }: AppContext) {
         body: bodyDoc(SyncBatchSchema),
       },
     },
-    async (req): Promise<SyncBatchResponse> => {
+    async (req, reply): Promise<SyncBatchResponse> => {
+      batches++;
+      if (faults && batches <= faults.fail500) throw new Error('BLETHER_FAULTS: fail-500');
       const batch = parseBody(SyncBatchSchema, req.body);
+      if (faults?.maxItems && batch.items.length > faults.maxItems) {
+        throw new HttpError(413, 'too_large', 'The request is too large. Send fewer items at a time.');
+      }
       const ids = batch.items.map((item) => reportableId(item));
       if (ids.some((id) => id === null)) throw badRequest('Every item in a batch needs an id.', 'malformed_batch');
       if (new Set(ids).size !== ids.length) throw badRequest('A batch must not hold the same id twice.', 'malformed_batch');
-      const results = await ingestBatch(database.db, versionKeys, req.deviceId as string, batch.items, batch.queueSize);
+      const results = await ingestBatch(database.db, versionKeys, req.deviceId as string, batch.items, { queueSize: batch.queueSize });
+      if (faults?.killAfterCommit === batches) process.kill(process.pid, 'SIGKILL');
+      opener.kick();
+      // time from the request's arrival to after the commit, for the benchmark and for operators
+      reply.header('Server-Timing', `ingest;dur=${reply.elapsedTime.toFixed(1)}`);
       return { results, serverTime: new Date().toISOString() };
     },
   );

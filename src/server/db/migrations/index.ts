@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
+import * as m010 from './010_sync_inbox';
 import * as m030 from './030_staff';
 import * as m040 from './040_claims';
 import * as m050 from './050_insight';
@@ -9,6 +10,7 @@ import * as m061 from './061_job_leases';
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '010_sync_inbox': m010,
   '030_staff': m030,
   '040_claims': m040,
   '050_insight': m050,

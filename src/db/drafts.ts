@@ -1,0 +1,40 @@
+/**
+ * Drafts: a participant's unfinished journey, sealed under the device-local key. Deleted on Done and
+ * Start again; anything older than 24 hours is purged and never offered back.
+ */
+import { openDraft, sealDraft } from '../crypto/device-key';
+import { db } from './open';
+
+export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export async function saveDraft(id: string, engagementSlug: string, value: unknown): Promise<void> {
+  const { iv, ct } = await sealDraft(id, value);
+  await (await db()).put('drafts', { id, engagementSlug, updatedAt: new Date().toISOString(), iv, ct });
+}
+
+export async function deleteDraft(id: string): Promise<void> {
+  await (await db()).delete('drafts', id);
+}
+
+/** Deletes drafts last saved more than 24 hours before `now`; returns how many. */
+export async function purgeDrafts(now = Date.now()): Promise<number> {
+  const d = await db();
+  const tx = d.transaction('drafts', 'readwrite');
+  const old = await tx.store.index('byUpdated').getAllKeys(IDBKeyRange.upperBound(new Date(now - DRAFT_MAX_AGE_MS).toISOString(), true));
+  await Promise.all([...old.map((k) => tx.store.delete(k)), tx.done]);
+  return old.length;
+}
+
+/** The newest fresh draft for an engagement, opened; null when there is none (or it cannot be opened). */
+export async function latestDraft<T>(engagementSlug: string): Promise<{ id: string; value: T } | null> {
+  await purgeDrafts();
+  const all = (await (await db()).getAll('drafts')).filter((r) => r.engagementSlug === engagementSlug);
+  const rec = all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  if (!rec) return null;
+  try {
+    return { id: rec.id, value: await openDraft<T>(rec.id, rec) };
+  } catch {
+    await deleteDraft(rec.id);
+    return null;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Resumable attachment uploads, addressed by the sha256 of the sealed bytes (DESIGN.md, sync protocol
+ * point 3). Chunks are appended in order; once every byte is here the whole is hashed, and only a match
+ * makes it `complete`. A mismatch throws the upload away so the device sends it again from the start.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AttachmentState } from '../../shared/protocol';
+import type { DB } from '../db/schema';
+import { HttpError } from '../errors';
+
+export async function attachmentState(db: Kysely<DB>, sha256: string): Promise<AttachmentState> {
+  const row = await db.selectFrom('attachment_uploads').select(['received', 'complete']).where('sha256', '=', sha256).executeTakeFirst();
+  return { sha256, received: Number(row?.received ?? 0), complete: Number(row?.complete ?? 0) === 1 };
+}
+
+/** Reassembles an attachment's bytes in order. */
+export async function attachmentBytes(db: Kysely<DB>, sha256: string): Promise<Buffer> {
+  const chunks = await db.selectFrom('attachment_chunks').select('data_b64').where('sha256', '=', sha256).orderBy('offset').execute();
+  return Buffer.concat(chunks.map((c) => Buffer.from(c.data_b64, 'base64')));
+}
+
+export async function putChunk(
+  db: Kysely<DB>,
+  deviceId: string,
+  input: { sha256: string; offset: number; size: number; chunk: Buffer },
+): Promise<AttachmentState> {
+  const { sha256, offset, size, chunk } = input;
+  const now = new Date().toISOString();
+  let mismatch = false;
+  const state = await db.transaction().execute(async (tx): Promise<AttachmentState> => {
+    const row = await tx.selectFrom('attachment_uploads').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    if (row && Number(row.complete) === 1) return { sha256, received: Number(row.size), complete: true };
+    const received = Number(row?.received ?? 0);
+    if (row && Number(row.size) !== size) throw new HttpError(409, 'size_mismatch', 'This upload was started with another size.');
+    // an out-of-order chunk is refused with where to resume, so a retried request cannot write twice
+    if (offset !== received) throw new HttpError(409, 'wrong_offset', `Resume from byte ${received}.`);
+    if (offset + chunk.length > size) throw new HttpError(400, 'too_long', 'This chunk goes past the end of the attachment.');
+    const last = offset + chunk.length === size;
+    if (last) {
+      // the whole is checked before the last chunk commits: one transaction, and never a wrong "complete"
+      const before = offset > 0 ? await attachmentBytes(tx, sha256) : Buffer.alloc(0);
+      if (createHash('sha256').update(before).update(chunk).digest('hex') !== sha256) {
+        await tx.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
+        await tx.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
+        mismatch = true;
+        return { sha256, received: 0, complete: false };
+      }
+    }
+    const values = { received: offset + chunk.length, complete: last ? 1 : 0, completed_at: last ? now : null };
+    if (row) await tx.updateTable('attachment_uploads').set(values).where('sha256', '=', sha256).execute();
+    else
+      await tx
+        .insertInto('attachment_uploads')
+        .values({ sha256, size, device_id: deviceId, created_at: now, ...values })
+        .execute();
+    await tx
+      .insertInto('attachment_chunks')
+      .values({ sha256, offset, data_b64: chunk.toString('base64') })
+      .execute();
+    return { sha256, received: values.received, complete: last };
+  });
+  if (mismatch) {
+    throw new HttpError(422, 'hash_mismatch', 'The attachment that arrived does not match its sha256. Send it again from the start.');
+  }
+  return state;
+}
+
+/** Stores a whole attachment at once (staff import), checking its hash. */
+export async function putWhole(db: Kysely<DB>, deviceId: string, sha256: string, bytes: Buffer): Promise<AttachmentState> {
+  const have = await attachmentState(db, sha256);
+  if (have.complete) return have;
+  if (have.received > 0) {
+    await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
+    await db.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
+  }
+  return putChunk(db, deviceId, { sha256, offset: 0, size: bytes.length, chunk: bytes });
+}

@@ -1,0 +1,171 @@
+/**
+ * Opens acknowledged bundles off the request path: decrypts each pending inbox row with its engagement
+ * version's private key, validates it, and writes it to `bundles`. A row that cannot be opened or is not
+ * a valid bundle is never dropped: it stays in the inbox as `failed`, with a reason staff can read.
+ */
+import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
+import { type Envelope, open } from '../../shared/envelope';
+import type { DB } from '../db/schema';
+import { storeClaim } from './claims';
+import type { VersionKeys } from './engagements';
+import { type InboxRow, REASONS } from './ingest';
+import { storeParticipation } from './participation';
+
+type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
+
+async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
+  const key = await keys.get(r.engagement_version_id);
+  if (!key) return { id: r.id, reason: REASONS.unknownVersion };
+  let plaintext: Uint8Array;
+  try {
+    ({ plaintext } = await open(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id));
+  } catch {
+    return { id: r.id, reason: REASONS.unreadable };
+  }
+  let payload: BundlePayload;
+  try {
+    const result = v.safeParse(BundlePayloadSchema, JSON.parse(new TextDecoder().decode(plaintext)));
+    if (!result.success) return { id: r.id, reason: REASONS.invalidContent };
+    payload = result.output;
+  } catch {
+    return { id: r.id, reason: REASONS.invalidContent };
+  }
+  if (payload.id !== r.id || payload.engagementVersionId !== r.engagement_version_id) return { id: r.id, reason: REASONS.invalidContent };
+  const declared = JSON.parse(r.attachments_json) as string[];
+  if (payload.attachments.map((a) => a.sha256).join() !== declared.join()) return { id: r.id, reason: REASONS.attachmentsMismatch };
+  return {
+    id: r.id,
+    payload,
+    row: {
+      id: r.id,
+      engagement_version_id: r.engagement_version_id,
+      device_id: r.device_id,
+      content_hash: r.content_hash,
+      envelope_json: r.envelope_json,
+      received_at: r.received_at,
+      created_at: new Date(payload.createdAt).toISOString(),
+      session_id: payload.sessionId ?? null,
+      locale: payload.locale,
+      format: payload.format,
+      input_method: payload.inputMethod,
+      reference_code: payload.referenceCode,
+      answers_json: JSON.stringify(payload.answers),
+      attachment_count: payload.attachments.length,
+    },
+  };
+}
+
+/** Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once. */
+export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200): Promise<number> {
+  const rows = await db.selectFrom('inbox').selectAll().where('state', '=', 'pending').orderBy('received_at').limit(limit).execute();
+  if (rows.length === 0) return 0;
+  const outcomes = await Promise.all(rows.map((r) => openRow(r, keys)));
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    for (const o of outcomes) {
+      if ('row' in o) {
+        await tx
+          .insertInto('bundles')
+          .values(o.row)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim)
+        await storeClaim(tx, o.payload, keys.serverKey, { deviceId: o.row.device_id, receivedAt: o.row.received_at });
+        // who took part and the contact for feedback (issue 7), likewise with their bundle
+        await storeParticipation(tx, o.payload, keys.serverKey);
+        await tx
+          .updateTable('inbox')
+          .set({ state: 'opened', opened_at: now })
+          .where('id', '=', o.id)
+          .where('state', '=', 'pending')
+          .execute();
+      } else {
+        await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
+      }
+    }
+  });
+  return rows.length;
+}
+
+/** Opens everything pending. */
+export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number> {
+  let total = 0;
+  for (let n = await openPending(db, keys); n > 0; n = await openPending(db, keys)) total += n;
+  return total;
+}
+
+/**
+ * Runs the opener in the background, one run at a time. A lone batch is opened at once; while batches keep
+ * coming (kicks less than QUIET_MS apart) the run waits for a pause, at most MAX_WAIT_MS, so decryption
+ * does not take the CPU from acknowledging batches.
+ */
+const QUIET_MS = 200;
+const MAX_WAIT_MS = 5_000;
+
+export class Opener {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private firstKick = 0;
+  private lastKick = 0;
+  constructor(
+    private db: Kysely<DB>,
+    private keys: VersionKeys,
+    private onError: (err: unknown) => void,
+  ) {}
+
+  /** Asks for a run soon, once batches pause. */
+  kick(): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    const burst = now - this.lastKick < QUIET_MS;
+    this.lastKick = now;
+    if (!burst && !this.timer) {
+      this.run();
+      return;
+    }
+    if (!this.timer) this.firstKick = now;
+    else clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.firstKick + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run();
+    }, wait);
+  }
+
+  /** Runs now (or again right after the current run). */
+  run(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await openAll(this.db, this.keys);
+        } catch (err) {
+          this.onError(err);
+        }
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Resolves once nothing is running (for shutdown and tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.idle();
+  }
+}

@@ -1,0 +1,38 @@
+/** The export of bundles that need attention: still sealed, for staff to import on the server. */
+import type { OutboxRepo } from '../db/outbox';
+import { toBase64 } from '../shared/bytes';
+import type { ExportFile } from '../shared/protocol';
+
+export async function buildExport(outbox: OutboxRepo, device: { deviceId: string; name: string } | null): Promise<ExportFile> {
+  const { records, attachments } = await outbox.attentionWithAttachments();
+  return {
+    format: 'blether-export/v1',
+    exportedAt: new Date().toISOString(),
+    deviceId: device?.deviceId ?? null,
+    deviceName: device?.name ?? null,
+    bundles: records.map((r) => ({
+      item: {
+        id: r.id,
+        engagementVersionId: r.engagementVersionId,
+        envelope: r.envelope,
+        ...(r.attachments.length > 0 ? { attachments: r.attachments } : {}),
+      },
+      createdAt: r.createdAt,
+      status: r.status,
+      reason: r.reason,
+    })),
+    attachments: Object.fromEntries(attachments.map((a) => [a.sha256, toBase64(new Uint8Array(a.bytes))])),
+  };
+}
+
+/** Offers the export as a file download (the facilitator's browser saves it). */
+export function downloadJson(file: ExportFile, name: string): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

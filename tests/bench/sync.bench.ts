@@ -1,0 +1,145 @@
+/**
+ * `npm run bench` (a benchmark, not a test): queues 10,000 finished bundles in real Chromium through the
+ * app's own finishBundle (1 in RECEIPT_EVERY with a 300 KB receipt), syncs them to the real server on
+ * SQLite in batches, then queues BENCH_SINGLE more and syncs them one request per bundle. Prints a
+ * table, then as its very last line one JSON object with the figures.
+ *
+ *   BENCH_BUNDLES (10000)  BENCH_SINGLE (2000: one request each is slow, and a rate needs no more)
+ *   BENCH_RECEIPT_EVERY (100)
+ */
+import { chromium } from '@playwright/test';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { loadConfig } from '../../src/server/config';
+import { openDatabase } from '../../src/server/db/index';
+import { loadServerKey } from '../../src/server/keys';
+import { VersionKeys } from '../../src/server/services/engagements';
+import { openAll } from '../../src/server/services/opener';
+import { h, harnessPage } from '../e2e/harness/load';
+import { startServer } from '../support/server-process';
+
+const N = Number(process.env.BENCH_BUNDLES ?? 10_000);
+const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
+const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
+const RECEIPT = 300 * 1024;
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.95) - 1)] ?? 0;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main() {
+  buildIfStale();
+  const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    page.setDefaultTimeout(0);
+    await harnessPage(page, server.url);
+    await h(page, 'enrol', server.enrolCode as string);
+
+    /** Queues n bundles; returns ids and the save times of those with a receipt and without. */
+    const queue = async (n: number) => {
+      const ids: string[] = [];
+      const withReceipt: number[] = [];
+      const plain: number[] = [];
+      for (let done = 0; done < n; ) {
+        const receipt = await h(page, 'save', 1, RECEIPT);
+        const batch = await h(page, 'save', Math.min(RECEIPT_EVERY - 1, n - done - 1), 0);
+        for (const r of [receipt, batch]) if (r.error) throw new Error(`save failed: ${r.error}`);
+        ids.push(...receipt.ids, ...batch.ids);
+        withReceipt.push(...receipt.ms);
+        plain.push(...batch.ms);
+        done += receipt.ids.length + batch.ids.length;
+        if (done % 2000 < RECEIPT_EVERY) log(`  queued ${done} of ${n}`);
+      }
+      return { ids, withReceipt, plain };
+    };
+
+    log(`Queueing ${N} bundles (1 in ${RECEIPT_EVERY} with a 300 KB receipt)…`);
+    const t0 = Date.now();
+    const first = await queue(N);
+    const queueS = (Date.now() - t0) / 1000;
+
+    log('Syncing batched…');
+    const batched = await h(page, 'timedSync', {});
+    if (!batched.report.ok) throw new Error('batched sync failed');
+    const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
+    while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
+
+    log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
+    const second = await queue(SINGLE);
+    const single = await h(page, 'timedSync', { maxItems: 1 });
+    if (!single.report.ok) throw new Error('single sync failed');
+    while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
+
+    const expected = new Set([...first.ids, ...second.ids]);
+    const onServer = server.query<{ id: string }>('select id from bundles').filter((r) => expected.has(r.id)).length;
+    const left = await h(page, 'counts');
+    const failed = Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'failed'")[0]?.n ?? 0);
+    const lost = expected.size - onServer;
+    await server.stop();
+
+    // the opener's own speed: open every received bundle again, on the same database, in this process
+    log('Timing the opener (decrypt + validate) over everything received…');
+    const database = await openDatabase(loadConfig({ DATA_DIR: server.dataDir }));
+    await database.db.deleteFrom('bundles').execute();
+    await database.db.updateTable('inbox').set({ state: 'pending', opened_at: null }).execute();
+    const tOpen = performance.now();
+    const opened = await openAll(database.db, new VersionKeys(database.db, loadServerKey(server.dataDir, undefined)));
+    const openS = (performance.now() - tOpen) / 1000;
+    await database.close();
+
+    const figures = {
+      bundles: N,
+      single_bundles: SINGLE,
+      receipts: first.withReceipt.length + second.withReceipt.length,
+      sync_batched_per_s: round(N / (batched.ms / 1000)),
+      sync_single_per_s: round(SINGLE / (single.ms / 1000)),
+      sync_ratio: round(N / (batched.ms / 1000) / (SINGLE / (single.ms / 1000)), 2),
+      ingest_per_s: round(N / (batched.serverMs / 1000)),
+      ingest_wire_per_s: round(N / (batched.batchMs / 1000)),
+      decrypted_per_s: round(opened / openS),
+      save_p95_ms: round(p95([...first.withReceipt, ...second.withReceipt]), 2),
+      save_plain_p95_ms: round(p95([...first.plain, ...second.plain]), 2),
+      queue_per_s: round(N / queueS),
+      batches: batched.batches,
+      upload_requests: batched.uploads,
+      upload_ms: round(batched.uploadMs),
+      upload_server_ms: round(batched.uploadServerMs),
+      batched_ms: round(batched.ms),
+      batch_wire_ms: round(batched.batchMs),
+      lost,
+      failed_to_open: failed,
+      left_on_device: left.waiting + left.attention,
+    };
+    const rows: [string, string | number][] = [
+      ['bundles queued and synced batched', N],
+      ['bundles queued and synced one per request', SINGLE],
+      ['of which with a 300 KB receipt', figures.receipts],
+      ['save with receipt, p95 (ms, encryption + one transaction)', figures.save_p95_ms],
+      ['save without receipt, p95 (ms)', figures.save_plain_p95_ms],
+      ['sync batched (bundles/s, attachments included)', figures.sync_batched_per_s],
+      ['sync one request per bundle (bundles/s)', figures.sync_single_per_s],
+      ['ratio batched / single', figures.sync_ratio],
+      ['server ingest: arrival to commit, in the server (bundles/s)', figures.ingest_per_s],
+      ['server ingest: as the device sees it, request to answer (bundles/s)', figures.ingest_wire_per_s],
+      ['server opener: decrypted and validated after the answer (bundles/s)', figures.decrypted_per_s],
+      ['batches sent', figures.batches],
+      ['lost (saved but not on the server)', lost],
+      ['failed to open on the server', failed],
+      ['left on the device', figures.left_on_device],
+    ];
+    const w = Math.max(...rows.map(([k]) => k.length));
+    console.log(`\nSync benchmark (SQLite, Chromium, ${new Date().toISOString()})\n`);
+    for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${String(v).padStart(10)}`);
+    console.log(JSON.stringify(figures));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

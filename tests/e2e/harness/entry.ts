@@ -1,0 +1,146 @@
+/**
+ * A test and benchmark harness bundled from the app's OWN modules (finishBundle, the outbox, the sync
+ * engine) and loaded into a real Chromium page on the app's origin. It lets fault tests and the benchmark
+ * drive the real code at speed without clicking through a journey for every bundle.
+ */
+import { getEngagement, listEngagements, saveEngagements } from '../../../src/db/engagements';
+import { outbox } from '../../../src/db/index';
+import { setMeta } from '../../../src/db/meta';
+import { db } from '../../../src/db/open';
+import type { OutboxRecord } from '../../../src/db/schema';
+import { finishBundle } from '../../../src/features/participate/finish';
+import { sha256Hex } from '../../../src/shared/bytes';
+import type { PublishedEngagement } from '../../../src/shared/engagement';
+import { SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine';
+
+let token = '';
+
+async function enrol(code: string): Promise<{ deviceId: string; token: string }> {
+  const res = await fetch('/api/devices/enrol', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, name: 'Harness tablet' }),
+  });
+  if (!res.ok) throw new Error(`enrol: HTTP ${res.status}`);
+  const body = (await res.json()) as { deviceId: string; token: string };
+  token = body.token;
+  await setMeta('identity', { deviceId: body.deviceId, token: body.token, name: 'Harness tablet' });
+  const list = (await (await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    engagements: PublishedEngagement[];
+  };
+  await saveEngagements(list.engagements);
+  return body;
+}
+
+async function useIdentity(): Promise<void> {
+  const id = (await (await db()).get('meta', 'identity')) as { token: string } | undefined;
+  token = id?.token ?? '';
+}
+
+/** Finishes `count` bundles, each with a receipt of `receiptBytes` (0: none); returns ids and times (ms). */
+async function save(count: number, receiptBytes = 0, announce = false): Promise<{ ids: string[]; ms: number[]; error: string | null }> {
+  const [first] = await listEngagements();
+  const engagement = first && (await getEngagement(first.slug));
+  if (!engagement) throw new Error('no engagement on the device');
+  const ids: string[] = [];
+  const ms: number[] = [];
+  const receipt = new Uint8Array(receiptBytes);
+  for (let i = 0; i < receipt.length; i += 65536) crypto.getRandomValues(receipt.subarray(i, i + 65536));
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    try {
+      const { id } = await finishBundle({
+        engagement,
+        answers: { visit: { yesno: 'yes' }, feel: { face: 4 }, else: { text: `Bundle ${i}: more seats, please` } },
+        locale: 'en',
+        format: 'standard',
+        consentAt: new Date().toISOString(),
+        attachments: receiptBytes > 0 ? [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt.slice() }] : [],
+      });
+      ms.push(performance.now() - t0);
+      ids.push(id);
+      if (announce) console.debug(`blether-saved ${ids.length}`);
+    } catch (e) {
+      return { ids, ms, error: (e as Error).name };
+    }
+  }
+  return { ids, ms, error: null };
+}
+
+async function put(records: OutboxRecord[]): Promise<void> {
+  for (const r of records) await outbox.add(r);
+}
+
+async function sync(opts: Partial<SyncEngineOptions> = {}) {
+  const engine = new SyncEngine({ outbox, getToken: async () => token, ...opts });
+  return engine.sync(true);
+}
+
+/** Syncs and times it, with the time spent in batch requests (the server's ingest) on its own. */
+async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
+  let batchMs = 0;
+  let serverMs = 0;
+  let batches = 0;
+  let uploadMs = 0;
+  let uploads = 0;
+  let uploadServerMs = 0;
+  const timed: typeof fetch = async (input, init) => {
+    const isBatch = String(input).endsWith('/api/sync/batches');
+    const t0 = performance.now();
+    const res = await fetch(input, init);
+    if (!isBatch) {
+      uploadMs += performance.now() - t0;
+      uploadServerMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
+      uploads++;
+    }
+    if (isBatch) {
+      await res.clone().arrayBuffer();
+      batchMs += performance.now() - t0;
+      serverMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
+      batches++;
+    }
+    return res;
+  };
+  const t0 = performance.now();
+  const report = await sync({ ...opts, fetch: timed });
+  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploadServerMs, uploads };
+}
+
+/** Every bundle has all its attachments, hashes match, and no attachment is left without its bundle. */
+async function integrity(): Promise<{ bundles: number; attachments: number; problems: string[] }> {
+  const d = await db();
+  const bundles = await d.getAll('outbox');
+  const attachments = await d.getAll('attachments');
+  const problems: string[] = [];
+  const byId = new Set(bundles.map((b) => b.id));
+  for (const a of attachments) {
+    if (!byId.has(a.bundleId)) problems.push(`orphan attachment ${a.sha256}`);
+    if ((await sha256Hex(new Uint8Array(a.bytes))) !== a.sha256) problems.push(`bad bytes ${a.sha256}`);
+  }
+  const have = new Set(attachments.map((a) => a.sha256));
+  for (const b of bundles) for (const sha of b.attachments) if (!have.has(sha)) problems.push(`missing attachment of ${b.id}`);
+  return { bundles: bundles.length, attachments: attachments.length, problems };
+}
+
+async function ids(): Promise<{ waiting: string[]; attention: string[] }> {
+  const all = await (await db()).getAll('outbox');
+  return {
+    waiting: all.filter((r) => r.state === 'waiting').map((r) => r.id),
+    attention: all.filter((r) => r.state === 'attention').map((r) => r.id),
+  };
+}
+
+const harness = {
+  enrol,
+  useIdentity,
+  save,
+  put,
+  sync,
+  timedSync,
+  integrity,
+  ids,
+  counts: () => outbox.counts(),
+  waiting: () => outbox.waiting(),
+};
+(globalThis as unknown as { __blether: typeof harness }).__blether = harness;
+export type Harness = typeof harness;
