@@ -9,6 +9,9 @@ import { Shell } from './Shell';
 
 // The staff web is its own chunk: never in a participant's first load.
 const StaffApp = lazy(() => import('../features/manage/manage-app'));
+// Feedback and the reference lookup are public pages, each lazy.
+const FeedbackRoute = lazy(() => import('../features/feedback/routes').then((m) => m.FeedbackRoute));
+const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) => m.LookupRoute));
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
 const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
@@ -58,6 +61,8 @@ export function App() {
             <Route path="/session" component={GuardedSession} />
             <Route path="/queue" component={GuardedQueue} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/feedback/:slug" component={FeedbackRoute} />
+            <Route path="/lookup" component={LookupRoute} />
             <Route path="/claim/:slug" component={ClaimRoute} />
             <Route path="/finance" component={FinanceApp} />
             <Route path="/credits" component={Credits} />

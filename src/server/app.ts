@@ -15,8 +15,11 @@ import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
 import attachments from './routes/attachments';
 import devices from './routes/devices';
+import feedback from './routes/feedback';
 import finance from './routes/finance';
 import health from './routes/health';
+import insight from './routes/insight';
+import lookup from './routes/lookup';
 import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
@@ -125,6 +128,7 @@ export async function buildApp(opts: AppOptions) {
   await finance(ctx);
   await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
+  for (const route of [insight, feedback, lookup]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);

@@ -13,6 +13,8 @@ export interface Config {
   distDir: string;
   /** origin the staff web is served from, for Origin checks; default: derived from the request's Host */
   publicOrigin: string | undefined;
+  /** the organisation's time zone, for dates on the results pages (never the server's own zone) */
+  orgTimeZone: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverKey: env.BLETHER_SERVER_KEY || undefined,
     distDir: path.resolve(env.DIST_DIR ?? './dist'),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    orgTimeZone: env.ORG_TIME_ZONE || 'Europe/London',
   };
 }

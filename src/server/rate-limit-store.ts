@@ -31,8 +31,11 @@ export function databaseRateLimitStore(db: Kysely<DB>) {
         .catch((err: Error) => cb(err));
     }
 
-    child(routeOptions: { url?: string; path?: string; method?: string | string[] }) {
-      return new DatabaseStore(undefined, `${String(routeOptions.method ?? '')} ${routeOptions.url ?? routeOptions.path ?? ''}`);
+    // @fastify/rate-limit passes the route as `routeInfo`: one counter per route and client, not one for all
+    // (its type says route options; at run time they are the merged limit options with `routeInfo`)
+    child(options: object) {
+      const route = (options as { routeInfo?: { url?: string; path?: string; method?: string | string[] } }).routeInfo ?? {};
+      return new DatabaseStore(undefined, `${String(route.method ?? '')} ${route.url ?? route.path ?? ''}`);
     }
   };
 }

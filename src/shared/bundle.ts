@@ -74,6 +74,8 @@ export const BundlePayloadSchema = v.object({
   ),
   referenceCode: v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)),
   attachments: v.pipe(v.array(AttachmentRefSchema), v.maxLength(50)),
+  /** where it was given: the facilitator's open session at a venue (for who-took-part and consultation fatigue) */
+  place: v.optional(v.strictObject({ venue: v.pipe(v.string(), v.maxLength(200)), area: v.pipe(v.string(), v.maxLength(20)) })),
   contact: v.optional(ContactSchema),
   monitoring: v.optional(MonitoringSchema),
   claim: v.optional(ClaimSchema),

@@ -29,6 +29,23 @@ registerRoute(
   async ({ request }) => (await caches.match(request.url, { cacheName: ASSET_CACHE })) ?? fetch(request),
 );
 
+// Published feedback (src/features/feedback/cache.ts): the network first, the copy kept here when offline.
+const FEEDBACK_CACHE = 'blether-feedback-v1';
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/api/feedback/'),
+  async ({ request }) => {
+    try {
+      const res = await fetch(request);
+      if (res.ok) await (await caches.open(FEEDBACK_CACHE)).put(request.url, res.clone());
+      return res;
+    } catch (err) {
+      const kept = await caches.match(request.url, { cacheName: FEEDBACK_CACHE });
+      if (kept) return kept;
+      throw err;
+    }
+  },
+);
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const msg = event.data as PageToWorker | undefined;
   if (msg?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -20,7 +20,16 @@ const LEGACY: Record<string, Access> = {
   '/api/sync/batches': { kind: 'device' },
 };
 /** Reviewed: the only routes anyone may call. A new public route must be added here on purpose. */
-const PUBLIC = ['/api/devices/enrol', '/api/docs', '/api/health', '/api/staff/login', '/api/staff/setup', '/media/:sha256'];
+const PUBLIC = [
+  '/api/devices/enrol',
+  '/api/docs',
+  '/api/feedback/:slug',
+  '/api/health',
+  '/api/lookup',
+  '/api/staff/login',
+  '/api/staff/setup',
+  '/media/:sha256',
+];
 
 function accessOf(r: RouteEntry): Access | undefined {
   return r.access ?? LEGACY[r.url] ?? (r.url === '/*' ? { kind: 'public' } : undefined);

@@ -89,6 +89,10 @@ export function Home() {
                   <a class="button secondary" href={`/claim/${e.slug}`}>
                     {t('home.claimOnly')}
                     <span class="visually-hidden">: {title}</span>
+                  </a>{' '}
+                  <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
+                    {t('home.feedback')}
+                    <span class="visually-hidden">: {title}</span>
                   </a>
                 </li>
               );

@@ -78,6 +78,8 @@ export async function refreshEngagements(): Promise<boolean> {
   }
   mustEnrolAgain.value = false;
   await saveEngagements(list);
+  // published "You said, we did" feedback, so the facilitator can show it at the venue offline
+  await import('../feedback/cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
   const status: Record<string, OfflineStatus> = {};
   for (const e of await listEngagements()) {
     const fresh = list.find((x) => x.slug === e.slug);

@@ -11,6 +11,7 @@ import { api, hasRole, loadMe, me } from './api';
 import { Builder } from './Builder';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
+import { Insight } from './insight/Insight';
 import { Users } from './Users';
 import { Page } from './ui';
 
@@ -19,6 +20,7 @@ function Nav() {
   const links: [string, string, boolean][] = [
     ['/staff', 'Start', true],
     ['/staff/engagements', 'Engagements', hasRole('organiser', 'analyst')],
+    ['/staff/insight', 'Insight', hasRole('organiser', 'analyst')],
     ['/staff/devices', 'Devices', hasRole('organiser')],
     ['/staff/users', 'Staff accounts', hasRole('admin')],
   ];
@@ -66,6 +68,7 @@ function Body({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean).slice(1);
   const [section, id, tab, rest] = parts;
   if (section === 'users') return <Users />;
+  if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
   if (section === 'engagements' && id) return <Builder id={id} tab={tab ?? 'details'} rest={rest ?? ''} />;
   if (section === 'engagements') return <Engagements />;

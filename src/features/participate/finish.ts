@@ -1,6 +1,7 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
 import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
+import { currentSession } from '../../db/sessions';
 import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
 import type { Claim } from '../../shared/claims';
@@ -37,10 +38,14 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
   // The payload names each attachment by the hash of its sealed bytes, so attachments are sealed (under
   // the bundle's content key) before the bundle itself.
   const newAttachments = input.attachments ?? [];
+  // the facilitator's open session for this engagement says where it was given (venue and area)
+  const session = await currentSession().catch(() => undefined);
+  const here = session && session.engagementSlug === input.engagement.slug ? session : undefined;
   const payload: BundlePayload = {
     id,
     engagementVersionId: input.engagement.versionId,
-    sessionId: input.sessionId ?? null,
+    sessionId: input.sessionId ?? here?.id ?? null,
+    ...(here ? { place: { venue: here.venue.slice(0, 200), area: here.area.slice(0, 20) } } : {}),
     createdAt: new Date().toISOString(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     inputMethod: input.inputMethod ?? 'self',

@@ -249,6 +249,63 @@ export interface JobLeasesTable {
   last_result: string | null;
 }
 
+/** Who took part (issue 7): per bundle, apart from the answers; monitoring is reported only in aggregate. */
+export interface ParticipationTable {
+  bundle_id: string;
+  engagement_id: string;
+  session_id: string | null;
+  venue: string | null;
+  /** the session's area (postcode district), for consultation fatigue */
+  area: string | null;
+  created_at: Instant;
+  /** equality monitoring as the participant gave it (JSON object), or null */
+  monitoring_json: string | null;
+}
+
+export interface FeedbackContactsTable {
+  bundle_id: string;
+  engagement_id: string;
+  /** the contact, sealed under the server key */
+  contact_sealed: string;
+  locale: string;
+  format: string;
+  created_at: Instant;
+}
+
+export interface ThemesTable {
+  id: string;
+  engagement_id: string;
+  name: string;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface ThemeTagsTable {
+  theme_id: string;
+  bundle_id: string;
+  question_id: string;
+  tagged_by: string;
+  tagged_at: Instant;
+}
+
+export interface ReferenceSharesTable {
+  engagement_id: string;
+  dimension: string;
+  category: string;
+  /** share of the reference population in 1/100 of a percent */
+  basis_points: number;
+  source: string;
+}
+
+export interface FeedbackTable {
+  engagement_id: string;
+  draft_json: string;
+  published_json: string | null;
+  published_at: Instant | null;
+  updated_at: Instant;
+  updated_by: string;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -275,6 +332,12 @@ export interface DB {
   cash_floats: CashFloatsTable;
   audit_events: AuditEventsTable;
   job_leases: JobLeasesTable;
+  participation: ParticipationTable;
+  feedback_contacts: FeedbackContactsTable;
+  themes: ThemesTable;
+  theme_tags: ThemeTagsTable;
+  reference_shares: ReferenceSharesTable;
+  feedback: FeedbackTable;
 }
 
 export type { ColumnType };

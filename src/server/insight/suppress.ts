@@ -64,13 +64,24 @@ export interface Representation {
   indicator: 'over' | 'under' | 'similar' | 'unknown';
 }
 
-/** Compares visible shares with reference population shares; suppressed cells stay unknown. */
-export function representation(table: SuppressedTable, reference: Record<string, number>, tolerance = 0.2): Representation[] {
+/**
+ * Compares visible shares with reference population shares; suppressed cells stay unknown. Cells named
+ * in `exclude` (e.g. "not stated") are left out of the denominator when they are visible; only visible
+ * numbers are used, so the shares reveal nothing the table does not.
+ */
+export function representation(
+  table: SuppressedTable,
+  reference: Record<string, number>,
+  tolerance = 0.2,
+  exclude: readonly string[] = [],
+): Representation[] {
+  const left = table.cells.filter((c) => exclude.includes(c.key)).reduce((s, c) => s + (c.count ?? 0), 0);
+  const denominator = table.total === null ? null : table.total - left;
   return table.cells.map((c) => {
     const ref = reference[c.key] ?? null;
-    if (c.count === null || table.total === null || table.total === 0)
+    if (exclude.includes(c.key) || c.count === null || denominator === null || denominator <= 0)
       return { key: c.key, share: null, reference: ref, indicator: 'unknown' };
-    const share = c.count / table.total;
+    const share = c.count / denominator;
     if (ref === null || ref <= 0) return { key: c.key, share, reference: ref, indicator: 'unknown' };
     const ratio = share / ref;
     return { key: c.key, share, reference: ref, indicator: ratio > 1 + tolerance ? 'over' : ratio < 1 - tolerance ? 'under' : 'similar' };

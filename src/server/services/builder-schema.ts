@@ -4,12 +4,12 @@ import * as v from 'valibot';
 const Str = (max: number) => v.pipe(v.string(), v.maxLength(max, `Use at most ${max} characters`));
 const LocaleKey = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'Not a language code'));
 const LocalText = v.strictObject({ standard: Str(4000), easy: v.optional(Str(4000)) });
-const Text = v.record(LocaleKey, LocalText);
+export const Text = v.record(LocaleKey, LocalText);
 const AssetSrc = v.pipe(
   v.string(),
   v.regex(/^\/(media\/[0-9a-f]{64}|pictograms\/[\w.-]+)$/, 'Pictures and clips must be uploaded or from the bundled set'),
 );
-const Picture = v.strictObject({ src: AssetSrc, alt: Text });
+export const Picture = v.strictObject({ src: AssetSrc, alt: Text });
 const Audio = v.record(LocaleKey, v.strictObject({ standard: v.optional(AssetSrc), easy: v.optional(AssetSrc) }));
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9_-]{1,40}$/, 'Ids use a-z, 0-9, - and _'));
 

@@ -11,6 +11,7 @@ import type { DB } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
 import { type InboxRow, REASONS } from './ingest';
+import { storeParticipation } from './participation';
 
 type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
 
@@ -72,6 +73,8 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
           .execute();
         // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim)
         await storeClaim(tx, o.payload, keys.serverKey, { deviceId: o.row.device_id, receivedAt: o.row.received_at });
+        // who took part and the contact for feedback (issue 7), likewise with their bundle
+        await storeParticipation(tx, o.payload, keys.serverKey);
         await tx
           .updateTable('inbox')
           .set({ state: 'opened', opened_at: now })

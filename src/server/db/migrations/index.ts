@@ -3,6 +3,7 @@ import * as m001 from './001_initial';
 import * as m010 from './010_sync_inbox';
 import * as m030 from './030_staff';
 import * as m040 from './040_claims';
+import * as m050 from './050_insight';
 import * as m060 from './060_rate_limits';
 import * as m061 from './061_job_leases';
 
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '010_sync_inbox': m010,
   '030_staff': m030,
   '040_claims': m040,
+  '050_insight': m050,
   '060_rate_limits': m060,
   '061_job_leases': m061,
 };

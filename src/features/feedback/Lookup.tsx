@@ -1,0 +1,122 @@
+/** The reference lookup: the code from the Done screen shows the feedback and the claim's state, nothing personal. */
+import { useEffect, useState } from 'preact/hooks';
+import { focusHeading } from '../../a11y/focus';
+import type { LookupResult } from '../../shared/feedback';
+import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
+import { ErrorSummary, L } from '../participate/ui';
+import { FeedbackView } from './FeedbackView';
+import { ft } from './i18n';
+import { Settings } from './Settings';
+import { useChoiceFromUrl } from './url';
+import './feedback.css';
+
+type Problem = 'invalid' | 'unknown' | 'tooMany' | 'offline';
+
+async function ask(code: string): Promise<LookupResult | Problem> {
+  try {
+    const res = await fetch('/api/lookup', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    if (res.ok) return (await res.json()) as LookupResult;
+    return res.status === 429 ? 'tooMany' : res.status === 400 ? 'invalid' : 'unknown';
+  } catch {
+    return 'offline';
+  }
+}
+
+export function Lookup() {
+  const ready = useChoiceFromUrl();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [found, setFound] = useState<LookupResult | null>(null);
+  useEffect(() => {
+    if (ready) focusHeading(document.getElementById('main') ?? document);
+  }, [ready, found]);
+  if (!ready) return <p role="status">Loading…</p>;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const normal = normaliseReference(code);
+    if (!REFERENCE_PATTERN.test(normal)) {
+      setProblem('invalid');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const out = await ask(normal);
+    setBusy(false);
+    if (typeof out === 'string') setProblem(out);
+    else {
+      setFound(out);
+      setCode('');
+    }
+  };
+
+  if (found) {
+    return (
+      <div class="feedback-page">
+        <h1 tabIndex={-1}>
+          {ft('lookup.found', { title: '' })}
+          <L text={found.title} defaultLocale={found.defaultLocale} />
+        </h1>
+        <Settings />
+        <section class="panel claim-state">
+          <h2>{ft('lookup.claimHeading')}</h2>
+          <p>{found.claim ? ft(`lookup.claim.${found.claim.status}`) : ft('lookup.noClaim')}</p>
+        </section>
+        <h2>{ft('heading')}</h2>
+        {found.feedback ? <FeedbackView feedback={found.feedback} /> : <p>{ft('lookup.noFeedback')}</p>}
+        <div class="actions no-print">
+          <button type="button" class="button secondary" onClick={() => setFound(null)}>
+            {ft('lookup.heading')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const errors = problem ? [{ target: 'lookup-code', text: ft(`lookup.${problem}`) }] : [];
+  return (
+    <div class="feedback-page">
+      <ErrorSummary errors={errors} />
+      <h1 tabIndex={-1}>{ft('lookup.heading')}</h1>
+      <Settings />
+      <p>{ft('lookup.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div class={`field${problem ? ' field-error' : ''}`}>
+          <label class="label" for="lookup-code">
+            {ft('lookup.label')}
+          </label>
+          <span class="hint" id="lookup-code-hint">
+            {ft('lookup.hint')}
+          </span>
+          {problem && (
+            <p class="error-message" id="lookup-code-error">
+              {ft(`lookup.${problem}`)}
+            </p>
+          )}
+          <input
+            id="lookup-code"
+            class="input code-input"
+            value={code}
+            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            maxLength={20}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={problem ? 'lookup-code-hint lookup-code-error' : 'lookup-code-hint'}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {ft('lookup.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

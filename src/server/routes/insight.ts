@@ -1,0 +1,99 @@
+/** Results, themes, who took part and exports per engagement (analyst; organisers may read too). */
+import * as v from 'valibot';
+import { staffOnly } from '../auth/guard';
+import type { AppContext } from '../context';
+import { type ExportKind, exportCsv, exportJson } from '../insight/export';
+import { audit } from '../services/claims';
+import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
+import { createTheme, deleteTheme, setTag } from '../services/themes';
+import { parseBody } from '../validate';
+
+const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an engagement id')) });
+const ThemeParam = v.strictObject({ id: IdParam.entries.id, themeId: v.pipe(v.string(), v.uuid('Not a theme id')) });
+const ThemeSchema = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Name the theme'), v.maxLength(80, 'Use at most 80 characters')),
+});
+const TagSchema = v.strictObject({
+  themeId: v.pipe(v.string(), v.uuid('Not a theme id')),
+  bundleId: v.pipe(v.string(), v.uuid('Not an answer id')),
+  questionId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a question id')),
+  tagged: v.boolean(),
+});
+const Category = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_ -]{1,40}$/, 'Categories use letters, digits, _ and -'));
+const ReferenceSchema = v.strictObject({
+  dimension: v.picklist(['ageBand', 'gender', 'disability', 'ethnicity', 'area'], 'Unknown monitoring question'),
+  source: v.pipe(v.string(), v.trim(), v.maxLength(200)),
+  shares: v.pipe(
+    v.record(
+      Category,
+      v.pipe(v.number('Shares are numbers'), v.minValue(0, 'A share is 0 to 100'), v.maxValue(100, 'A share is 0 to 100')),
+    ),
+    v.check((r) => Object.keys(r).length <= 40, 'Too many categories'),
+  ),
+});
+const ExportQuery = v.strictObject({
+  kind: v.picklist(['answers', 'themes', 'aggregates'], 'Export answers, themes or aggregates'),
+  format: v.picklist(['csv', 'json'], 'Export as csv or json'),
+});
+
+export default async function insight(ctx: AppContext) {
+  const { app, database, config } = ctx;
+  const db = database.db;
+  const read = ['analyst', 'organiser'] as const;
+  const analyse = ['analyst'] as const;
+  const base = '/api/staff/insight/:id';
+  const actor = (req: { staff?: { userId: string } }) => req.staff?.userId ?? '';
+
+  app.get(`${base}/results`, staffOnly(ctx, read), async (req) =>
+    engagementResults(db, parseBody(IdParam, req.params).id, config.orgTimeZone),
+  );
+  app.get(`${base}/participation`, staffOnly(ctx, read), async (req) => participationFor(db, parseBody(IdParam, req.params).id));
+
+  app.put(`${base}/reference`, staffOnly(ctx, ['organiser', 'analyst'], { bodyLimit: 16 * 1024 }), async (req) => {
+    const { id } = parseBody(IdParam, req.params);
+    const body = parseBody(ReferenceSchema, req.body);
+    await saveReferenceShares(db, id, body.dimension, body.shares, body.source);
+    return participationFor(db, id);
+  });
+
+  app.post(`${base}/themes`, staffOnly(ctx, analyse, { bodyLimit: 4096 }), async (req, reply) => {
+    const { id } = parseBody(IdParam, req.params);
+    await engagementFor(db, id);
+    return reply.code(201).send(await createTheme(db, id, parseBody(ThemeSchema, req.body).name, actor(req)));
+  });
+  app.delete(`${base}/themes/:themeId`, staffOnly(ctx, analyse), async (req, reply) => {
+    const { id, themeId } = parseBody(ThemeParam, req.params);
+    await deleteTheme(db, id, themeId);
+    return reply.code(204).send();
+  });
+  app.post(`${base}/tags`, staffOnly(ctx, analyse, { bodyLimit: 4096 }), async (req) => {
+    const { id } = parseBody(IdParam, req.params);
+    await setTag(db, id, parseBody(TagSchema, req.body), actor(req));
+    return { ok: true };
+  });
+
+  app.get(`${base}/export`, staffOnly(ctx, read), async (req, reply) => {
+    const { id } = parseBody(IdParam, req.params);
+    const q = parseBody(ExportQuery, req.query);
+    const [results, e, rows, who] = await Promise.all([
+      engagementResults(db, id, config.orgTimeZone),
+      engagementFor(db, id),
+      resultRows(db, id),
+      participationFor(db, id),
+    ]);
+    const input = { ...results, results, engagement: results.engagement, content: e.content, timeZone: config.orgTimeZone, rows, who };
+    const kind = q.kind as ExportKind;
+    const out = q.format === 'csv' ? exportCsv(kind, input) : exportJson(kind, input);
+    await audit(db, {
+      at: new Date().toISOString(),
+      actor: actor(req),
+      action: `export.${kind}`,
+      subject: `engagement:${id}`,
+      detail: { format: q.format, rows: out.rows },
+    });
+    const name = `${e.slug}-${kind}.${q.format}`;
+    reply.header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store');
+    if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(out.body);
+    return reply.type('application/json; charset=utf-8').send(out.body);
+  });
+}

@@ -1,0 +1,146 @@
+/** Reads for the insight pages: the engagement, its bundle rows and who took part, by engagement id. */
+import type { Kysely } from 'kysely';
+import type { EngagementContent } from '../../shared/engagement';
+import type { DB } from '../db/schema';
+import { HttpError } from '../errors';
+import { type WhoTookPart, whoTookPart } from '../insight/participation';
+import { computeResults, type ResultRow, type Results } from '../insight/results';
+import { type ThemeCount, themeCounts } from './themes';
+
+export interface InsightEngagement {
+  id: string;
+  slug: string;
+  title: string;
+  content: EngagementContent;
+}
+
+export async function engagementFor(db: Kysely<DB>, id: string): Promise<InsightEngagement> {
+  const row = await db
+    .selectFrom('engagements as e')
+    .innerJoin('engagement_versions as v', 'v.engagement_id', 'e.id')
+    .select(['e.id', 'e.slug', 'e.title_json', 'v.content_json'])
+    .where('e.id', '=', id)
+    .orderBy('v.version', 'desc')
+    .executeTakeFirst();
+  if (!row) throw new HttpError(404, 'not_found', 'There is no published engagement with this id.');
+  const content = JSON.parse(row.content_json) as EngagementContent;
+  const title = JSON.parse(row.title_json) as Record<string, { standard?: string }> | string;
+  const name = typeof title === 'string' ? title : (title[content.defaultLocale]?.standard ?? row.slug);
+  return { id: row.id, slug: row.slug, title: name, content };
+}
+
+export async function resultRows(db: Kysely<DB>, engagementId: string): Promise<ResultRow[]> {
+  return db
+    .selectFrom('bundles as b')
+    .innerJoin('engagement_versions as v', 'v.id', 'b.engagement_version_id')
+    .select(['b.id', 'b.created_at', 'b.session_id', 'b.locale', 'b.format', 'b.input_method', 'b.answers_json'])
+    .where('v.engagement_id', '=', engagementId)
+    .orderBy('b.created_at')
+    .execute();
+}
+
+export interface EngagementResults extends Results {
+  engagement: { id: string; slug: string; title: string };
+  timeZone: string;
+  themes: ThemeCount[];
+  /** answer key `${bundleId}:${questionId}` → theme ids */
+  tags: Record<string, string[]>;
+  /** session id → venue, where the device said */
+  venues: Record<string, string>;
+}
+
+export async function engagementResults(db: Kysely<DB>, id: string, timeZone: string): Promise<EngagementResults> {
+  const e = await engagementFor(db, id);
+  const [rows, themes, places] = await Promise.all([
+    resultRows(db, id),
+    themeCounts(db, id),
+    db.selectFrom('participation').select(['session_id', 'venue']).distinct().where('engagement_id', '=', id).execute(),
+  ]);
+  const venues: Record<string, string> = {};
+  for (const p of places) if (p.session_id && p.venue) venues[p.session_id] = p.venue;
+  return {
+    engagement: { id: e.id, slug: e.slug, title: e.title },
+    timeZone,
+    ...computeResults(e.content, rows, timeZone),
+    themes: themes.counts,
+    tags: themes.tags,
+    venues,
+  };
+}
+
+export interface Fatigue {
+  area: string;
+  /** distinct engagements (this one included) with participants from this area in the last 12 months */
+  engagements: number;
+}
+
+export async function consultationFatigue(db: Kysely<DB>, id: string, now = new Date()): Promise<Fatigue[]> {
+  const since = new Date(now);
+  since.setUTCFullYear(since.getUTCFullYear() - 1);
+  const areas = await db
+    .selectFrom('participation')
+    .select('area')
+    .distinct()
+    .where('engagement_id', '=', id)
+    .where('area', 'is not', null)
+    .execute();
+  const list = areas.map((a) => a.area as string);
+  if (list.length === 0) return [];
+  const rows = await db
+    .selectFrom('participation')
+    .select(['area', 'engagement_id'])
+    .distinct()
+    .where('area', 'in', list)
+    .where('created_at', '>=', since.toISOString())
+    .execute();
+  const per = new Map<string, number>(list.map((a) => [a, 0]));
+  for (const r of rows) per.set(r.area as string, (per.get(r.area as string) ?? 0) + 1);
+  return [...per.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([area, engagements]) => ({ area, engagements }));
+}
+
+export async function referenceShares(db: Kysely<DB>, id: string) {
+  const rows = await db.selectFrom('reference_shares').selectAll().where('engagement_id', '=', id).execute();
+  const shares: Record<string, Record<string, number>> = {};
+  const sources: Record<string, string> = {};
+  for (const r of rows) {
+    shares[r.dimension] = { ...shares[r.dimension], [r.category]: r.basis_points / 10_000 };
+    sources[r.dimension] = r.source;
+  }
+  return { shares, sources };
+}
+
+export async function participationFor(
+  db: Kysely<DB>,
+  id: string,
+): Promise<WhoTookPart & { fatigue: Fatigue[]; sources: Record<string, string> }> {
+  await engagementFor(db, id);
+  const [rows, ref, fatigue] = await Promise.all([
+    db.selectFrom('participation').select(['venue', 'monitoring_json']).where('engagement_id', '=', id).execute(),
+    referenceShares(db, id),
+    consultationFatigue(db, id),
+  ]);
+  return { ...whoTookPart(rows, ref.shares), fatigue, sources: ref.sources };
+}
+
+export async function saveReferenceShares(
+  db: Kysely<DB>,
+  id: string,
+  dimension: string,
+  percents: Record<string, number>,
+  source: string,
+): Promise<void> {
+  await engagementFor(db, id);
+  const total = Object.values(percents).reduce((s, p) => s + p, 0);
+  if (total > 100.001) throw new HttpError(400, 'invalid_body', `The shares add up to ${total}%; they can be at most 100%.`);
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('reference_shares').where('engagement_id', '=', id).where('dimension', '=', dimension).execute();
+    const values = Object.entries(percents).map(([category, p]) => ({
+      engagement_id: id,
+      dimension,
+      category,
+      basis_points: Math.round(p * 100),
+      source,
+    }));
+    if (values.length) await tx.insertInto('reference_shares').values(values).execute();
+  });
+}
