@@ -20,6 +20,7 @@ import finance from './routes/finance';
 import health from './routes/health';
 import insight from './routes/insight';
 import lookup from './routes/lookup';
+import sealedMedia from './routes/sealed-media';
 import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
@@ -128,7 +129,7 @@ export async function buildApp(opts: AppOptions) {
   await finance(ctx);
   await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
-  for (const route of [insight, feedback, lookup]) await route(ctx);
+  for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);
