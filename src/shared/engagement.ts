@@ -51,6 +51,9 @@ export interface EngagementContent {
   paymentOptions?: unknown;
 }
 
+/** An engagement offers expenses when its organiser gave it a rate card: its journey then asks about a claim. */
+export const offersExpenses = (content: { rateCard?: unknown }): boolean => content.rateCard != null;
+
 /** What a device downloads: one published, immutable engagement version. */
 export interface PublishedEngagement {
   engagementId: string;

@@ -153,3 +153,6 @@ export function ClaimOnly({ slug }: { slug: string }) {
     </form>
   );
 }
+// The journey's claim step loads ClaimFlow through this chunk: one claim chunk for both ways of claiming,
+// so the bundler keeps the shared code (valibot, the db layer) off the participant's first load.
+export { ClaimFlow } from './ClaimFlow';

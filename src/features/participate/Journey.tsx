@@ -5,10 +5,12 @@ import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
+import { offersExpenses } from '../../shared/engagement';
+import type { ClaimResult } from '../expenses/draft';
 import { DisplayOptions } from './DisplayOptions';
 import { applyDisplay } from './display';
 import { startDraftAutosave } from './draft-autosave';
-import { resetParticipant, step } from './state';
+import { claimMade, go, goOnFrom, resetParticipant, step } from './state';
 
 type Later = typeof import('./steps/later');
 const later = signal<Later | null>(null);
@@ -87,8 +89,18 @@ export function Journey({ slug }: { slug: string }) {
     [engagement],
   );
   useEffect(() => startDraftAutosave(slug), [slug]);
-
+  // the claim (bank details included) lives here only, until Check seals it; forgotten with the participant
+  const [claim, setClaim] = useState<ClaimResult | null>(null);
   const s = step.value;
+  useEffect(() => {
+    if (s.kind === 'start' || s.kind === 'done') setClaim(null);
+  }, [s.kind]);
+  const keepClaim = (c: ClaimResult | null) => {
+    setClaim(c);
+    claimMade.value = c !== null;
+    goOnFrom('claim');
+  };
+
   // move focus to the new heading whenever the step changes (not on language or format changes)
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
@@ -111,7 +123,8 @@ export function Journey({ slug }: { slug: string }) {
   const body = (() => {
     if (s.kind === 'start') return <Start engagement={engagement} />;
     if (!L) return <p class="loading">{t('app.loading')}</p>;
-    const { About, Check, Contact, Done, Monitoring, Question } = L;
+    const { About, Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring, Question } = L;
+    const offers = offersExpenses(engagement.content);
     switch (s.kind) {
       case 'about':
         return <About engagement={engagement} />;
@@ -120,11 +133,17 @@ export function Journey({ slug }: { slug: string }) {
       case 'contact':
         return <Contact lastQuestion={engagement.content.questions.length - 1} />;
       case 'monitoring':
-        return <Monitoring />;
+        return <Monitoring claim={offers} />;
+      case 'claimAsk':
+        return <ClaimAsk onAnswer={(yes) => (yes ? go({ kind: 'claim' }) : keepClaim(null))} />;
+      case 'claim':
+        // receipts come first among the bundle's attachments (offset 0); Check puts the voice clips after them
+        return <ClaimStep engagement={engagement} onDone={keepClaim} onCancel={() => keepClaim(null)} />;
       case 'check':
         return (
           <Check
             engagement={engagement}
+            claim={offers ? claim : undefined}
             onSaved={() => {
               void refreshQueue();
               void syncNow();

@@ -7,13 +7,21 @@ import { effect } from '@preact/signals';
 import { deleteDraft, latestDraft, saveDraft } from '../../db/drafts';
 import type { Answer } from '../../shared/bundle';
 import { uuid } from '../../shared/ids';
-import { answers, consent, type Step, startedAt, step } from './state';
+import { answers, claimMade, consent, type Step, startedAt, step } from './state';
 
 interface DraftValue {
   step: Step;
   answers: Record<string, Answer>;
   consent: boolean;
   startedAt: string | null;
+  /** only whether a claim was made: the claim itself (bank details) is never put in a draft */
+  claimMade?: boolean;
+}
+
+/** A claim is never restored, so a journey restored at or after it goes back to the claim question. */
+function restoredStep(d: DraftValue): Step {
+  const k = d.step.kind;
+  return k === 'claim' || (d.claimMade && k === 'check') ? { kind: 'claimAsk' } : d.step;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -34,12 +42,18 @@ export function startDraftAutosave(slug: string): () => void {
       answers.value = d.value.answers;
       consent.value = d.value.consent;
       startedAt.value = d.value.startedAt;
-      step.value = d.value.step;
+      step.value = restoredStep(d.value);
     }
     ready = true;
   });
   const stop = effect(() => {
-    const value: DraftValue = { step: step.value, answers: answers.value, consent: consent.value, startedAt: startedAt.value };
+    const value: DraftValue = {
+      step: step.value,
+      answers: answers.value,
+      consent: consent.value,
+      startedAt: startedAt.value,
+      claimMade: claimMade.value,
+    };
     if (!ready) return;
     clearTimeout(timer);
     const finished = value.step.kind === 'done' || (value.step.kind === 'start' && Object.keys(value.answers).length === 0);

@@ -92,17 +92,21 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
   return { id, reference };
 }
 
-/** Voice answers point at their clip by index in the bundle's attachments, in question order. */
+/**
+ * Voice answers point at their clip by index in the bundle's attachments, in question order, numbered
+ * from `offset` (the attachments that come before them: a claim's receipts).
+ */
 export function withVoiceAttachments(
   answers: Record<string, Answer>,
   recordings: Record<string, { type: string; bytes: Uint8Array<ArrayBuffer> }>,
+  offset = 0,
 ): { answers: Record<string, Answer>; attachments: NewAttachment[] } {
   const attachments: NewAttachment[] = [];
   const out: Record<string, Answer> = {};
   for (const [id, a] of Object.entries(answers)) {
     const clip = recordings[id];
     if ('voice' in a && clip) {
-      out[id] = { voice: attachments.length };
+      out[id] = { voice: offset + attachments.length };
       attachments.push({ kind: 'voice', type: clip.type, bytes: clip.bytes });
     } else if ('voice' in a) out[id] = { skipped: true };
     else out[id] = a;

@@ -13,6 +13,9 @@ export type Step =
   | { kind: 'question'; index: number }
   | { kind: 'contact' }
   | { kind: 'monitoring' }
+  /** "do you want to claim back what taking part cost you?", where the engagement offers expenses */
+  | { kind: 'claimAsk' }
+  | { kind: 'claim' }
   | { kind: 'check' }
   | { kind: 'done'; reference: string };
 
@@ -31,19 +34,31 @@ export const consent = signal(false);
 /** set by a Change link on the check page: Continue then goes back to check */
 export const returnToCheck = signal(false);
 export const startedAt = signal<string | null>(null);
+/**
+ * Whether this participant made a claim: only the yes/no, for the draft. The claim itself (with any bank
+ * details) is held in the Journey's component state and sealed on Send, never put in a draft.
+ */
+export const claimMade = signal(false);
 
 export function go(next: Step): void {
   step.value = next;
 }
 
-/** After a question, contact or monitoring page: the next page, or back to check answers after a Change. */
-export function goOnFrom(current: 'question' | 'contact' | 'monitoring', index = 0, total = 0): void {
+/**
+ * After a question, contact, monitoring or the claim question: the next page, or back to check answers
+ * after a Change. `claim`: the engagement offers expenses, so monitoring is followed by the claim question.
+ */
+export function goOnFrom(
+  current: 'question' | 'contact' | 'monitoring' | 'claim',
+  { index = 0, total = 0, claim = false }: { index?: number; total?: number; claim?: boolean } = {},
+): void {
   if (returnToCheck.value) {
     returnToCheck.value = false;
     go({ kind: 'check' });
   } else if (current === 'question' && index + 1 < total) go({ kind: 'question', index: index + 1 });
   else if (current === 'question') go({ kind: 'contact' });
   else if (current === 'contact') go({ kind: 'monitoring' });
+  else if (current === 'monitoring' && claim) go({ kind: 'claimAsk' });
   else go({ kind: 'check' });
 }
 
@@ -66,6 +81,7 @@ export async function resetParticipant(defaultLocale: string): Promise<void> {
   consent.value = false;
   returnToCheck.value = false;
   startedAt.value = null;
+  claimMade.value = false;
   format.value = 'standard';
   resetDisplay();
   await setLocale(defaultLocale);

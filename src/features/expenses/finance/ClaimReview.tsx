@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
 import { api, type ClaimDetail, pounds } from './api';
 import { Problem } from './FinanceApp';
+import { Receipts } from './Receipts';
 
 type Decision = { decision: '' | 'approve' | 'reduce' | 'query' | 'reject'; reason: string; reduced: string };
 
@@ -126,6 +127,7 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
           </button>
         )}
       </div>
+      <Receipts claimId={id} lines={claim.lines} />
       <h2>Payment</h2>
       <p>Method: {claim.paymentMethod}</p>
       {bank && 'accountNumber' in bank && (

@@ -4,6 +4,7 @@ import { api, hasRole } from '../api';
 import { Field, Problem, Saved } from '../ui';
 import { DataTable } from './Charts';
 import { loadResults, type Results } from './data';
+import { VoiceClip } from './VoiceClip';
 
 const PAGE = 50;
 
@@ -125,7 +126,7 @@ export function Answers({ r }: { r: Results }) {
               {a.voice === null ? (
                 <blockquote lang={a.locale}>{a.text}</blockquote>
               ) : (
-                <p>Voice answer (clip {a.voice + 1}): playback arrives with the clip upload.</p>
+                <VoiceClip engagementId={id} bundleId={a.bundleId} questionId={a.questionId} canPlay={canTag} />
               )}
               {r.themes.length > 0 && (
                 <fieldset class="insight-tags">

@@ -4,6 +4,7 @@ import type { EngagementRecord } from '../../../db/schema';
 import { format, locale, t } from '../../../i18n/index';
 import type { Answer } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
+import type { ClaimResult } from '../../expenses/draft';
 import { finishBundle, withVoiceAttachments } from '../finish';
 import { answers, contact, go, monitoring, recordings, returnToCheck, type Step, startedAt } from '../state';
 import { Actions, L } from '../ui';
@@ -34,7 +35,18 @@ function monitoringText(): string {
   return parts.join('\n');
 }
 
-export function Check({ engagement, onSaved }: { engagement: EngagementRecord; onSaved: () => void }) {
+/** The claim in a few words: its total and how it is paid, never the bank details themselves. */
+function claimText(c: ClaimResult | null): string {
+  if (!c) return t('check.noClaim');
+  // a plain sum of whole pence (shared/money is left to the claim chunk, off the first load)
+  const pence = c.claim.lines.reduce((sum, l) => sum + l.amountPence, c.claim.time?.amountPence ?? 0);
+  const amount = new Intl.NumberFormat(locale.value, { style: 'currency', currency: 'GBP' }).format(pence / 100);
+  const total = t('check.claimTotal', { amount });
+  return `${total}\n${t(`check.claimPaid.${c.claim.payment.method}`)}`;
+}
+
+/** `claim`: undefined when the engagement offers no expenses; null when the participant claims nothing. */
+export function Check({ engagement, claim, onSaved }: { engagement: EngagementRecord; claim?: ClaimResult | null; onSaved: () => void }) {
   const { content } = engagement;
   const dl = content.defaultLocale;
   const [saving, setSaving] = useState(false);
@@ -44,11 +56,14 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
     setSaving(true);
     setFailure(null);
     try {
-      const sealed = withVoiceAttachments(answers.value, recordings.value);
+      // receipts first (their lines point at 0, 1, ...), then the voice clips, numbered after them
+      const receipts = claim?.receipts ?? [];
+      const sealed = withVoiceAttachments(answers.value, recordings.value, receipts.length);
       const { reference } = await finishBundle({
         engagement,
         answers: sealed.answers,
-        attachments: sealed.attachments,
+        attachments: [...receipts, ...sealed.attachments],
+        ...(claim ? { claim: claim.claim } : {}),
         contact: contact.value,
         monitoring: monitoring.value,
         locale: locale.value,
@@ -112,12 +127,13 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
           { kind: 'contact' },
         )}
         {row('monitoring', t('check.monitoring'), t('check.monitoring'), monitoringText(), { kind: 'monitoring' })}
+        {claim !== undefined && row('claim', t('check.claim'), t('check.claim'), claimText(claim), { kind: 'claimAsk' })}
       </dl>
       <Actions>
         <button type="button" class="button primary" disabled={saving} aria-disabled={saving} onClick={send}>
           {saving ? t('check.sending') : t('check.send')}
         </button>
-        <button type="button" class="button secondary" onClick={() => go({ kind: 'monitoring' })}>
+        <button type="button" class="button secondary" onClick={() => go({ kind: claim !== undefined ? 'claimAsk' : 'monitoring' })}>
           {t('nav.back')}
         </button>
       </Actions>

@@ -9,7 +9,8 @@ import { Actions } from '../ui';
 type Key = keyof typeof MONITORING_OPTIONS;
 const KEYS = Object.keys(MONITORING_OPTIONS) as Key[];
 
-export function Monitoring() {
+/** `claim`: the engagement offers expenses, so the claim question comes next. */
+export function Monitoring({ claim = false }: { claim?: boolean }) {
   const [v, setV] = useState<MonitoringValue>(monitoring.value ?? {});
   const areaPreferNot = v.area === 'prefer_not';
   return (
@@ -22,7 +23,7 @@ export function Monitoring() {
         const kept: MonitoringValue = { ...v, ...(area ? { area } : {}) };
         if (!area) delete kept.area;
         monitoring.value = Object.keys(kept).length ? kept : null;
-        goOnFrom('monitoring');
+        goOnFrom('monitoring', { claim });
       }}
     >
       <h1>{t('monitoring.heading')}</h1>
@@ -82,7 +83,7 @@ export function Monitoring() {
           class="button secondary"
           onClick={() => {
             monitoring.value = null;
-            goOnFrom('monitoring');
+            goOnFrom('monitoring', { claim });
           }}
         >
           {t('monitoring.skip')}

@@ -50,7 +50,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
   const hint = q.hint ? text(q.hint) : null;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   const title = text(q.title);
-  const next = () => goOnFrom('question', index, total);
+  const next = () => goOnFrom('question', { index, total });
   const back = () => (index === 0 ? go({ kind: 'about' }) : go({ kind: 'question', index: index - 1 }));
 
   const choice = (

@@ -2,6 +2,7 @@
  *  load stays small and the next step is ready before anyone presses Start. */
 export { About } from './About';
 export { Check } from './Check';
+export { ClaimAsk, ClaimStep } from './Claim';
 export { Contact } from './Contact';
 export { Done } from './Done';
 export { Monitoring } from './Monitoring';

@@ -1,0 +1,70 @@
+/**
+ * The claim inside the journey: a plain yes/no question after monitoring (where the engagement offers
+ * expenses), then the claim flow of features/expenses, import()ed on its own so neither the first load
+ * nor the journey's later chunk carries it. The question screen starts that import, so Yes is quick.
+ */
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { t } from '../../../i18n/index';
+import type { ClaimFlowProps } from '../../expenses/ClaimFlow';
+import { go, returnToCheck } from '../state';
+import { Actions } from '../ui';
+
+// through the ClaimOnly chunk (it re-exports ClaimFlow): importing ClaimFlow on its own adds ~1 KB to the first load
+type Flow = typeof import('../../expenses/ClaimOnly');
+const flow = signal<Flow | null>(null);
+const failed = signal(false);
+let loading: Promise<void> | null = null;
+function loadClaimFlow(): Promise<void> {
+  loading ??= import('../../expenses/ClaimOnly').then(
+    (m) => {
+      flow.value = m;
+      failed.value = false;
+    },
+    () => {
+      loading = null;
+      failed.value = true;
+    },
+  );
+  return loading;
+}
+
+export function ClaimAsk({ onAnswer }: { onAnswer: (yes: boolean) => void }) {
+  useEffect(() => void loadClaimFlow(), []);
+  return (
+    <div>
+      <h1>{t('claimAsk.heading')}</h1>
+      <p>{t('claimAsk.intro')}</p>
+      <p>{t('claimAsk.help')}</p>
+      <Actions>
+        <button type="button" class="button primary" onClick={() => onAnswer(true)}>
+          {t('claimAsk.yes')}
+        </button>
+        <button type="button" class="button secondary" onClick={() => onAnswer(false)}>
+          {t('claimAsk.no')}
+        </button>
+        {!returnToCheck.value && (
+          <button type="button" class="button secondary" onClick={() => go({ kind: 'monitoring' })}>
+            {t('nav.back')}
+          </button>
+        )}
+      </Actions>
+    </div>
+  );
+}
+
+export function ClaimStep(props: ClaimFlowProps) {
+  useEffect(() => void loadClaimFlow(), []);
+  const F = flow.value;
+  if (failed.value)
+    return (
+      <div class="error-summary" role="alert">
+        <p>{t('claimAsk.loadFailed')}</p>
+        <button type="button" class="button secondary" onClick={props.onCancel}>
+          {t('nav.continue')}
+        </button>
+      </div>
+    );
+  if (!F) return <p class="loading">{t('app.loading')}</p>;
+  return <F.ClaimFlow {...props} />;
+}
