@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi } from '../support/journey';
+import { enrolViaUi, offerExpenses } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 // the six walks are independent, each with its own server (an enrolment code is used once)
@@ -21,49 +21,6 @@ test.afterEach(async () => {
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/receipt.jpg');
 
-/** Offers payment for time on this device's copy of the engagement, so that screen is reached too. */
-async function offerTimePayment(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('blether');
-        req.onsuccess = () => {
-          const store = req.result.transaction('engagements', 'readwrite').objectStore('engagements');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const e of all.result as { content: Record<string, unknown> }[]) {
-              e.content.rateCard = {
-                categories: [
-                  'public_transport',
-                  'mileage',
-                  'taxi',
-                  'parking',
-                  'childcare',
-                  'support_worker',
-                  'interpreter',
-                  'meals',
-                  'phone',
-                  'other',
-                ],
-                mileage: { car: 45, motorcycle: 24, bicycle: 20, passenger: 5 },
-                meals: { over5h: 490, over10h: 1070 },
-                childcareHourlyCap: 1500,
-                caps: { taxi: 5000 },
-                receiptRequired: ['public_transport', 'taxi'],
-                claimDeadlineDays: 30,
-                secondApproverAbove: 10000,
-                timePaymentPence: 2000,
-              };
-              store.put(e);
-            }
-            store.transaction.oncomplete = () => resolve();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
-
 const primary = (page: Page) => page.locator('form button[type=submit].primary, .actions button.primary').first();
 
 for (const lng of ['en', 'ar', 'pl'] as const) {
@@ -72,7 +29,8 @@ for (const lng of ['en', 'ar', 'pl'] as const) {
       test.setTimeout(180_000);
       const check = (state: string) => expectAccessible(page, `${lng} ${fmt}: ${state}`);
       await enrolViaUi(page, server);
-      await offerTimePayment(page);
+      // payment for time is offered too, so that screen is reached
+      await offerExpenses(page, 2000);
       await page.goto(`${server.url}/claim/library-your-say`);
       await page.locator(`input[name=language][value="${lng}"]`).check();
       await page.locator(`input[name=format][value="${fmt}"]`).check();

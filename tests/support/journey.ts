@@ -14,6 +14,53 @@ export async function enrolViaUi(page: Page, server: RunningServer, name = 'Libr
   await expect(page.getByRole('heading', { name: 'Your library, your say' })).toBeVisible();
 }
 
+/**
+ * Gives this device's copy of the demo engagement a rate card (the demo has none), so its journey asks
+ * about a claim; `timePaymentPence` > 0 offers payment for time too.
+ */
+export async function offerExpenses(page: Page, timePaymentPence = 0): Promise<void> {
+  await page.evaluate(
+    (time) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('blether');
+        req.onsuccess = () => {
+          const store = req.result.transaction('engagements', 'readwrite').objectStore('engagements');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const e of all.result as { content: Record<string, unknown> }[]) {
+              e.content.rateCard = {
+                categories: [
+                  'public_transport',
+                  'mileage',
+                  'taxi',
+                  'parking',
+                  'childcare',
+                  'support_worker',
+                  'interpreter',
+                  'meals',
+                  'phone',
+                  'other',
+                ],
+                mileage: { car: 45, motorcycle: 24, bicycle: 20, passenger: 5 },
+                meals: { over5h: 490, over10h: 1070 },
+                childcareHourlyCap: 1500,
+                caps: { taxi: 5000 },
+                receiptRequired: ['public_transport', 'taxi'],
+                claimDeadlineDays: 30,
+                secondApproverAbove: 10000,
+                timePaymentPence: time,
+              };
+              store.put(e);
+            }
+            store.transaction.oncomplete = () => resolve();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    timePaymentPence,
+  );
+}
+
 /** Waits until the service worker controls the page, so it can load offline. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {

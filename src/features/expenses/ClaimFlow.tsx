@@ -31,11 +31,13 @@ export interface ClaimFlowProps {
   /** index the first receipt gets among the bundle's attachments */
   attachmentOffset?: number;
   busy?: boolean;
+  /** the last button's words, when the claim is not sent at once (inside the journey: "Continue") */
+  confirmLabel?: string;
   onDone: (result: ClaimResult) => void;
   onCancel: () => void;
 }
 
-export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, onDone, onCancel }: ClaimFlowProps) {
+export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, confirmLabel, onDone, onCancel }: ClaimFlowProps) {
   const card = rateCardOf(engagement.content);
   const [ready, setReady] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'list' });
@@ -101,6 +103,7 @@ export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, onDo
       return (
         <DeclareStep
           busy={busy}
+          confirmLabel={confirmLabel}
           onDone={(d: Claim['declaration']) => onDone(buildClaim(draft, d, attachmentOffset))}
           onBack={() => setStep({ kind: 'payment' })}
         />

@@ -5,7 +5,18 @@ import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
 import { Radios, TextField } from './fields';
 import { et } from './i18n';
 
-export function DeclareStep({ onDone, onBack, busy }: { onDone: (d: Claim['declaration']) => void; onBack: () => void; busy: boolean }) {
+export function DeclareStep({
+  onDone,
+  onBack,
+  busy,
+  confirmLabel,
+}: {
+  onDone: (d: Claim['declaration']) => void;
+  onBack: () => void;
+  busy: boolean;
+  /** the button's words: "Send my claim" unless the claim goes on to the journey's check page */
+  confirmLabel?: string;
+}) {
   const [kind, setKind] = useState<'typed' | 'witnessed'>('typed');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -41,7 +52,7 @@ export function DeclareStep({ onDone, onBack, busy }: { onDone: (d: Claim['decla
       />
       <Actions>
         <button type="submit" class="button primary" disabled={busy}>
-          {et('declare.send')}
+          {confirmLabel ?? et('declare.send')}
         </button>
         <button type="button" class="button secondary" onClick={onBack}>
           {et('nav.back')}

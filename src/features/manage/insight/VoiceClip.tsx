@@ -18,6 +18,7 @@ export function VoiceClip({
   return (
     <div class="insight-voice">
       <p id={`voice-${bundleId}-${questionId}`}>Voice answer</p>
+      {/* biome-ignore lint/a11y/useMediaCaption: a participant's own recording has no transcript to caption it with */}
       <audio controls preload="none" src={src} aria-labelledby={`voice-${bundleId}-${questionId}`}>
         <a href={src}>Download the voice answer</a>
       </audio>

@@ -66,5 +66,5 @@ export function ClaimStep(props: ClaimFlowProps) {
       </div>
     );
   if (!F) return <p class="loading">{t('app.loading')}</p>;
-  return <F.ClaimFlow {...props} />;
+  return <F.ClaimFlow confirmLabel={t('nav.continue')} {...props} />;
 }

@@ -1,0 +1,146 @@
+/**
+ * The claim inside the participant journey (issue 5): where it comes in the steps, how receipts and voice
+ * clips share one bundle's attachments (receipts first, voice after), and that a draft keeps only whether a
+ * claim was made, never the claim or its bank details.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetDeviceKey } from '../../src/crypto/device-key';
+import { latestDraft } from '../../src/db/drafts';
+import { db } from '../../src/db/open';
+import type { EngagementRecord } from '../../src/db/schema';
+import { buildClaim } from '../../src/features/expenses/draft';
+import { startDraftAutosave } from '../../src/features/participate/draft-autosave';
+import { finishBundle, withVoiceAttachments } from '../../src/features/participate/finish';
+import { answers, claimMade, consent, goOnFrom, returnToCheck, step } from '../../src/features/participate/state';
+import type { BundlePayload } from '../../src/shared/bundle';
+import { sha256Hex } from '../../src/shared/bytes';
+import { offersExpenses } from '../../src/shared/engagement';
+import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+
+const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+afterEach(() => {
+  step.value = { kind: 'start' };
+  answers.value = {};
+  claimMade.value = false;
+  returnToCheck.value = false;
+});
+
+describe('where the claim comes in the journey', () => {
+  it('an engagement offers expenses when it has a rate card', () => {
+    expect(offersExpenses({ rateCard: { categories: ['public_transport'] } })).toBe(true);
+    expect(offersExpenses({})).toBe(false);
+    expect(offersExpenses({ rateCard: null })).toBe(false);
+  });
+
+  it('after monitoring: the claim question when offered, else check; after the claim: check', () => {
+    goOnFrom('monitoring', { claim: true });
+    expect(step.value).toEqual({ kind: 'claimAsk' });
+    goOnFrom('monitoring');
+    expect(step.value).toEqual({ kind: 'check' });
+    goOnFrom('claim');
+    expect(step.value).toEqual({ kind: 'check' });
+    // a Change from check returns to check, whatever comes next otherwise
+    returnToCheck.value = true;
+    goOnFrom('monitoring', { claim: true });
+    expect(step.value).toEqual({ kind: 'check' });
+    expect(returnToCheck.value).toBe(false);
+  });
+});
+
+describe('receipts and voice clips in one bundle', () => {
+  it('voice clips are numbered after the receipts', () => {
+    const clip = { type: 'audio/webm', bytes: new Uint8Array(3) };
+    const out = withVoiceAttachments({ a: { voice: 0 }, b: { yesno: 'yes' }, c: { voice: 0 } }, { a: clip, c: clip }, 2);
+    expect(out.answers).toEqual({ a: { voice: 2 }, b: { yesno: 'yes' }, c: { voice: 3 } });
+  });
+
+  it('each line and each voice answer points at its own attachment in the sealed bundle', async () => {
+    const pair = await generateEngagementKeyPair();
+    const engagement = {
+      engagementId: 'e1',
+      slug: 'library',
+      versionId: 'ver-1',
+      version: 1,
+      publicKey: pair.publicJwk,
+      content: {},
+      downloadedAt: new Date().toISOString(),
+    } as unknown as EngagementRecord;
+    const photo = bytes('JPEG bus ticket');
+    const { claim, receipts } = buildClaim(
+      {
+        lines: [
+          {
+            line: { category: 'public_transport', amountPence: 420 },
+            receipt: { type: 'image/jpeg', bytes: photo, sha256: await sha256Hex(photo), width: 1, height: 1 },
+          },
+          { line: { category: 'parking', amountPence: 300 } },
+        ],
+        payment: { method: 'cash', handedOverPence: 720, facilitatorRecorded: true, participantConfirmed: true },
+      },
+      { kind: 'typed', name: 'Ann Example' },
+    );
+    const voice = withVoiceAttachments(
+      { voice: { voice: 0 } },
+      { voice: { type: 'audio/webm', bytes: bytes('OPUS clip') } },
+      receipts.length,
+    );
+    const { id } = await finishBundle({
+      engagement,
+      answers: voice.answers,
+      attachments: [...receipts, ...voice.attachments],
+      claim,
+      locale: 'en',
+      format: 'standard',
+      consentAt: new Date().toISOString(),
+    });
+    const d = await db();
+    const stored = await d.get('outbox', id);
+    const key = await importEngagementPrivateKey(pair.privateJwk);
+    const { plaintext, contentKey } = await open(stored?.envelope as Envelope, key, id, 'ver-1');
+    const payload = JSON.parse(new TextDecoder().decode(plaintext)) as BundlePayload;
+    const openAt = async (index: number) => {
+      const ref = payload.attachments[index];
+      const rec = await d.get('attachments', ref?.sha256 as string);
+      return {
+        kind: ref?.kind,
+        text: new TextDecoder().decode(await openAttachment(contentKey, id, index, new Uint8Array(rec?.bytes as ArrayBuffer))),
+      };
+    };
+    const line = payload.claim?.lines[0];
+    expect(await openAt(line?.receipt as number)).toEqual({ kind: 'receipt', text: 'JPEG bus ticket' });
+    expect(payload.claim?.lines[1]?.receipt).toBeUndefined();
+    const answer = payload.answers.voice as { voice: number };
+    expect(await openAt(answer.voice)).toEqual({ kind: 'voice', text: 'OPUS clip' });
+    expect(payload.attachments.map((a) => a.kind)).toEqual(['receipt', 'voice']);
+  });
+});
+
+describe('the draft of a journey with a claim', () => {
+  it('keeps only that a claim was made; restored, it asks the claim question again', async () => {
+    resetDeviceKey();
+    const stop = startDraftAutosave('library');
+    await wait(50);
+    consent.value = true;
+    answers.value = { visit: { yesno: 'yes' } };
+    claimMade.value = true;
+    step.value = { kind: 'check' };
+    await wait(600);
+    stop();
+    const draft = await latestDraft<Record<string, unknown>>('library');
+    expect(draft?.value).toMatchObject({ step: { kind: 'check' }, claimMade: true });
+    expect(Object.keys(draft?.value ?? {}).sort()).toEqual(['answers', 'claimMade', 'consent', 'startedAt', 'step']);
+
+    // the tab closed: the next journey on this device restores the answers, and asks about the claim again
+    step.value = { kind: 'start' };
+    answers.value = {};
+    claimMade.value = false;
+    const again = startDraftAutosave('library');
+    await wait(100);
+    again();
+    expect(answers.value).toEqual({ visit: { yesno: 'yes' } });
+    expect(step.value).toEqual({ kind: 'claimAsk' });
+  });
+});
