@@ -133,6 +133,18 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
     .getByRole('button')
     .click();
   await expect(fin.getByTestId('bank-details')).toContainText('12345678');
+  // the bus fare's receipt photo, opened on the server for finance: a real image, named, with a full-size link
+  const receipt = fin.getByRole('img', { name: 'Receipt for line 1, public transport, £4.20' });
+  await expect(receipt).toBeVisible();
+  await expect.poll(() => receipt.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const full = fin.getByRole('link', { name: /Open the receipt for line 1 full size/ });
+  const image = await fin.request.get(new URL((await full.getAttribute('href')) as string, server.url).toString());
+  expect(image.status()).toBe(200);
+  expect(image.headers()['content-type']).toBe('image/jpeg');
+  expect(image.headers()['cache-control']).toBe('no-store');
+  expect(
+    server.query<{ n: number }>("select count(*) as n from audit_events where action = 'claim.receipt_read'")[0]?.n,
+  ).toBeGreaterThanOrEqual(2);
   await expectAccessible(fin, 'finance: claim');
   await fin.getByLabel('Decision for line 1').selectOption('approve');
   await fin.getByLabel('Decision for line 2').selectOption('approve');

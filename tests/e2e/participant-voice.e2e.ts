@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { expectAccessible } from '../support/axe';
+import { staffFor } from '../support/insight-e2e';
 import { enrolViaUi } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
@@ -21,8 +23,9 @@ test.afterAll(async () => {
 
 test('read aloud plays the recorded clip on a press; a language switch keeps the answer; a voice answer (fake microphone) plays back, is kept with the bundle as an attachment, and arrives with it', async ({
   page,
+  browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await enrolViaUi(page, server);
   await page.goto(`${server.url}/p/library-your-say`);
   await page.getByRole('checkbox', { name: /Read aloud/ }).check();
@@ -100,4 +103,26 @@ test('read aloud plays the recorded clip on a press; a language switch keeps the
     .toEqual([1]);
   const answers = JSON.parse(server.query<{ a: string }>('select answers_json as a from bundles')[0]?.a ?? '{}');
   expect(answers.voice).toEqual({ voice: 0 });
+
+  // an analyst plays the voice answer back: opened on the server from its sealed bundle, and audited
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await staffFor(server, staff.request);
+  const [engagement] = server.query<{ id: string }>('select id from engagements');
+  await staff.goto(`${server.url}/staff/insight/${engagement?.id}/results`);
+  await staff.getByRole('link', { name: 'Answers and themes' }).click();
+  const audio = staff.getByRole('listitem').filter({ hasText: 'Voice answer' }).locator('audio');
+  await expect(audio).toHaveCount(1);
+  await expect(audio).toHaveAttribute('controls', '');
+  await expectAccessible(staff, 'insight answers with a voice answer');
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.preload = 'auto';
+    a.load();
+  });
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  expect(await audio.evaluate((a: HTMLAudioElement) => a.error === null && a.duration > 0)).toBe(true);
+  expect(
+    server.query<{ n: number }>("select count(*) as n from audit_events where action = 'answer.voice_played'")[0]?.n,
+  ).toBeGreaterThanOrEqual(1);
+  await staffContext.close();
 });
