@@ -7,7 +7,7 @@ import { publicRoute, staffOnly } from '../auth/guard';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { toCsv } from '../insight/csv';
-import { audit } from '../services/claims';
+import { audit } from '../services/audit';
 import { feedbackContacts } from '../services/contacts';
 import {
   allPublishedFeedback,

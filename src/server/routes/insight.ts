@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
-import { audit } from '../services/claims';
+import { audit } from '../services/audit';
 import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
 import { createTheme, deleteTheme, setTag } from '../services/themes';
 import { parseBody } from '../validate';

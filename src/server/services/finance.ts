@@ -16,7 +16,8 @@ import {
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
-import { audit, BANK_CONTEXT, type BankDetails, versionCard } from './claims';
+import { audit } from './audit';
+import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
