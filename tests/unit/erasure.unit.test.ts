@@ -4,71 +4,18 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claim } from '../../src/shared/claims';
 import type { SyncItem } from '../../src/shared/protocol';
-import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
-import { sealedItem } from '../support/bundles';
+import { openAcknowledged, startTestApp, type TestServer } from '../support/app';
+import { PERSONAL, type Personal, sendFullParticipant, sendItem } from '../support/participant';
 import { ORIGIN, staffCookie } from '../support/staff';
 
 let s: TestServer;
 let admin: string;
 const json = { 'content-type': 'application/json', origin: ORIGIN };
 
-const PERSONAL = {
-  name: 'Zainab Q. Erasable',
-  email: 'zainab.erasable@example.org',
-  account: '87654321',
-  from: '14 Unique Street',
-  noReceipt: 'My sister Mariam drove me',
-};
-type Personal = typeof PERSONAL;
 const OTHER: Personal = { name: 'Kept Person', email: 'kept@example.org', account: '11112222', from: '1 Other Road', noReceipt: 'Lift' };
-
-async function send(item: SyncItem) {
-  const res = await s.app.inject({
-    method: 'POST',
-    url: '/api/sync/batches',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ items: [item] }),
-  });
-  return res.json().results[0].status as string;
-}
-
-/** A participant who gave everything: answers, a voice clip, monitoring, a contact and a bank-transfer claim. */
-async function fullParticipant(p: Personal = PERSONAL) {
-  const voice = await uploadAttachment(s, crypto.getRandomValues(new Uint8Array(64)));
-  const receipt = await uploadAttachment(s, crypto.getRandomValues(new Uint8Array(48)));
-  const claim: Claim = {
-    lines: [
-      { category: 'public_transport', amountPence: 420, receipt: 1 },
-      {
-        category: 'taxi',
-        amountPence: 1250,
-        from: p.from,
-        to: 'The library',
-        reason: 'No bus',
-        noReceiptReason: p.noReceipt,
-      },
-    ],
-    payment: { method: 'bank', accountName: p.name, sortCode: '112233', accountNumber: p.account },
-    declaration: { kind: 'typed', name: p.name },
-    at: new Date().toISOString(),
-  };
-  const item = await sealedItem(s.engagement, {
-    contact: { name: p.name, email: p.email },
-    monitoring: { ageBand: '25_34', gender: 'woman' },
-    place: { venue: 'Food bank', area: 'G42' },
-    claim,
-    attachments: [
-      { sha256: voice, type: 'audio/webm', size: 64, kind: 'voice' },
-      { sha256: receipt, type: 'image/jpeg', size: 48, kind: 'receipt' },
-    ],
-  });
-  expect(await send(item)).toBe('stored');
-  await openAcknowledged(s);
-  const [row] = await s.database.db.selectFrom('bundles').select('reference_code').where('id', '=', item.id).execute();
-  return { item, reference: row?.reference_code as string, shas: [voice, receipt] };
-}
+const fullParticipant = (p?: Personal) => sendFullParticipant(s, p);
+const send = (item: SyncItem) => sendItem(s, item);
 
 /** Every row of every table, as text: what a database dump would hold. */
 async function dump(): Promise<string> {

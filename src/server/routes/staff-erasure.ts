@@ -1,7 +1,7 @@
 /** Erasure by reference code (admin role): check what it touches, then erase. See services/erasure.ts. */
 import * as v from 'valibot';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { eraseByReference, erasurePreview } from '../services/erasure';
@@ -38,7 +38,7 @@ export default async function staffErasure(ctx: AppContext) {
     }),
     async (req, reply) => {
       const { reference, reason } = parseBody(EraseSchema, req.body);
-      const summary = await eraseByReference(database.db, reference, req.staff?.userId ?? '', reason);
+      const summary = await eraseByReference(database.db, reference, actorOf(req), reason);
       return reply.code(201).send(summary);
     },
   );
