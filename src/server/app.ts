@@ -24,6 +24,7 @@ import sealedMedia from './routes/sealed-media';
 import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
+import staffErasure from './routes/staff-erasure';
 import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
@@ -128,7 +129,7 @@ export async function buildApp(opts: AppOptions) {
   await sync(ctx);
   await finance(ctx);
   await attachments(ctx);
-  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements]) await staff(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure]) await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersionKeys } from '../../src/server/services/engagements';
+import { eraseByReference } from '../../src/server/services/erasure';
 import { openBundleAttachment } from '../../src/server/services/sealed-attachments';
 import type { Claim } from '../../src/shared/claims';
 import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
@@ -30,6 +31,7 @@ const claimWith = (receipt: number, imageSha: string): Claim => ({
 let s: TestServer;
 let keys: VersionKeys;
 const ids: Record<string, string> = {};
+let reference = '';
 const cookies: Record<string, string> = {};
 
 async function send(files: PlainAttachment[], overrides: Parameters<typeof sealedWithAttachments>[2]) {
@@ -76,6 +78,16 @@ beforeAll(async () => {
     claim: claimWith(0, sha(JPEG.slice(0, 2000))),
   }));
   ids.tampered = tampered.item.id;
+  // a participant who later asks for their data to be erased
+  const erasable = await send(
+    [
+      { kind: 'voice', type: 'audio/webm', bytes: WEBM },
+      { kind: 'receipt', type: 'image/jpeg', bytes: JPEG },
+    ],
+    () => ({ answers: { voice: { voice: 0 } }, claim: claimWith(1, sha(JPEG)) }),
+  );
+  ids.erasable = erasable.item.id;
+  reference = erasable.payload.referenceCode;
   await openAcknowledged(s);
   const chunk = await s.database.db
     .selectFrom('attachment_chunks')
@@ -211,5 +223,19 @@ describe('GET a voice answer (analyst)', () => {
       expect((await get(voice(ids.good as string), { cookie: cookies[role] as string })).statusCode, role).toBe(403);
     }
     expect((await get(voice(ids.good as string), { authorization: `Bearer ${s.token}` })).statusCode).toBe(401);
+  });
+});
+
+describe('after erasure', () => {
+  it('the receipt and the voice clip of an erased participant are gone: 410, with a clear message', async () => {
+    const f = { cookie: cookies.finance as string };
+    const a = { cookie: cookies.analyst as string };
+    expect((await get(receipt(ids.erasable as string), f)).statusCode).toBe(200);
+    expect((await get(voice(ids.erasable as string), a)).statusCode).toBe(200);
+    await eraseByReference(s.database.db, reference, 'staff:admin@example.org', 'Asked in person');
+    for (const res of [await get(receipt(ids.erasable as string), f), await get(voice(ids.erasable as string), a)]) {
+      expect(res.statusCode).toBe(410);
+      expect(res.json().message).toMatch(/erased/);
+    }
   });
 });

@@ -5,13 +5,12 @@
  */
 import type { FastifyReply } from 'fastify';
 import * as v from 'valibot';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
-import { audit } from '../services/claims';
-import { mediaTypeOf, type OpenedAttachment, openBundleAttachment } from '../services/sealed-attachments';
+import { audit } from '../services/audit';
+import { erasedError, isErased, mediaTypeOf, type OpenedAttachment, openBundleAttachment } from '../services/sealed-attachments';
 import { parseBody } from '../validate';
-import { actorOf } from './finance-guard';
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not an id'));
 const ReceiptParams = v.strictObject({
@@ -50,7 +49,10 @@ export default async function sealedMedia(ctx: AppContext) {
         .where('idx', '=', idx)
         .executeTakeFirst();
       if (!line) throw new HttpError(404, 'not_found', 'This claim has no such line.');
-      if (!line.receipt_sha256) throw new HttpError(404, 'no_receipt', 'This line has no receipt photo.');
+      if (!line.receipt_sha256) {
+        if (await isErased(db, id)) throw erasedError();
+        throw new HttpError(404, 'no_receipt', 'This line has no receipt photo.');
+      }
       const opened = await openBundleAttachment(db, versionKeys, id, {
         sha256: line.receipt_sha256,
         plainSha256: line.receipt_image_sha256,
@@ -90,7 +92,7 @@ export default async function sealedMedia(ctx: AppContext) {
       if (opened.ref.kind !== 'voice') throw new HttpError(422, 'not_a_voice_clip', 'This attachment is not a voice clip.');
       const type = mediaTypeOf(opened.bytes, 'audio');
       await audit(db, {
-        actor: req.staff?.userId ?? '',
+        actor: actorOf(req),
         action: 'answer.voice_played',
         subject: `engagement:${id}`,
         at: new Date().toISOString(),

@@ -13,10 +13,20 @@ import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { attachmentBytes, attachmentState } from './attachments';
 import type { VersionKeys } from './engagements';
+import { ERASED_ENVELOPE } from './erasure';
 
 export interface OpenedAttachment {
   ref: AttachmentRef;
   bytes: Buffer;
+}
+
+export const erasedError = () =>
+  new HttpError(410, 'erased', "This participant's data was erased at their request: its attachments are gone.");
+
+/** Whether the stored bundle was erased (issue 8): its envelope, voice clips and receipts are gone. */
+export async function isErased(db: Kysely<DB>, bundleId: string): Promise<boolean> {
+  const row = await db.selectFrom('bundles').select('envelope_json').where('id', '=', bundleId).executeTakeFirst();
+  return row?.envelope_json === ERASED_ENVELOPE;
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -34,6 +44,7 @@ export async function openStoredBundle(
     .where('id', '=', bundleId)
     .executeTakeFirst();
   if (!row) throw new HttpError(404, 'not_found', 'There is no stored bundle with that id.');
+  if (row.envelope_json === ERASED_ENVELOPE) throw erasedError();
   const key = await keys.get(row.engagement_version_id);
   if (!key) throw refused('The key of this engagement version is missing, so its attachments cannot be opened.');
   try {
