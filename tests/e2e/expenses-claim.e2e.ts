@@ -146,6 +146,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
     server.query<{ n: number }>("select count(*) as n from audit_events where action = 'claim.receipt_read'")[0]?.n,
   ).toBeGreaterThanOrEqual(2);
   await expectAccessible(fin, 'finance: claim');
+  await fin.screenshot({ path: 'test-results/finance-claim-receipt.png', fullPage: true });
   await fin.getByLabel('Decision for line 1').selectOption('approve');
   await fin.getByLabel('Decision for line 2').selectOption('approve');
   await fin.getByLabel('Decision for line 3').selectOption('query');

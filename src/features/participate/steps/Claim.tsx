@@ -1,7 +1,7 @@
 /**
  * The claim inside the journey: a plain yes/no question after monitoring (where the engagement offers
- * expenses), then the claim flow of features/expenses, import()ed on its own so neither the first load
- * nor the journey's later chunk carries it. The question screen starts that import, so Yes is quick.
+ * expenses), then the claim flow of features/expenses, import()ed with the claim chunk so neither the
+ * first load nor the journey's later chunk carries it. The question screen starts that import, so Yes is quick.
  */
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
