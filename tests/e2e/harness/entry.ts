@@ -84,7 +84,12 @@ function timedOutbox(): typeof outbox {
         idbMs[name] += performance.now() - t0;
       }
     };
-  return { ...outbox, waiting: time('waiting', outbox.waiting), remove: time('remove', outbox.remove), attachment: time('attachment', outbox.attachment) };
+  return {
+    ...outbox,
+    waiting: time('waiting', outbox.waiting),
+    remove: time('remove', outbox.remove),
+    attachment: time('attachment', outbox.attachment),
+  };
 }
 
 async function sync(opts: Partial<SyncEngineOptions> = {}) {
