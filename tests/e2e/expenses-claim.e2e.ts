@@ -8,11 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { setupAdmin, signIn } from '../support/staff-ui';
+import { financeSignedIn } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -126,7 +126,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
   // finance, online: approve two lines, query one
   const admin = await (await browser.newContext()).newPage();
   const fin = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await financePage(admin, fin);
+  await financeSignedIn(admin, fin, server);
   await expectAccessible(fin, 'finance: claims');
   await fin
     .getByRole('row', { name: /submitted/ })
@@ -189,21 +189,3 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
   await expect(fin.getByTestId('audit-log')).toContainText('system: claim.bank_details_purged (30 days after payment)');
   expect(server.query<{ bank_sealed: string | null }>('select bank_sealed from claims')[0]?.bank_sealed).toBeNull();
 });
-
-const FINANCE = { name: 'Fin Ance', email: 'fin@example.org', password: 'a long finance passphrase' };
-
-/** The admin makes a finance account; finance signs in (in its own browser context). */
-async function financePage(admin: Page, financeTab: Page) {
-  await setupAdmin(admin, server);
-  await admin.getByRole('link', { name: 'Staff accounts' }).click();
-  await admin.getByLabel('Name', { exact: true }).fill(FINANCE.name);
-  await admin.getByLabel('Email address').fill(FINANCE.email);
-  await admin.getByLabel('First password').fill(FINANCE.password);
-  await admin.locator('#new-role-organiser').uncheck();
-  await admin.locator('#new-role-finance').check();
-  await admin.getByRole('button', { name: 'Add account' }).click();
-  await expect(admin.getByRole('cell', { name: FINANCE.email })).toBeVisible();
-  await signIn(financeTab, server, FINANCE);
-  await financeTab.goto(`${server.url}/finance`);
-  await expect(financeTab.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
-}
