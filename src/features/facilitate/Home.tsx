@@ -86,6 +86,10 @@ export function Home() {
                     {t('home.start')}
                     <span class="visually-hidden">: {title}</span>
                   </a>{' '}
+                  <a class="button secondary" href={`/paper/${e.slug}`}>
+                    {t('home.paperForm')}
+                    <span class="visually-hidden">: {title}</span>
+                  </a>{' '}
                   <a class="button secondary" href={`/claim/${e.slug}`}>
                     {t('home.claimOnly')}
                     <span class="visually-hidden">: {title}</span>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { StorageFullError } from '../../../db/index';
 import type { EngagementRecord } from '../../../db/schema';
 import { format, locale, t } from '../../../i18n/index';
-import type { Answer } from '../../../shared/bundle';
+import type { Answer, BundlePayload } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
 import { finishBundle, withVoiceAttachments } from '../finish';
 import { answers, contact, go, monitoring, recordings, returnToCheck, type Step, startedAt } from '../state';
@@ -34,7 +34,15 @@ function monitoringText(): string {
   return parts.join('\n');
 }
 
-export function Check({ engagement, onSaved }: { engagement: EngagementRecord; onSaved: () => void }) {
+export function Check({
+  engagement,
+  onSaved,
+  inputMethod,
+}: {
+  engagement: EngagementRecord;
+  onSaved: () => void;
+  inputMethod?: BundlePayload['inputMethod'];
+}) {
   const { content } = engagement;
   const dl = content.defaultLocale;
   const [saving, setSaving] = useState(false);
@@ -54,6 +62,7 @@ export function Check({ engagement, onSaved }: { engagement: EngagementRecord; o
         locale: locale.value,
         format: format.value,
         consentAt: startedAt.value ?? new Date().toISOString(),
+        inputMethod,
       });
       go({ kind: 'done', reference });
       onSaved();
