@@ -76,28 +76,34 @@ export function Home() {
                 <li key={e.slug} class="card">
                   <h3>{title}</h3>
                   <p class="hint" data-testid={`offline-${e.slug}`}>
-                    {ready
-                      ? t('device.readyOfflineSize', { version: e.version, size: formatBytes(off.bytes, lng) })
-                      : off
-                        ? t('device.notAllAssets', { version: e.version })
-                        : t('home.readyOffline', { version: e.version })}
+                    {off?.unassigned
+                      ? t('device.unassigned')
+                      : ready
+                        ? t('device.readyOfflineSize', { version: e.version, size: formatBytes(off.bytes, lng) })
+                        : off
+                          ? t('device.notAllAssets', { version: e.version })
+                          : t('home.readyOffline', { version: e.version })}
                   </p>
-                  <a class="button primary" href={`/p/${e.slug}`}>
-                    {t('home.start')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>{' '}
-                  <a class="button secondary" href={`/paper/${e.slug}`}>
-                    {t('home.paperForm')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>{' '}
-                  <a class="button secondary" href={`/claim/${e.slug}`}>
-                    {t('home.claimOnly')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>{' '}
-                  <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
-                    {t('home.feedback')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>
+                  {off?.unassigned ? null : (
+                    <>
+                      <a class="button primary" href={`/p/${e.slug}`}>
+                        {t('home.start')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/paper/${e.slug}`}>
+                        {t('home.paperForm')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/claim/${e.slug}`}>
+                        {t('home.claimOnly')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
+                        {t('home.feedback')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>
+                    </>
+                  )}
                 </li>
               );
             })}

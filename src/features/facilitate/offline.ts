@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { identity } from '../../app/device';
-import { listEngagements, saveEngagements } from '../../db/engagements';
+import { listEngagements, pruneEngagements, saveEngagements } from '../../db/engagements';
 import { getMeta, setMeta } from '../../db/meta';
 import type { EngagementContent, PublishedEngagement } from '../../shared/engagement';
 
@@ -16,6 +16,8 @@ export interface OfflineStatus {
   bytes: number;
   assets: number;
   missing: number;
+  /** no longer assigned to this device: kept only until its waiting answers are sent */
+  unassigned?: boolean;
 }
 
 /** Set when the server says this device was revoked or is unknown: it must be enrolled again. */
@@ -56,6 +58,15 @@ async function cacheAssets(e: PublishedEngagement): Promise<OfflineStatus> {
   return { versionId: e.versionId, bytes, assets: urls.length, missing };
 }
 
+/** Pictures and clips no engagement on the device uses any more (it was taken off this device) free their space. */
+async function dropUnusedAssets(engagements: PublishedEngagement[]): Promise<void> {
+  const used = new Set(engagements.flatMap((e) => assetUrls(e.content)));
+  const cache = await caches.open(ASSET_CACHE);
+  for (const req of await cache.keys()) {
+    if (!used.has(new URL(req.url).pathname)) await cache.delete(req);
+  }
+}
+
 export async function loadOfflineStatus(): Promise<void> {
   offlineStatus.value = (await getMeta<Record<string, OfflineStatus>>('offlineStatus')) ?? {};
 }
@@ -78,6 +89,7 @@ export async function refreshEngagements(): Promise<boolean> {
   }
   mustEnrolAgain.value = false;
   await saveEngagements(list);
+  const { held } = await pruneEngagements(list.map((e) => e.slug));
   // published "You said, we did" feedback, so the facilitator can show it at the venue offline
   await import('../feedback/cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
   const status: Record<string, OfflineStatus> = {};
@@ -85,8 +97,12 @@ export async function refreshEngagements(): Promise<boolean> {
     const fresh = list.find((x) => x.slug === e.slug);
     status[e.slug] = fresh
       ? await cacheAssets(fresh)
-      : (offlineStatus.value[e.slug] ?? { versionId: e.versionId, bytes: 0, assets: 0, missing: 0 });
+      : {
+          ...(offlineStatus.value[e.slug] ?? { versionId: e.versionId, bytes: 0, assets: 0, missing: 0 }),
+          unassigned: held.includes(e.slug),
+        };
   }
+  await dropUnusedAssets(await listEngagements());
   offlineStatus.value = status;
   await setMeta('offlineStatus', status);
   return true;
