@@ -84,7 +84,8 @@ async function completeAttachments(db: Kysely<DB>, hashes: string[]): Promise<Se
 
 export interface IngestOptions {
   queueSize?: number;
-  source?: 'sync' | 'import';
+  /** 'paper': a paper form a staff member entered in the staff web (no device to update) */
+  source?: 'sync' | 'import' | 'paper';
 }
 
 export async function ingestBatch(
@@ -127,7 +128,7 @@ export async function ingestBatch(
           ? { id: c.row.id, status: 'duplicate' }
           : { id: c.row.id, status: 'conflict', reason: REASONS.conflict };
     }
-    if (opts.source !== 'import') {
+    if ((opts.source ?? 'sync') === 'sync') {
       await tx
         .updateTable('devices')
         .set({ last_sync_at: now, last_seen_at: now, ...(opts.queueSize === undefined ? {} : { last_queue_size: opts.queueSize }) })

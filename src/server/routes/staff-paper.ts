@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { SyncItemSchema } from '../../shared/protocol';
+import { staffOnly } from '../auth/guard';
+import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import { bodyDoc } from '../openapi';
+import { enterPaperForm } from '../services/paper';
+import { parseBody } from '../validate';
+
+const IdParam = v.strictObject({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an engagement id')) });
+
+export default async function staffPaper(ctx: AppContext) {
+  const { app, database, versionKeys, opener } = ctx;
+  app.post(
+    '/api/staff/engagements/:id/paper',
+    staffOnly(ctx, ['organiser'], {
+      bodyLimit: 512 * 1024,
+      schema: {
+        summary: 'A paper form typed in by staff, sealed in the browser like a device bundle (input method "paper")',
+        body: bodyDoc(SyncItemSchema),
+      },
+    }),
+    async (req, reply) => {
+      const { id } = parseBody(IdParam, req.params);
+      const item = parseBody(SyncItemSchema, req.body);
+      const result = await enterPaperForm(database.db, versionKeys, id, item, req.staff?.userId as string);
+      if (result.status === 'conflict')
+        throw new HttpError(409, 'conflict', result.reason ?? 'Another form with this number is already stored.');
+      if (result.status !== 'stored' && result.status !== 'duplicate') {
+        throw new HttpError(400, 'rejected', result.reason ?? 'The server could not take this form.');
+      }
+      opener.run();
+      return reply.code(result.status === 'stored' ? 201 : 200).send({ id: item.id, status: result.status });
+    },
+  );
+}
