@@ -12,6 +12,7 @@ import { Builder } from './Builder';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
 import { Insight } from './insight/Insight';
+import { PaperEntry } from './PaperEntry';
 import { Users } from './Users';
 import { Page } from './ui';
 
@@ -70,6 +71,7 @@ function Body({ path }: { path: string }) {
   if (section === 'users') return <Users />;
   if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
+  if (section === 'engagements' && id && tab === 'paper') return <PaperEntry id={id} />;
   if (section === 'engagements' && id) return <Builder id={id} tab={tab ?? 'details'} rest={rest ?? ''} />;
   if (section === 'engagements') return <Engagements />;
   return <Start />;

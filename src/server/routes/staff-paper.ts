@@ -4,6 +4,7 @@ import { staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { bodyDoc } from '../openapi';
+import { listPublished } from '../services/engagements';
 import { enterPaperForm } from '../services/paper';
 import { parseBody } from '../validate';
 
@@ -11,6 +12,19 @@ const IdParam = v.strictObject({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{
 
 export default async function staffPaper(ctx: AppContext) {
   const { app, database, versionKeys, opener } = ctx;
+  app.get(
+    '/api/staff/engagements/:id/paper',
+    staffOnly(ctx, ['organiser'], {
+      schema: { summary: 'The newest published version, with its public key, to seal paper forms in the browser' },
+    }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      const found = (await listPublished(database.db)).find((e) => e.engagementId === id);
+      if (!found)
+        throw new HttpError(404, 'not_published', 'This engagement has no published version. Publish it before entering paper forms.');
+      return found;
+    },
+  );
   app.post(
     '/api/staff/engagements/:id/paper',
     staffOnly(ctx, ['organiser'], {
