@@ -57,11 +57,11 @@ export function DeviceEngagements(p: {
       </p>
       <fieldset class="staff-roles">
         <legend>What should this device carry?</legend>
-        <div class="checkbox">
+        <div class="staff-choice">
           <input type="radio" id="scope-all" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
           <label for="scope-all">Every published engagement</label>
         </div>
-        <div class="checkbox">
+        <div class="staff-choice">
           <input type="radio" id="scope-chosen" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} />
           <label for="scope-chosen">Only the engagements I choose</label>
         </div>
@@ -71,7 +71,7 @@ export function DeviceEngagements(p: {
           <legend>Choose engagements</legend>
           {p.engagements.length === 0 && <p>There are no engagements yet.</p>}
           {p.engagements.map((e) => (
-            <div class="checkbox" key={e.id}>
+            <div class="staff-choice" key={e.id}>
               <input
                 type="checkbox"
                 id={`assign-${e.id}`}

@@ -7,7 +7,8 @@ function LookupLater({ reference }: { reference: string }) {
   return (
     <>
       <h2>{t('done.lookupHeading')}</h2>
-      <p>{t('done.lookupText', { address: `${location.host}/lookup` })}</p>
+      {/* the address is isolated left-to-right (LRI … PDI), so it reads right inside Arabic or Urdu text */}
+      <p>{t('done.lookupText', { address: `\u2066${location.host}/lookup\u2069` })}</p>
       <p>
         <a class="text-link" href={href} data-testid="lookup-link">
           {t('done.lookupLink')}
