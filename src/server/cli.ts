@@ -1,10 +1,12 @@
 /** Staff commands for the terminal: `npm run cli -- <command>`. */
 import fs from 'node:fs';
+import { normaliseReference } from '../shared/feedback';
 import { loadConfig } from './config';
 import { openDatabase } from './db/index';
 import { loadServerKey } from './keys';
 import { createEnrolmentCode } from './services/devices';
 import { VersionKeys } from './services/engagements';
+import { eraseByReference } from './services/erasure';
 import { DEFAULT_BANK_RETENTION_DAYS, purgeBankDetails } from './services/finance-payments';
 import { importExport, parseExport } from './services/import';
 
@@ -16,6 +18,8 @@ const HELP = `Usage: npm run cli -- <command>
   purge-bank-details [--now ISO] [--days N]
                 bank details of claims paid more than N days (default 30) before now, removed and audited
   import FILE   import a device's export of bundles that need attention (still encrypted)
+  erase REFERENCE --reason TEXT
+                erase the personal data given under a reference code (answers and counts stay)
   held          bundles kept for staff: imported but not taken, or received but not readable
 `;
 
@@ -70,6 +74,16 @@ async function main(argv: string[]) {
         const n = (o: string) => lines.filter((l) => l.outcome === o).length;
         console.log(
           `Imported ${n('imported')}, already on the server ${n('already on the server')}, held for staff ${n('held for staff')}.`,
+        );
+        break;
+      }
+      case 'erase': {
+        const reference = normaliseReference(argv[1] ?? '');
+        const reason = argv.includes('--reason') ? argv[argv.indexOf('--reason') + 1] : undefined;
+        if (!argv[1] || !reason) throw new Error('Usage: npm run cli -- erase <reference> --reason "how the participant asked"');
+        const s = await eraseByReference(db, reference, 'cli', reason);
+        console.log(
+          `Erased: ${s.bundles} bundle(s), ${s.claims} claim(s) (${s.withdrawnClaims} withdrawn), ${s.attachments} attachment(s), ${s.contacts} contact(s).`,
         );
         break;
       }

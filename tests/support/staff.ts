@@ -21,5 +21,5 @@ export async function staffCookie(s: TestServer, roles: Role[], email = `${roles
     })
     .execute();
   const token = await createSession(s.database.db, id);
-  return { id, cookie: `${SESSION_COOKIE}=${token}` };
+  return { id, email, actor: `staff:${email}`, cookie: `${SESSION_COOKIE}=${token}` };
 }

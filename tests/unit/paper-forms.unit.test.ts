@@ -7,7 +7,7 @@ import { sealedItem } from '../support/bundles';
 import { ORIGIN, staffCookie } from '../support/staff';
 
 let s: TestServer;
-let organiser: { id: string; cookie: string };
+let organiser: Awaited<ReturnType<typeof staffCookie>>;
 beforeAll(async () => {
   s = await startTestApp();
   organiser = await staffCookie(s, ['organiser']);
@@ -46,7 +46,7 @@ describe('paper forms entered by staff', () => {
     const inbox = await s.database.db.selectFrom('inbox').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
     expect([inbox.source, inbox.state]).toEqual(['paper', 'opened']);
     const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `bundle:${item.id}`).execute();
-    expect(audit.map((a) => [a.actor, a.action])).toEqual([[organiser.id, 'bundle.paper_entered']]);
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([[organiser.actor, 'bundle.paper_entered']]);
     // a resend (a lost answer, a double click) is a duplicate, not a second bundle
     const again = await post(s.engagement.engagementId, item);
     expect(again.statusCode).toBe(200);

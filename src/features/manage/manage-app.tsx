@@ -11,6 +11,7 @@ import { api, hasRole, loadMe, me } from './api';
 import { Builder } from './Builder';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
+import { Erasure } from './Erasure';
 import { Insight } from './insight/Insight';
 import { PaperEntry } from './PaperEntry';
 import { Users } from './Users';
@@ -24,6 +25,7 @@ function Nav() {
     ['/staff/insight', 'Insight', hasRole('organiser', 'analyst')],
     ['/staff/devices', 'Devices', hasRole('organiser')],
     ['/staff/users', 'Staff accounts', hasRole('admin')],
+    ['/staff/erasure', 'Erase personal data', hasRole('admin')],
   ];
   const signOut = async (everywhere: boolean) => {
     await api('POST', everywhere ? '/api/staff/logout-everywhere' : '/api/staff/logout', {}).catch(() => {});
@@ -69,6 +71,7 @@ function Body({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean).slice(1);
   const [section, id, tab, rest] = parts;
   if (section === 'users') return <Users />;
+  if (section === 'erasure') return <Erasure />;
   if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
   if (section === 'engagements' && id && tab === 'paper') return <PaperEntry id={id} />;

@@ -47,3 +47,6 @@ export const publicRoute = (extra: RouteShorthandOptions = {}): RouteShorthandOp
   ...extra,
   config: { ...(extra.config ?? {}), access: { kind: 'public' } },
 });
+
+/** Who is acting, for the audit log: the staff member, by the email they sign in with. */
+export const actorOf = (req: FastifyRequest) => `staff:${req.staff?.email ?? 'unknown'}`;

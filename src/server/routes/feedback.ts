@@ -3,11 +3,11 @@
  * back; anyone reads published feedback at /api/feedback/<slug>; enrolled devices download all of it.
  */
 import * as v from 'valibot';
-import { publicRoute, staffOnly } from '../auth/guard';
+import { actorOf, publicRoute, staffOnly } from '../auth/guard';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { toCsv } from '../insight/csv';
-import { audit } from '../services/claims';
+import { audit } from '../services/audit';
 import { feedbackContacts } from '../services/contacts';
 import {
   allPublishedFeedback,
@@ -29,7 +29,7 @@ export default async function feedback(ctx: AppContext) {
   const { app, database, serverKey } = ctx;
   const db = database.db;
   const organiser = ['organiser'] as const;
-  const actor = (req: { staff?: { userId: string } }) => req.staff?.userId ?? '';
+  const actor = actorOf;
 
   app.get('/api/staff/feedback/:id', staffOnly(ctx, organiser), async (req) => feedbackDraft(db, parseBody(IdParam, req.params).id));
   app.put('/api/staff/feedback/:id', staffOnly(ctx, organiser, { bodyLimit: 512 * 1024 }), async (req) => {

@@ -2,7 +2,7 @@
  * The finance role check for every finance route: a signed-in staff session with the finance role
  * (src/server/auth), Origin checked on changes; never a device token. The acting person goes in the audit log.
  */
-import type { FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { RouteShorthandOptions } from 'fastify';
 import { staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 
@@ -10,5 +10,4 @@ export function financeOnly(ctx: AppContext, extra: RouteShorthandOptions = {}):
   return staffOnly(ctx, ['finance'], extra);
 }
 
-/** Who is acting, for the audit log: the staff member. */
-export const actorOf = (req: FastifyRequest) => `staff:${req.staff?.email ?? 'unknown'}`;
+export { actorOf } from '../auth/guard';

@@ -5,6 +5,7 @@ import { MAX_LINE_PENCE } from '../../shared/money';
 import type { AppContext } from '../context';
 import { badRequest } from '../errors';
 import { bodyDoc } from '../openapi';
+import { audit } from '../services/audit';
 import { decideLines, getClaim, listClaims, secondApprove, withdraw } from '../services/finance';
 import {
   createPaymentRun,
@@ -157,7 +158,9 @@ export default async function finance(ctx: AppContext) {
     async (req) => totals(db, param((req.params as { id: string }).id, 'engagement')),
   );
   app.get('/api/finance/engagements/:id/totals.csv', financeOnly(ctx, doc('The totals as CSV')), async (req, reply) => {
-    const t = await totals(db, param((req.params as { id: string }).id, 'engagement'));
+    const id = param((req.params as { id: string }).id, 'engagement');
+    const t = await totals(db, id);
+    await audit(db, { actor: actorOf(req), action: 'export.claim_totals', subject: `engagement:${id}`, at: new Date().toISOString() });
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="claims-totals.csv"')

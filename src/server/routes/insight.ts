@@ -1,9 +1,9 @@
 /** Results, themes, who took part and exports per engagement (analyst; organisers may read too). */
 import * as v from 'valibot';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
-import { audit } from '../services/claims';
+import { audit } from '../services/audit';
 import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
 import { createTheme, deleteTheme, setTag } from '../services/themes';
 import { parseBody } from '../validate';
@@ -42,7 +42,7 @@ export default async function insight(ctx: AppContext) {
   const read = ['analyst', 'organiser'] as const;
   const analyse = ['analyst'] as const;
   const base = '/api/staff/insight/:id';
-  const actor = (req: { staff?: { userId: string } }) => req.staff?.userId ?? '';
+  const actor = actorOf;
 
   app.get(`${base}/results`, staffOnly(ctx, read), async (req) =>
     engagementResults(db, parseBody(IdParam, req.params).id, config.orgTimeZone),

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEnrolmentCode } from '../services/devices';
@@ -49,7 +49,7 @@ export default async function staffDevices(ctx: AppContext) {
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
       const body = parseBody(AssignSchema, req.body);
-      await setDeviceEngagements(database.db, id, body, req.staff?.userId ?? 'unknown');
+      await setDeviceEngagements(database.db, id, body, actorOf(req));
       return { ok: true };
     },
   );

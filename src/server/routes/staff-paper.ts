@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { SyncItemSchema } from '../../shared/protocol';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { bodyDoc } from '../openapi';
@@ -37,7 +37,10 @@ export default async function staffPaper(ctx: AppContext) {
     async (req, reply) => {
       const { id } = parseBody(IdParam, req.params);
       const item = parseBody(SyncItemSchema, req.body);
-      const result = await enterPaperForm(database.db, versionKeys, id, item, req.staff?.userId as string);
+      const result = await enterPaperForm(database.db, versionKeys, id, item, {
+        userId: req.staff?.userId as string,
+        actor: actorOf(req),
+      });
       if (result.status === 'conflict')
         throw new HttpError(409, 'conflict', result.reason ?? 'Another form with this number is already stored.');
       if (result.status !== 'stored' && result.status !== 'duplicate') {

@@ -9,6 +9,7 @@ import { type Claim, claimTotal, isLate, lineWarnings, type Warning } from '../.
 import { type RateCard, rateCardOf } from '../../shared/ratecard';
 import type { DB } from '../db/schema';
 import type { ServerKey } from '../keys';
+import { audit } from './audit';
 
 export const BANK_CONTEXT = (claimId: string) => `bank:${claimId}`;
 export const TIME_CATEGORY = 'time_payment';
@@ -17,24 +18,6 @@ export interface BankDetails {
   accountName: string;
   sortCode: string;
   accountNumber: string;
-}
-
-export async function audit(
-  db: Kysely<DB> | Transaction<DB>,
-  e: { actor: string; action: string; subject: string; reason?: string | null; at: string; detail?: unknown },
-) {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: crypto.randomUUID(),
-      actor: e.actor,
-      action: e.action,
-      subject: e.subject,
-      reason: e.reason ?? null,
-      at: e.at,
-      detail_json: e.detail === undefined ? null : JSON.stringify(e.detail),
-    })
-    .execute();
 }
 
 export async function versionCard(

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
-import { audit } from './claims';
+import { audit } from './audit';
 
 export type EngagementScope = 'all' | 'chosen';
 

@@ -10,7 +10,8 @@ import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { csvCell, toCsv } from '../insight/csv';
 import type { ServerKey } from '../keys';
-import { audit, BANK_CONTEXT, type BankDetails } from './claims';
+import { audit } from './audit';
+import { BANK_CONTEXT, type BankDetails } from './claims';
 import { conflict } from './finance';
 
 export const DEFAULT_BANK_RETENTION_DAYS = 30;

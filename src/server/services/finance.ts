@@ -16,7 +16,8 @@ import {
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
-import { audit, BANK_CONTEXT, type BankDetails, versionCard } from './claims';
+import { audit } from './audit';
+import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
@@ -60,9 +61,11 @@ export async function getClaim(db: Kysely<DB>, serverKey: ServerKey, id: string,
   if (!c) throw notFound();
   const lines = await db.selectFrom('claim_lines').selectAll().where('claim_id', '=', id).orderBy('idx').execute();
   let bank: BankDetails | null = null;
-  if (reveal && c.bank_sealed) {
-    bank = JSON.parse(serverKey.open(c.bank_sealed, BANK_CONTEXT(id))) as BankDetails;
-    await audit(db, { actor: reveal.actor, action: 'claim.bank_details_read', subject: `claim:${id}`, at: new Date().toISOString() });
+  if (reveal && c.bank_sealed) bank = JSON.parse(serverKey.open(c.bank_sealed, BANK_CONTEXT(id))) as BankDetails;
+  // names, addresses and reasons are personal data too, so every staff view of a claim is audited
+  if (reveal) {
+    const action = bank ? 'claim.bank_details_read' : 'claim.read';
+    await audit(db, { actor: reveal.actor, action, subject: `claim:${id}`, at: new Date().toISOString() });
   }
   const events = await db.selectFrom('audit_events').selectAll().where('subject', '=', `claim:${id}`).orderBy('at').execute();
   return {
