@@ -64,21 +64,19 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       return { waiting, attention };
     },
 
-    /** Removes bundles the server confirmed (stored or duplicate), with their attachments, in one transaction. */
-    async remove(ids: string[]): Promise<void> {
-      if (ids.length === 0) return;
+    /**
+     * Removes bundles the server confirmed (stored or duplicate), with their attachments, in one transaction.
+     * Each record names its attachments (written with it in one transaction), so they go by key: no index
+     * lookup per bundle, which matters when a batch of 500 is removed at once.
+     */
+    async remove(records: Pick<OutboxRecord, 'id' | 'attachments'>[]): Promise<void> {
+      if (records.length === 0) return;
       const d = await getDb();
       const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
       const ops: Promise<unknown>[] = [];
-      for (const id of ids) {
-        ops.push(tx.objectStore('outbox').delete(id));
-        ops.push(
-          tx
-            .objectStore('attachments')
-            .index('byBundle')
-            .getAllKeys(id)
-            .then((keys) => Promise.all(keys.map((k) => tx.objectStore('attachments').delete(k)))),
-        );
+      for (const r of records) {
+        ops.push(tx.objectStore('outbox').delete(r.id));
+        for (const sha of r.attachments) ops.push(tx.objectStore('attachments').delete(sha));
       }
       await Promise.all([...ops, tx.done]);
       clearStorageFull();

@@ -5,6 +5,9 @@ import type { Job } from './jobs';
 import { purgeBankDetails } from './services/finance-payments';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** An upload no device has finished for this long is abandoned: its device starts again from byte 0. */
+export const ABANDONED_UPLOAD_DAYS = 30;
 
 export function retentionJobs(db: Kysely<DB>): Job[] {
   return [
@@ -25,6 +28,50 @@ export function retentionJobs(db: Kysely<DB>): Job[] {
           .where('window_start', '<', now.getTime() - 24 * HOUR)
           .executeTakeFirst();
         return `deleted ${Number(r.numDeletedRows)}`;
+      },
+    },
+    {
+      name: 'purge-expired-credentials',
+      everyMs: HOUR,
+      async run(now) {
+        // a credential that can no longer be used is only a liability: sessions, setup links, unused codes
+        const iso = now.toISOString();
+        const dayAgo = new Date(now.getTime() - DAY).toISOString();
+        const sessions = await db.deleteFrom('staff_sessions').where('expires_at', '<', iso).executeTakeFirst();
+        const setup = await db.deleteFrom('setup_tokens').where('expires_at', '<', dayAgo).executeTakeFirst();
+        const codes = await db
+          .deleteFrom('enrolment_codes')
+          .where('expires_at', '<', dayAgo)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        return `deleted ${Number(sessions.numDeletedRows)} sessions, ${Number(setup.numDeletedRows)} setup links, ${Number(codes.numDeletedRows)} codes`;
+      },
+    },
+    {
+      name: 'purge-abandoned-uploads',
+      everyMs: 6 * HOUR,
+      async run(now) {
+        const before = new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * DAY).toISOString();
+        return db.transaction().execute(async (tx) => {
+          const stale = await tx
+            .selectFrom('attachment_uploads')
+            .select('sha256')
+            .where('complete', '=', 0)
+            .where('created_at', '<', before)
+            .execute();
+          const shas = stale.map((r) => r.sha256);
+          for (let i = 0; i < shas.length; i += 500) {
+            await tx
+              .deleteFrom('attachment_chunks')
+              .where('sha256', 'in', shas.slice(i, i + 500))
+              .execute();
+            await tx
+              .deleteFrom('attachment_uploads')
+              .where('sha256', 'in', shas.slice(i, i + 500))
+              .execute();
+          }
+          return `deleted ${shas.length} unfinished uploads`;
+        });
       },
     },
   ];

@@ -59,20 +59,48 @@ export async function uploadAttachment(
   if (state.complete) completed.add(sha256);
 }
 
-/** Uploads many attachments, a few at a time (their requests' latency overlaps); throws the first failure. */
-export async function uploadAll(hashes: string[], upload: (sha: string) => Promise<void>, parallel = 4): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < hashes.length && errors.length === 0) {
-      const sha = hashes[next++] as string;
-      try {
-        await upload(sha);
-      } catch (e) {
-        errors.push(e);
+/**
+ * Uploads for one sync run, shared by hash: the engine asks for the next batch's attachments while the
+ * current batch is on the wire, and asks again (for the same hashes) before sending that batch; a hash
+ * already on its way is not sent twice. A failed upload is forgotten, so asking again tries again.
+ */
+export class Uploads {
+  private readonly inflight = new Map<string, Promise<void>>();
+  private active = 0;
+  private readonly waiters: (() => void)[] = [];
+  constructor(
+    private readonly upload: (sha: string) => Promise<void>,
+    private readonly parallel = 4,
+  ) {}
+
+  /** Resolves when every one of these attachments is on the server; throws the first failure. */
+  ensure(hashes: string[]): Promise<void> {
+    const mine = [...new Set(hashes)].map((sha) => {
+      let p = this.inflight.get(sha);
+      if (!p) {
+        p = this.limited(() => this.upload(sha));
+        this.inflight.set(sha, p);
+        p.catch(() => this.inflight.delete(sha));
       }
+      return p;
+    });
+    return Promise.all(mine).then(() => undefined);
+  }
+
+  /** Starts these uploads in the background; a failure shows when `ensure` asks for them. */
+  prefetch(hashes: string[]): void {
+    this.ensure(hashes).catch(() => {});
+  }
+
+  /** A few at a time: their requests' latency overlaps, without flooding a slow connection. */
+  private async limited(run: () => Promise<void>): Promise<void> {
+    while (this.active >= this.parallel) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.active++;
+    try {
+      await run();
+    } finally {
+      this.active--;
+      this.waiters.shift()?.();
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, hashes.length) }, worker));
-  if (errors.length > 0) throw errors[0];
+  }
 }

@@ -7,7 +7,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SyncBatchResponse } from '../shared/protocol';
-import { UploadError, uploadAll, uploadAttachment } from './attachments';
+import { UploadError, Uploads, uploadAttachment } from './attachments';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -121,16 +121,16 @@ export class SyncEngine {
     let retry = 0;
     this.set({ phase: 'sending', progress: { sent: 0, total: all.length }, message: null });
     let queue = all;
+    const uploads = new Uploads((sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes));
     try {
       while (queue.length > 0) {
         const batch = this.takeBatch(queue);
         let results: ItemResult[];
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
-          await uploadAll(
-            batch.flatMap((b) => b.attachments),
-            (sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes),
-          );
+          await uploads.ensure(batch.flatMap((b) => b.attachments));
+          // the next batch's attachments travel while this batch is on the wire
+          uploads.prefetch(this.takeBatch(queue.slice(batch.length)).flatMap((b) => b.attachments));
           this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {
@@ -149,7 +149,8 @@ export class SyncEngine {
             attention++;
           }
         }
-        await this.opts.outbox.remove(done);
+        const doneIds = new Set(done);
+        await this.opts.outbox.remove(batch.filter((b) => doneIds.has(b.id)));
         sent += done.length;
         if (done.length > 0) this.opts.onSent?.(done.length);
         const answered = new Set(results.map((r) => r.id));

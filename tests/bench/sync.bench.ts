@@ -108,6 +108,7 @@ async function main() {
       upload_server_ms: round(batched.uploadServerMs),
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
+      device_idb_ms: { waiting: round(batched.idb.waiting), remove: round(batched.idb.remove), attachment: round(batched.idb.attachment) },
       lost,
       failed_to_open: failed,
       left_on_device: left.waiting + left.attention,

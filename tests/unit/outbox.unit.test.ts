@@ -53,9 +53,10 @@ describe('outbox repository', () => {
 
   it('removes confirmed bundles together with their attachments', async () => {
     const { repo, handle } = freshRepo();
-    await repo.add(record(1), [attachment('a', record(1).id), attachment('b', record(1).id)]);
-    await repo.add(record(2), [attachment('c', record(2).id)]);
-    await repo.remove([record(1).id]);
+    const one = record(1, { attachments: ['a'.padEnd(64, '0'), 'b'.padEnd(64, '0')] });
+    await repo.add(one, [attachment('a', one.id), attachment('b', one.id)]);
+    await repo.add(record(2, { attachments: ['c'.padEnd(64, '0')] }), [attachment('c', record(2).id)]);
+    await repo.remove([one]);
     const db = await handle;
     expect((await repo.waiting()).map((r) => r.id)).toEqual([record(2).id]);
     expect(await db.getAllKeys('attachments')).toEqual(['c'.padEnd(64, '0')]);

@@ -67,6 +67,20 @@ describe('POST /api/sync/batches', () => {
     expect(JSON.parse(row.answers_json).visit).toEqual({ yesno: 'yes' });
   });
 
+  it('answers retry for a new bundle whose attachment has not arrived, and stores nothing of it', async () => {
+    const missing = '0'.repeat(64);
+    const needs = await sealedItem(s.engagement, { attachments: [{ sha256: missing, type: 'image/jpeg', size: 10, kind: 'receipt' }] });
+    const plain = await sealedItem(s.engagement);
+    const res = (await post({ items: [needs, plain] })).json() as SyncBatchResponse;
+    expect(res.results.map((r) => [r.id, r.status])).toEqual([
+      [needs.id, 'retry'],
+      [plain.id, 'stored'],
+    ]);
+    expect(await s.database.db.selectFrom('inbox').select('id').where('id', '=', needs.id).execute()).toEqual([]);
+    // an id already stored is answered by the unique key first: not kept waiting for attachments it names
+    expect((await post({ items: [{ ...plain, attachments: [missing] }] })).json().results[0].status).toBe('duplicate');
+  });
+
   it('rejects an unknown version and a malformed item at once; a tampered ciphertext is kept but never opened', async () => {
     const before = await bundleCount();
     const good = await sealedItem(s.engagement);

@@ -82,6 +82,20 @@ async function completeAttachments(db: Kysely<DB>, hashes: string[]): Promise<Se
   return have;
 }
 
+/** Rows per INSERT: 11 columns each stays far below SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_ROWS = 250;
+
+function againstExisting(row: InboxRow, existingHash: string | undefined): ItemResult {
+  return existingHash === row.content_hash
+    ? { id: row.id, status: 'duplicate' }
+    : { id: row.id, status: 'conflict', reason: REASONS.conflict };
+}
+
+/** The content hash of the first row with this id in the batch (the one that was stored). */
+function firstHash(rows: { row: InboxRow }[], id: string): string | undefined {
+  return rows.find((r) => r.row.id === id)?.row.content_hash;
+}
+
 export interface IngestOptions {
   queueSize?: number;
   /** 'paper': a paper form a staff member entered in the staff web (no device to update) */
@@ -101,32 +115,43 @@ export async function ingestBatch(
   const have = needed.length > 0 ? await completeAttachments(db, [...new Set(needed)]) : new Set<string>();
   const results: ItemResult[] = new Array(checked.length);
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < checked.length; i++) {
-      const c = checked[i] as Checked;
-      if (c.kind === 'done') {
-        results[i] = c.result;
-        continue;
-      }
-      const inserted = await tx
+    // many rows per INSERT: a batch of 500 costs a handful of statements, not 500
+    const ready: { i: number; row: InboxRow }[] = [];
+    const waiting: { i: number; row: InboxRow }[] = [];
+    checked.forEach((c, i) => {
+      if (c.kind === 'done') results[i] = c.result;
+      else if ((JSON.parse(c.row.attachments_json) as string[]).every((h) => have.has(h))) ready.push({ i, row: c.row });
+      else waiting.push({ i, row: c.row });
+    });
+    const inserted = new Set<string>();
+    for (let k = 0; k < ready.length; k += INSERT_ROWS) {
+      const rows = await tx
         .insertInto('inbox')
-        .values(c.row)
+        .values(ready.slice(k, k + INSERT_ROWS).map((r) => r.row))
         .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-        // the unique key decides first; only a new bundle must wait for its attachments
-        if ((JSON.parse(c.row.attachments_json) as string[]).every((h) => have.has(h))) {
-          results[i] = { id: c.row.id, status: 'stored' };
-        } else {
-          await tx.deleteFrom('inbox').where('id', '=', c.row.id).execute();
-          results[i] = { id: c.row.id, status: 'retry', reason: REASONS.attachmentsMissing };
-        }
-        continue;
-      }
-      const existing = await tx.selectFrom('inbox').select('content_hash').where('id', '=', c.row.id).executeTakeFirstOrThrow();
-      results[i] =
-        existing.content_hash === c.row.content_hash
-          ? { id: c.row.id, status: 'duplicate' }
-          : { id: c.row.id, status: 'conflict', reason: REASONS.conflict };
+        .returning('id')
+        .execute();
+      for (const r of rows) inserted.add(r.id);
+    }
+    // the unique key decides first: what is already here is duplicate or conflict, whatever its attachments
+    const rest = [...ready.filter((r) => !inserted.has(r.row.id)), ...waiting];
+    const existing = new Map<string, string>();
+    for (let k = 0; k < rest.length; k += INSERT_ROWS) {
+      const ids = rest.slice(k, k + INSERT_ROWS).map((r) => r.row.id);
+      const rows = await tx.selectFrom('inbox').select(['id', 'content_hash']).where('id', 'in', ids).execute();
+      for (const r of rows) existing.set(r.id, r.content_hash);
+    }
+    const answered = new Set<string>();
+    for (const { i, row } of ready) {
+      // the first of the same id in this batch is stored; a repeat of it is a duplicate or conflict
+      if (inserted.has(row.id) && !answered.has(row.id)) {
+        answered.add(row.id);
+        results[i] = { id: row.id, status: 'stored' };
+      } else results[i] = againstExisting(row, existing.get(row.id) ?? firstHash(ready, row.id));
+    }
+    for (const { i, row } of waiting) {
+      const hash = existing.get(row.id) ?? (inserted.has(row.id) ? firstHash(ready, row.id) : undefined);
+      results[i] = hash === undefined ? { id: row.id, status: 'retry', reason: REASONS.attachmentsMissing } : againstExisting(row, hash);
     }
     if ((opts.source ?? 'sync') === 'sync') {
       await tx

@@ -97,43 +97,31 @@ export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number
 }
 
 /**
- * Runs the opener in the background, one run at a time. A lone batch is opened at once; while batches keep
- * coming (kicks less than QUIET_MS apart) the run waits for a pause, at most MAX_WAIT_MS, so decryption
- * does not take the CPU from acknowledging batches.
+ * Runs the opener in the background, one run at a time, in small slices. A lone batch is opened at once.
+ * While batches keep arriving (a kick less than QUIET_MS ago) it opens one slice per BUSY_PAUSE_MS and
+ * leaves the rest of the CPU to acknowledging batches, which is what a device waits for; it never stops
+ * altogether, so a steady stream cannot starve it, and it catches up at full speed once sync goes quiet.
  */
-const QUIET_MS = 200;
-const MAX_WAIT_MS = 5_000;
+const SLICE = 50;
+const QUIET_MS = 1_000;
+const BUSY_PAUSE_MS = 400;
 
 export class Opener {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private firstKick = 0;
   private lastKick = 0;
+  private wake: (() => void) | null = null;
   constructor(
     private db: Kysely<DB>,
     private keys: VersionKeys,
     private onError: (err: unknown) => void,
   ) {}
 
-  /** Asks for a run soon, once batches pause. */
+  /** A batch was acknowledged: open it (soon, if batches are still coming). */
   kick(): void {
-    if (this.stopped) return;
-    const now = Date.now();
-    const burst = now - this.lastKick < QUIET_MS;
-    this.lastKick = now;
-    if (!burst && !this.timer) {
-      this.run();
-      return;
-    }
-    if (!this.timer) this.firstKick = now;
-    else clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(QUIET_MS, this.firstKick + MAX_WAIT_MS - now));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.run();
-    }, wait);
+    this.lastKick = Date.now();
+    this.run();
   }
 
   /** Runs now (or again right after the current run). */
@@ -147,13 +135,27 @@ export class Opener {
       do {
         this.again = false;
         try {
-          await openAll(this.db, this.keys);
+          while (!this.stopped && (await openPending(this.db, this.keys, SLICE)) > 0) {
+            if (Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
+          }
         } catch (err) {
           this.onError(err);
         }
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
+    });
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    }).then(() => {
+      this.wake = null;
     });
   }
 
@@ -164,8 +166,7 @@ export class Opener {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.wake?.();
     await this.idle();
   }
 }

@@ -71,8 +71,29 @@ async function put(records: OutboxRecord[]): Promise<void> {
   for (const r of records) await outbox.add(r);
 }
 
+/** Time spent in the device's own IndexedDB work during a sync (reading the queue, removing what was sent). */
+const idbMs = { waiting: 0, remove: 0, attachment: 0 };
+function timedOutbox(): typeof outbox {
+  const time =
+    <A extends unknown[], R>(name: keyof typeof idbMs, fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      const t0 = performance.now();
+      try {
+        return await fn(...a);
+      } finally {
+        idbMs[name] += performance.now() - t0;
+      }
+    };
+  return {
+    ...outbox,
+    waiting: time('waiting', outbox.waiting),
+    remove: time('remove', outbox.remove),
+    attachment: time('attachment', outbox.attachment),
+  };
+}
+
 async function sync(opts: Partial<SyncEngineOptions> = {}) {
-  const engine = new SyncEngine({ outbox, getToken: async () => token, ...opts });
+  const engine = new SyncEngine({ outbox: timedOutbox(), getToken: async () => token, ...opts });
   return engine.sync(true);
 }
 
@@ -101,9 +122,10 @@ async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
     }
     return res;
   };
+  Object.assign(idbMs, { waiting: 0, remove: 0, attachment: 0 });
   const t0 = performance.now();
   const report = await sync({ ...opts, fetch: timed });
-  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploadServerMs, uploads };
+  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploadServerMs, uploads, idb: { ...idbMs } };
 }
 
 /** Every bundle has all its attachments, hashes match, and no attachment is left without its bundle. */

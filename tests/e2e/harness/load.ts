@@ -30,6 +30,8 @@ export async function harnessPage(page: Page, origin: string): Promise<void> {
     route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>harness</title>' }),
   );
   await page.goto(`${origin}/__harness`);
+  // a route left in place sends every later request (bodies included) through Playwright's process
+  await page.unrouteAll();
   await loadHarness(page);
 }
 

@@ -1,0 +1,78 @@
+/** The background opener: opens what was acknowledged, keeps going under a steady stream, stops cleanly. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VersionKeys } from '../../src/server/services/engagements';
+import { ingestBatch } from '../../src/server/services/ingest';
+import { Opener } from '../../src/server/services/opener';
+import { startTestApp, type TestServer } from '../support/app';
+import { sealedItem } from '../support/bundles';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestApp();
+});
+afterAll(async () => {
+  await s.close();
+});
+
+const pending = async () =>
+  Number(
+    (
+      await s.database.db
+        .selectFrom('inbox')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('state', '=', 'pending')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('opener', () => {
+  it('keeps opening while batches keep coming, and opens everything once they stop', async () => {
+    const keys = new VersionKeys(s.database.db, s.serverKey);
+    const items = await Promise.all(Array.from({ length: 150 }, () => sealedItem(s.engagement)));
+    // acknowledged straight into the inbox, as the sync route does, but with this test's own opener
+    expect((await ingestBatch(s.database.db, keys, s.deviceId, items)).every((r) => r.status === 'stored')).toBe(true);
+    expect(await pending()).toBe(150);
+    const opener = new Opener(s.database.db, keys, (e) => {
+      throw e;
+    });
+    // a steady stream of batches: kicks closer together than the quiet period
+    let streaming = true;
+    const stream = (async () => {
+      while (streaming) {
+        opener.kick();
+        await sleep(100);
+      }
+    })();
+    await expect.poll(pending, { timeout: 20_000, interval: 100 }).toBeLessThan(150);
+    const duringStream = await pending();
+    streaming = false;
+    await stream;
+    await expect.poll(pending, { timeout: 30_000 }).toBe(0);
+    expect(duringStream).toBeGreaterThan(0);
+    await opener.stop();
+    const opened = await s.database.db
+      .selectFrom('bundles')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        items.map((i) => i.id),
+      )
+      .execute();
+    expect(opened).toHaveLength(150);
+  });
+
+  it('stops at once, even in a pause, and opens nothing after', async () => {
+    const keys = new VersionKeys(s.database.db, s.serverKey);
+    const items = await Promise.all(Array.from({ length: 120 }, () => sealedItem(s.engagement)));
+    await ingestBatch(s.database.db, keys, s.deviceId, items);
+    const opener = new Opener(s.database.db, keys, () => {});
+    opener.kick();
+    await opener.stop();
+    const left = await pending();
+    await sleep(600);
+    expect(await pending()).toBe(left);
+    expect(left).toBeGreaterThan(0);
+  });
+});
