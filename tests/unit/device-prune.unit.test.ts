@@ -41,7 +41,7 @@ describe('pruning engagements no longer assigned to the device', () => {
     expect(await slugs()).toEqual(['library', 'park', 'pool']);
 
     // the park answer is sent (stored by the server): the next download lets park go, pool stays
-    await outbox.remove([bundle(1, 'park', 'waiting').id]);
+    await outbox.remove([bundle(1, 'park', 'waiting')]);
     const second = await pruneEngagements(['library']);
     expect(second.removed).toEqual(['park']);
     expect(await slugs()).toEqual(['library', 'pool']);
