@@ -121,7 +121,11 @@ export class SyncEngine {
     let retry = 0;
     this.set({ phase: 'sending', progress: { sent: 0, total: all.length }, message: null });
     let queue = all;
+    let removing: Promise<void> = Promise.resolve();
     const uploads = new Uploads((sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes));
+    // every attachment starts on its way, in queue order, a few at a time: later batches' receipts
+    // travel while earlier batches are on the wire, and each batch waits only for its own
+    uploads.prefetch(all.flatMap((b) => b.attachments));
     try {
       while (queue.length > 0) {
         const batch = this.takeBatch(queue);
@@ -129,8 +133,6 @@ export class SyncEngine {
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
           await uploads.ensure(batch.flatMap((b) => b.attachments));
-          // the next batch's attachments travel while this batch is on the wire
-          uploads.prefetch(this.takeBatch(queue.slice(batch.length)).flatMap((b) => b.attachments));
           this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {
@@ -150,14 +152,22 @@ export class SyncEngine {
           }
         }
         const doneIds = new Set(done);
-        await this.opts.outbox.remove(batch.filter((b) => doneIds.has(b.id)));
-        sent += done.length;
-        if (done.length > 0) this.opts.onSent?.(done.length);
+        const taken = batch.filter((b) => doneIds.has(b.id));
+        // the device forgets what the server took while the next batch is on the wire (a crash before it
+        // forgets means a resend, answered `duplicate`: nothing lost, nothing doubled)
+        removing = removing.then(async () => {
+          await this.opts.outbox.remove(taken);
+          sent += taken.length;
+          if (taken.length > 0) this.opts.onSent?.(taken.length);
+          this.set({ progress: { sent: sent + attention, total: all.length } });
+        });
+        removing.catch(() => {});
         const answered = new Set(results.map((r) => r.id));
         queue = queue.filter((b) => !answered.has(b.id));
         if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
-        this.set({ progress: { sent: sent + attention, total: all.length }, inFlight: 0 });
+        this.set({ inFlight: 0 });
       }
+      await removing;
       if (retry > 0) throw new Error('Some attachments have not reached the server yet');
       this.failures = 0;
       this.nextAttemptAt = 0;
@@ -166,6 +176,7 @@ export class SyncEngine {
       this.set({ phase: 'idle', lastSuccessAt: now, message: null, inFlight: 0 });
       return { sent, attention, ok: true };
     } catch (e) {
+      await removing.catch(() => {});
       this.failures++;
       this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
       this.set({ inFlight: 0 });

@@ -45,11 +45,14 @@ export function Erasure() {
       setPreview(null);
       setReference('');
       setReason('');
-      setStatus(
-        `Erased: ${plural(s.bundles, 'set of answers', 'sets of answers')} unlinked, ${plural(s.attachments, 'recording or photo', 'recordings or photos')} deleted, ` +
-          `${plural(s.contacts, 'contact', 'contacts')} deleted, ${plural(s.claims, 'claim', 'claims')} cleared of bank and personal details` +
-          `${s.withdrawnClaims ? ` (${s.withdrawnClaims} withdrawn, as it was not paid yet)` : ''}.`,
-      );
+      const parts = [
+        s.bundles && `${plural(s.bundles, 'set of answers', 'sets of answers')} unlinked from the person`,
+        s.attachments && `${plural(s.attachments, 'recording or photo', 'recordings or photos')} deleted`,
+        s.contacts && `${plural(s.contacts, 'contact', 'contacts')} deleted`,
+        s.claims && `${plural(s.claims, 'claim', 'claims')} cleared of bank and personal details`,
+        s.withdrawnClaims && `${s.withdrawnClaims} withdrawn, as not paid yet`,
+      ].filter(Boolean);
+      setStatus(`Erased: ${parts.join(', ')}.`);
     });
 
   return (
