@@ -59,7 +59,16 @@ async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
 
 /** Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once. */
 export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200): Promise<number> {
-  const rows = await db.selectFrom('inbox').selectAll().where('state', '=', 'pending').orderBy('received_at').limit(limit).execute();
+  // a total order (ids break received_at ties within a batch), so two runs at once lock rows in the same
+  // order: on PostgreSQL they then wait for each other instead of deadlocking
+  const rows = await db
+    .selectFrom('inbox')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .orderBy('received_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   if (rows.length === 0) return 0;
   const outcomes = await Promise.all(rows.map((r) => openRow(r, keys)));
   const now = new Date().toISOString();
