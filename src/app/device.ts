@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import { saveEngagements } from '../db/engagements';
 import { outbox } from '../db/index';
 import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
+import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
 import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
@@ -37,6 +38,10 @@ export async function refreshStorage(): Promise<void> {
 export const engine = new SyncEngine({
   outbox,
   getToken: async () => identity.value?.token ?? null,
+  sessions: {
+    unreported: async () => (await unreportedSessions()).map(sessionReport),
+    markReported: (ids) => markSessionsReported(ids),
+  },
   onStatus: (s) => {
     syncStatus.value = s;
   },

@@ -21,10 +21,14 @@ function isQuotaError(e: unknown): boolean {
 
 export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
   return {
-    /** Writes a finished bundle and all its attachments in ONE transaction: all of it or none of it. */
+    /**
+     * Writes a finished bundle and all its attachments in ONE transaction: all of it or none of it. `strict`:
+     * the participant is told it is saved only once it is on the storage medium, so a tablet that loses power
+     * a moment later still has it (Chromium's default lets the OS hold it in memory for a while).
+     */
     async add(record: OutboxRecord, attachments: AttachmentRecord[] = []): Promise<void> {
       const d = await getDb();
-      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
+      const tx = d.transaction(['outbox', 'attachments'], 'readwrite', { durability: 'strict' });
       try {
         await Promise.all([tx.objectStore('outbox').add(record), ...attachments.map((a) => tx.objectStore('attachments').put(a)), tx.done]);
       } catch (e) {
@@ -99,7 +103,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     /** Keeps a bundle the server would not take, with the reason, for the facilitator to see and export. */
     async markAttention(id: string, status: 'conflict' | 'rejected', reason: string): Promise<void> {
       const d = await getDb();
-      const tx = d.transaction('outbox', 'readwrite');
+      const tx = d.transaction('outbox', 'readwrite', { durability: 'strict' });
       const rec = await tx.store.get(id);
       if (rec) await tx.store.put({ ...rec, state: 'attention', status, reason, attempts: rec.attempts + 1 });
       await tx.done;

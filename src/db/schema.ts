@@ -71,6 +71,8 @@ export interface SessionRecord {
   floatIssued: number;
   floatPaidOut: number;
   floatReturned: number | null;
+  /** when the server took the closed session's report; absent until then */
+  reportedAt?: string;
 }
 
 export interface BletherDB extends DBSchema {

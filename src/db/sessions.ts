@@ -1,4 +1,6 @@
 /** Facilitator sessions at a venue (the sessions store). Features reach it only through these functions. */
+
+import type { SessionReport } from '../shared/protocol';
 import { db } from './open';
 import type { SessionRecord } from './schema';
 
@@ -27,4 +29,38 @@ export async function closeSession(
   const rec = await tx.store.get(id);
   if (rec && rec.closedAt === null) await tx.store.put({ ...rec, ...close, closedAt: now.toISOString() });
   await tx.done;
+}
+
+/** Closed sessions the server has not taken yet (a device holds a handful, so no index is needed). */
+export async function unreportedSessions(): Promise<SessionRecord[]> {
+  const all = await (await db()).getAll('sessions');
+  return all.filter((s) => s.closedAt !== null && !s.reportedAt);
+}
+
+export async function markSessionsReported(ids: string[], at = new Date()): Promise<void> {
+  const tx = (await db()).transaction('sessions', 'readwrite');
+  for (const id of ids) {
+    const rec = await tx.store.get(id);
+    if (rec) await tx.store.put({ ...rec, reportedAt: at.toISOString() });
+  }
+  await tx.done;
+}
+
+/** What the server keeps of a closed session. */
+export function sessionReport(s: SessionRecord): SessionReport {
+  return {
+    id: s.id,
+    engagementSlug: s.engagementSlug,
+    venue: s.venue,
+    area: s.area,
+    date: s.date,
+    timeZone: s.timeZone,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt ?? new Date().toISOString(),
+    attendance: s.attendance,
+    notes: s.notes,
+    floatIssued: s.floatIssued,
+    floatPaidOut: s.floatPaidOut,
+    floatReturned: s.floatReturned,
+  };
 }

@@ -92,3 +92,46 @@ export const ExportFileSchema = v.strictObject({
   attachments: v.record(Sha256Hex, v.string()),
 });
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
+
+const PenceField = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
+const Instant = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+/** A closed session, as the facilitator's device reports it after its bundles (DESIGN.md Session). */
+export const SessionReportSchema = v.strictObject({
+  id: v.pipe(v.string(), v.uuid()),
+  engagementSlug: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  venue: v.pipe(v.string(), v.maxLength(200)),
+  area: v.pipe(v.string(), v.maxLength(20)),
+  date: v.pipe(v.string(), v.isoDate()),
+  timeZone: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  openedAt: Instant,
+  closedAt: Instant,
+  attendance: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  notes: v.pipe(v.string(), v.maxLength(5000)),
+  floatIssued: PenceField,
+  floatPaidOut: PenceField,
+  floatReturned: v.nullable(PenceField),
+});
+export type SessionReport = v.InferOutput<typeof SessionReportSchema>;
+
+export const SessionReportsSchema = v.strictObject({
+  sessions: v.pipe(v.array(SessionReportSchema), v.minLength(1), v.maxLength(100)),
+});
+
+/** A reported session as finance sees it, with the float the facilitator recorded on the device. */
+export interface SessionSummary {
+  id: string;
+  engagementSlug: string;
+  venue: string;
+  area: string;
+  date: string;
+  closedAt: string;
+  attendance: number | null;
+  notes: string;
+  device: string;
+  /** the float as the facilitator recorded it on the device */
+  reported: { issuedPence: number; paidOutPence: number; returnedPence: number | null };
+  /** finance has recorded what came back, and whether it is reconciled */
+  recorded: boolean;
+  reconciledAt: string | null;
+}

@@ -6,7 +6,7 @@
  */
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
-import type { ItemResult, SyncBatchResponse } from '../shared/protocol';
+import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
 import { UploadError, Uploads, uploadAttachment } from './attachments';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
@@ -34,6 +34,11 @@ export interface SyncEngineOptions {
   maxBytes?: number;
   /** bytes per attachment chunk */
   chunkBytes?: number;
+  /** closed sessions to report after the bundles (DESIGN.md Session); absent in tests that need none */
+  sessions?: {
+    unreported: () => Promise<SessionReport[]>;
+    markReported: (ids: string[]) => Promise<void>;
+  };
   backoffBaseMs?: number;
   backoffCapMs?: number;
   random?: () => number;
@@ -113,6 +118,11 @@ export class SyncEngine {
     if (!token) return { sent: 0, attention: 0, ok: false };
     const all = await this.opts.outbox.waiting();
     if (all.length === 0) {
+      try {
+        await this.reportSessions(token);
+      } catch (e) {
+        return this.failed(e, 0, 0, 0);
+      }
       this.set({ phase: 'idle', progress: { sent: 0, total: 0 }, message: null });
       return { sent: 0, attention: 0, ok: true };
     }
@@ -169,6 +179,7 @@ export class SyncEngine {
       }
       await removing;
       if (retry > 0) throw new Error('Some attachments have not reached the server yet');
+      await this.reportSessions(token);
       this.failures = 0;
       this.nextAttemptAt = 0;
       const now = new Date().toISOString();
@@ -177,18 +188,38 @@ export class SyncEngine {
       return { sent, attention, ok: true };
     } catch (e) {
       await removing.catch(() => {});
-      this.failures++;
-      this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
-      this.set({ inFlight: 0 });
-      if ((e instanceof HttpStatusError || e instanceof UploadError) && e.status === 401) {
-        this.set({ phase: 'revoked', message: e.body?.message ?? null });
-      } else if (e instanceof HttpStatusError || e instanceof UploadError) {
-        this.set({ phase: 'error', message: e.body?.message ?? null });
-      } else {
-        this.set({ phase: retry > 0 ? 'error' : 'offline', message: null });
-      }
-      return { sent, attention, ok: false };
+      return this.failed(e, sent, attention, retry);
     }
+  }
+
+  /** Backs off, and tells the facilitator what went wrong in the words the server gave. */
+  private failed(e: unknown, sent: number, attention: number, retry: number): SyncReport {
+    this.failures++;
+    this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
+    this.set({ inFlight: 0 });
+    if ((e instanceof HttpStatusError || e instanceof UploadError) && e.status === 401) {
+      this.set({ phase: 'revoked', message: e.body?.message ?? null });
+    } else if (e instanceof HttpStatusError || e instanceof UploadError) {
+      this.set({ phase: 'error', message: e.body?.message ?? null });
+    } else {
+      this.set({ phase: retry > 0 ? 'error' : 'offline', message: null });
+    }
+    return { sent, attention, ok: false };
+  }
+
+  /** Closed sessions go after the bundles: the server files them by id, so a resend is harmless. */
+  private async reportSessions(token: string): Promise<void> {
+    const s = this.opts.sessions;
+    if (!s) return;
+    const reports = await s.unreported();
+    if (reports.length === 0) return;
+    const res = await this.fetcher('/api/sync/sessions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ sessions: reports.slice(0, 100) }),
+    });
+    if (!res.ok) throw new HttpStatusError(res.status, await res.json().catch(() => null));
+    await s.markReported(reports.slice(0, 100).map((r) => r.id));
   }
 
   private takeBatch(queue: OutboxRecord[]): OutboxRecord[] {

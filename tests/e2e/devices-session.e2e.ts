@@ -2,7 +2,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { type RunningServer, startServer } from '../support/server-process';
-import { enrolDevice } from '../support/staff-ui';
+import { enrolDevice, financeSignedIn } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -26,7 +26,10 @@ const readStore = (page: Page, store: string) =>
     store,
   );
 
-test('a session is opened, handed over behind the PIN, and closed with attendance and cash in pence', async ({ page }) => {
+test('a session is opened, handed over behind the PIN, closed with attendance and cash in pence, and reported to finance', async ({
+  page,
+  browser,
+}) => {
   await enrolDevice(page, server.url, server.enrolCode ?? '', 'Community centre tablet', '97531');
   const meta = JSON.stringify(await readStore(page, 'meta'));
   expect(meta).not.toContain('97531');
@@ -86,4 +89,31 @@ test('a session is opened, handed over behind the PIN, and closed with attendanc
     floatReturned: 1550,
   });
   expect(session?.closedAt).toMatch(/Z$/);
+
+  // the closed session goes to the server with the next sync, for finance to check the float
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect
+    .poll(() =>
+      server.query<{ venue: string; attendance: number; float_returned_pence: number }>(
+        'select venue, attendance, float_returned_pence from sessions',
+      ),
+    )
+    .toEqual([{ venue: 'Central Library', attendance: 12, float_returned_pence: 1550 }]);
+  expect((await readStore(page, 'sessions'))[0]).toHaveProperty('reportedAt');
+
+  // finance finds it in the list of sessions, starts from the facilitator's figures and sees the float
+  const admin = await (await browser.newContext()).newPage();
+  const finance = await (await browser.newContext()).newPage();
+  await financeSignedIn(admin, finance, server);
+  await finance.getByRole('button', { name: 'Cash floats' }).click();
+  const row = finance.getByTestId('float-sessions').getByRole('row', { name: /Central Library/ });
+  await expect(row).toContainText('issued £25.50, paid out £10.00, returned £15.50');
+  await expect(row).toContainText('Busy morning');
+  await expectAccessible(finance, 'finance: cash floats with reported sessions');
+  await row.getByRole('button', { name: /Check float/ }).click();
+  await expect(finance.getByLabel('Issued (£)')).toHaveValue('25.50');
+  await expect(finance.getByLabel('Returned (£)')).toHaveValue('15.50');
+  await expect(finance.getByTestId('float-report')).toBeVisible();
+  await expectAccessible(finance, 'finance: a reported session float');
 });

@@ -42,6 +42,24 @@ export async function signIn(page: Page, server: RunningServer, who: { email: st
   await expect(page.getByRole('heading', { level: 1, name: 'Staff pages' })).toBeVisible();
 }
 
+export const FINANCE_OFFICER = { name: 'Fay Finance', email: 'fay@example.org', password: 'a finance passphrase 42' };
+
+/** The first admin makes a finance account; the finance officer signs in and opens the finance pages. */
+export async function financeSignedIn(admin: Page, finance: Page, server: RunningServer, who = FINANCE_OFFICER) {
+  await setupAdmin(admin, server);
+  await admin.getByRole('link', { name: 'Staff accounts' }).click();
+  await admin.getByLabel('Name', { exact: true }).fill(who.name);
+  await admin.getByLabel('Email address').fill(who.email);
+  await admin.getByLabel('First password').fill(who.password);
+  await admin.locator('#new-role-organiser').uncheck();
+  await admin.locator('#new-role-finance').check();
+  await admin.getByRole('button', { name: 'Add account' }).click();
+  await expect(admin.getByRole('cell', { name: who.email })).toBeVisible();
+  await signIn(finance, server, who);
+  await finance.goto(`${server.url}/finance`);
+  await expect(finance.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
+}
+
 /** Makes an enrolment code on the Devices page and returns it. */
 export async function makeEnrolmentCode(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Devices' }).click();

@@ -31,6 +31,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/staff/insight/:id/participation': 'aggregates with small numbers suppressed',
   'GET /api/finance/claims': 'reference codes, amounts and masked accounts only',
   'GET /api/finance/floats/:sessionId': 'cash totals per session',
+  'GET /api/finance/sessions': 'venues, dates, attendance and floats that devices reported',
   'GET /api/finance/engagements/:id/totals': 'totals by category and method',
 };
 

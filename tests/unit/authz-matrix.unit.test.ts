@@ -17,7 +17,6 @@ const LEGACY: Record<string, Access> = {
   '/api/docs': { kind: 'public' },
   '/api/devices/enrol': { kind: 'public' },
   '/api/device/engagements': { kind: 'device' },
-  '/api/sync/batches': { kind: 'device' },
 };
 /** Reviewed: the only routes anyone may call. A new public route must be added here on purpose. */
 const PUBLIC = [

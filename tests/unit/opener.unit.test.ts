@@ -75,4 +75,25 @@ describe('opener', () => {
     expect(await pending()).toBe(left);
     expect(left).toBeGreaterThan(0);
   });
+
+  it('tries again by itself after a failed run, with no batch to kick it', async () => {
+    const real = new VersionKeys(s.database.db, s.serverKey);
+    let failures = 1;
+    const flaky = Object.assign(Object.create(real) as VersionKeys, {
+      get: async (id: string) => {
+        if (failures-- > 0) throw new Error('database hiccup');
+        return real.get(id);
+      },
+    });
+    const items = await Promise.all(Array.from({ length: 5 }, () => sealedItem(s.engagement)));
+    const before = await pending();
+    await ingestBatch(s.database.db, real, s.deviceId, items);
+    const errors: unknown[] = [];
+    const opener = new Opener(s.database.db, flaky, (e) => errors.push(e));
+    opener.run();
+    await expect.poll(() => errors.length).toBe(1);
+    expect(await pending()).toBe(before + 5);
+    await expect.poll(pending, { timeout: 15_000 }).toBe(0);
+    await opener.stop();
+  });
 });

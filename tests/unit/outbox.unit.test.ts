@@ -51,6 +51,27 @@ describe('outbox repository', () => {
     expect(await db.getAllKeys('attachments')).toEqual(['a'.padEnd(64, '0')]);
   });
 
+  it('writes a finished bundle with strict durability (on the storage medium before it counts as saved)', async () => {
+    const name = `outbox-test-${++n}`;
+    const handle = openBletherDB(name);
+    const seen: (string | undefined)[] = [];
+    const repo = outboxRepo(async () => {
+      const d = await handle;
+      return new Proxy(d, {
+        get(target, prop, receiver) {
+          if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+          return (stores: never, mode: never, options?: { durability?: string }) => {
+            seen.push(options?.durability);
+            return target.transaction(stores, mode, options as never);
+          };
+        },
+      });
+    });
+    await repo.add(record(1));
+    await repo.markAttention(record(1).id, 'rejected', 'no');
+    expect(seen).toEqual(['strict', 'strict']);
+  });
+
   it('removes confirmed bundles together with their attachments', async () => {
     const { repo, handle } = freshRepo();
     const one = record(1, { attachments: ['a'.padEnd(64, '0'), 'b'.padEnd(64, '0')] });

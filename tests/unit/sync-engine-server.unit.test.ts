@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/index';
 import type { EngagementRecord } from '../../src/db/schema';
+import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
 import { finishBundle } from '../../src/features/participate/finish';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
@@ -88,5 +89,57 @@ describe('sync engine against the real server', () => {
     await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
     const rows = await s.database.db.selectFrom('bundles').select(['id', 'attachment_count']).where('id', 'in', [a.id, b.id]).execute();
     expect(rows.map((r) => Number(r.attachment_count))).toEqual([1, 1]);
+  });
+
+  it('reports a closed session after the bundles, once, and keeps it when the server cannot be reached', async () => {
+    const id = crypto.randomUUID();
+    await openSession({
+      id,
+      engagementSlug: s.engagement.slug,
+      venue: 'Food bank',
+      area: 'G42',
+      date: '2026-11-22',
+      timeZone: 'Europe/London',
+      openedAt: '2026-11-22T10:00:00.000Z',
+      closedAt: null,
+      attendance: null,
+      notes: '',
+      floatIssued: 3000,
+      floatPaidOut: 0,
+      floatReturned: null,
+    });
+    const sessions = {
+      unreported: async () => (await unreportedSessions()).map(sessionReport),
+      markReported: (ids: string[]) => markSessionsReported(ids),
+    };
+    // an open session is not reported
+    const open = serverFetch();
+    expect((await new SyncEngine({ outbox, getToken: async () => s.token, fetch: open.f, sessions }).sync(true)).ok).toBe(true);
+    expect(open.log.filter((l) => l.includes('/api/sync/sessions'))).toEqual([]);
+
+    await closeSession(id, { attendance: 9, notes: 'Rain', floatPaidOut: 1200, floatReturned: 1800 });
+    const cut = serverFetch((m, url) => m === 'POST' && url === '/api/sync/sessions');
+    expect((await new SyncEngine({ outbox, getToken: async () => s.token, fetch: cut.f, sessions, random: () => 0 }).sync(true)).ok).toBe(
+      false,
+    );
+    expect((await unreportedSessions()).map((x) => x.id)).toEqual([id]);
+
+    await finishWithReceipt(1024);
+    const ok = serverFetch();
+    expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: ok.f, sessions }).sync(true)).toEqual({
+      sent: 1,
+      attention: 0,
+      ok: true,
+    });
+    const posts = ok.log.filter((l) => l.startsWith('POST'));
+    expect(posts).toEqual(['POST /api/sync/batches', 'POST /api/sync/sessions']);
+    expect(await unreportedSessions()).toEqual([]);
+    const row = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ venue: 'Food bank', attendance: 9, notes: 'Rain' });
+    expect(Number(row.float_paid_out_pence)).toBe(1200);
+
+    const again = serverFetch();
+    await new SyncEngine({ outbox, getToken: async () => s.token, fetch: again.f, sessions }).sync(true);
+    expect(again.log.filter((l) => l.includes('/api/sync/sessions'))).toEqual([]);
   });
 });

@@ -316,6 +316,27 @@ export interface FeedbackTable {
   updated_by: string;
 }
 
+/** A facilitator's session as its device reported it once closed (DESIGN.md Session). */
+export interface SessionsTable {
+  id: string;
+  device_id: string;
+  engagement_slug: string;
+  engagement_id: string | null;
+  venue: string;
+  area: string;
+  /** local date, YYYY-MM-DD, in time_zone */
+  date: string;
+  time_zone: string;
+  opened_at: Instant;
+  closed_at: Instant;
+  attendance: number | null;
+  notes: string;
+  float_issued_pence: Pence;
+  float_paid_out_pence: Pence;
+  float_returned_pence: Pence | null;
+  received_at: Instant;
+}
+
 export interface MigrationLockRow {
   id: Generated<number>;
 }
@@ -349,6 +370,7 @@ export interface DB {
   theme_tags: ThemeTagsTable;
   reference_shares: ReferenceSharesTable;
   feedback: FeedbackTable;
+  sessions: SessionsTable;
 }
 
 export type { ColumnType };

@@ -16,6 +16,7 @@ import {
   totals,
   totalsCsv,
 } from '../services/finance-payments';
+import { listSessions } from '../services/sessions';
 import { parseBody } from '../validate';
 import { actorOf, financeOnly } from './finance-guard';
 
@@ -126,6 +127,9 @@ export default async function finance(ctx: AppContext) {
       return { ok: true };
     },
   );
+  app.get('/api/finance/sessions', financeOnly(ctx, doc('Sessions as devices reported them, with their cash floats')), async () => ({
+    sessions: await listSessions(db),
+  }));
   app.get(
     '/api/finance/floats/:sessionId',
     financeOnly(ctx, doc('A session cash float: issued, paid out, returned, difference')),

@@ -1,10 +1,11 @@
-import { SYNC_LIMITS, type SyncBatchResponse, SyncBatchSchema } from '../../shared/protocol';
+import { SessionReportsSchema, SYNC_LIMITS, type SyncBatchResponse, SyncBatchSchema } from '../../shared/protocol';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../errors';
 import { parseFaults } from '../faults';
 import { bodyDoc } from '../openapi';
 import { ingestBatch, reportableId } from '../services/ingest';
+import { storeSessionReports } from '../services/sessions';
 import { parseBody } from '../validate';
 
 export default async function sync({ app, database, versionKeys, opener }: AppContext) {
@@ -16,6 +17,7 @@ export default async function sync({ app, database, versionKeys, opener }: AppCo
     '/api/sync/batches',
     {
       preHandler: requireDevice(database.db),
+      config: { access: { kind: 'device' as const } },
       bodyLimit: SYNC_LIMITS.maxBatchBytes,
       schema: {
         summary: 'Send a batch of sealed bundles; answers per item after the transaction committed',
@@ -39,6 +41,25 @@ export default async function sync({ app, database, versionKeys, opener }: AppCo
       // time from the request's arrival to after the commit, for the benchmark and for operators
       reply.header('Server-Timing', `ingest;dur=${reply.elapsedTime.toFixed(1)}`);
       return { results, serverTime: new Date().toISOString() };
+    },
+  );
+
+  app.post(
+    '/api/sync/sessions',
+    {
+      preHandler: requireDevice(database.db),
+      config: { access: { kind: 'device' as const } },
+      bodyLimit: 1024 * 1024,
+      schema: {
+        summary: 'Report closed sessions (venue, area, attendance, notes, cash float); answered after commit',
+        security: [{ device: [] }],
+        body: bodyDoc(SessionReportsSchema),
+      },
+    },
+    async (req) => {
+      const { sessions } = parseBody(SessionReportsSchema, req.body);
+      await storeSessionReports(database.db, req.deviceId as string, sessions);
+      return { stored: sessions.map((x) => x.id) };
     },
   );
 }

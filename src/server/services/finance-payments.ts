@@ -13,6 +13,7 @@ import type { ServerKey } from '../keys';
 import { audit } from './audit';
 import { BANK_CONTEXT, type BankDetails } from './claims';
 import { conflict } from './finance';
+import { reportedFloat } from './sessions';
 
 export const DEFAULT_BANK_RETENTION_DAYS = 30;
 
@@ -159,8 +160,12 @@ export async function floatReport(db: Kysely<DB>, sessionId: string) {
   const paidOut = cash.reduce((a, c) => a + Number(c.approved_pence), 0);
   const issued = f ? Number(f.issued_pence) : 0;
   const returned = f ? Number(f.returned_pence) : 0;
+  const session = await db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
   return {
     sessionId,
+    session: session
+      ? { venue: session.venue, date: session.date, attendance: session.attendance, reported: reportedFloat(session) }
+      : null,
     recorded: !!f,
     issuedPence: issued,
     paidOutPence: paidOut,

@@ -57,10 +57,12 @@ async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
   };
 }
 
-/** Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once. */
+/**
+ * Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once (two instances):
+ * both take rows in the same total order (received_at, id), so their writes lock rows in the same order and
+ * cannot deadlock; the second to write a bundle finds it there and does nothing.
+ */
 export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200): Promise<number> {
-  // a total order (ids break received_at ties within a batch), so two runs at once lock rows in the same
-  // order: on PostgreSQL they then wait for each other instead of deadlocking
   const rows = await db
     .selectFrom('inbox')
     .selectAll()
@@ -114,6 +116,8 @@ export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number
 const SLICE = 50;
 const QUIET_MS = 1_000;
 const BUSY_PAUSE_MS = 400;
+/** After a failed run (a database hiccup), try again this soon even if no batch comes to kick it. */
+const RETRY_MS = 5_000;
 
 export class Opener {
   private running: Promise<void> | null = null;
@@ -121,6 +125,7 @@ export class Opener {
   private stopped = false;
   private lastKick = 0;
   private wake: (() => void) | null = null;
+  private retry: ReturnType<typeof setTimeout> | null = null;
   constructor(
     private db: Kysely<DB>,
     private keys: VersionKeys,
@@ -136,6 +141,8 @@ export class Opener {
   /** Runs now (or again right after the current run). */
   run(): void {
     if (this.stopped) return;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     if (this.running) {
       this.again = true;
       return;
@@ -149,6 +156,8 @@ export class Opener {
           }
         } catch (err) {
           this.onError(err);
+          this.retry = setTimeout(() => this.run(), RETRY_MS);
+          this.retry.unref?.();
         }
       } while (this.again && !this.stopped);
     })().finally(() => {
@@ -175,6 +184,7 @@ export class Opener {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     this.wake?.();
     await this.idle();
   }

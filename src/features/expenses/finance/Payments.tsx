@@ -1,6 +1,7 @@
 /** Payment runs (CSV for the bank, then paid or failed), cash floats per session, totals per engagement. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
+import type { SessionSummary } from '../../../shared/protocol';
 import { api, pounds } from './api';
 import { Problem } from './FinanceApp';
 
@@ -80,6 +81,60 @@ type FloatReport = {
   recorded: boolean;
 };
 
+const decimal = (p: number | null) => (p === null ? '' : (p / 100).toFixed(2));
+
+/** Sessions the devices reported once closed: pick one to check its float against what came back. */
+function SessionList({ onPick }: { onPick: (s: SessionSummary) => void }) {
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  useEffect(() => {
+    api<{ sessions: SessionSummary[] }>('GET', '/api/finance/sessions')
+      .then((r) => setSessions(r.sessions))
+      .catch(() => setSessions([]));
+  }, []);
+  if (!sessions) return <p>Loading sessions…</p>;
+  if (sessions.length === 0) return <p>No device has reported a closed session yet. You can still enter a session id below.</p>;
+  return (
+    <table class="staff-table" data-testid="float-sessions">
+      <caption>Sessions reported by devices, newest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Venue</th>
+          <th scope="col">Came</th>
+          <th scope="col">Float on the device</th>
+          <th scope="col">Finance</th>
+          <th scope="col">Action</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((s) => (
+          <tr key={s.id}>
+            <td>{s.date}</td>
+            <td>
+              {s.venue} ({s.area}), {s.engagementSlug}
+              {s.notes && <div class="hint">Notes: {s.notes}</div>}
+            </td>
+            <td>{s.attendance ?? 'not given'}</td>
+            <td>
+              issued {pounds(s.reported.issuedPence)}, paid out {pounds(s.reported.paidOutPence)}, returned{' '}
+              {s.reported.returnedPence === null ? 'not given' : pounds(s.reported.returnedPence)}
+            </td>
+            <td>{s.reconciledAt ? 'reconciled' : s.recorded ? 'recorded' : 'to check'}</td>
+            <td>
+              <button type="button" class="button secondary small" onClick={() => onPick(s)}>
+                Check float{' '}
+                <span class="visually-hidden">
+                  of {s.venue} on {s.date}
+                </span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function Floats() {
   const [session, setSession] = useState('');
   const [f, setF] = useState({ issued: '', returned: '', reason: '' });
@@ -92,10 +147,17 @@ export function Floats() {
         setError(null);
       })
       .catch(setError);
+  const pick = (s: SessionSummary) => {
+    setSession(s.id);
+    // the facilitator's own figures as a starting point: finance checks them against the cash
+    setF({ issued: decimal(s.reported.issuedPence), returned: decimal(s.reported.returnedPence), reason: '' });
+    void call(api('GET', `/api/finance/floats/${encodeURIComponent(s.id)}`));
+  };
   return (
     <div>
       <h1>Cash floats</h1>
       <Problem error={error} />
+      <SessionList onPick={pick} />
       <label class="label" for="float-session">
         Session id
       </label>

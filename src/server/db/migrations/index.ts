@@ -7,6 +7,7 @@ import * as m040 from './040_claims';
 import * as m050 from './050_insight';
 import * as m060 from './060_rate_limits';
 import * as m061 from './061_job_leases';
+import * as m062 from './062_sessions';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '050_insight': m050,
   '060_rate_limits': m060,
   '061_job_leases': m061,
+  '062_sessions': m062,
 };
