@@ -4,7 +4,7 @@ import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, refreshEngagements, storageUsed } from './offline';
+import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, storageUsed } from './offline';
 import { QueueStatus } from './QueueStatus';
 
 function EnrolAgain() {
@@ -29,11 +29,13 @@ export function Home() {
     void listEngagements().then(setList);
     void storageUsed().then(setStorage);
     if (navigator.onLine)
-      void refreshEngagements().then(async (ok) => {
-        if (!ok) return;
-        setList(await listEngagements());
-        setStorage(await storageUsed());
-      });
+      void import('./download')
+        .then((m) => m.refreshEngagements())
+        .then(async (ok) => {
+          if (!ok) return;
+          setList(await listEngagements());
+          setStorage(await storageUsed());
+        });
   }, []);
 
   if (identity.value === null)
