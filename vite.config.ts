@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Serves locales/<lng>/<ns>.json at /locales/… in dev and emits them into the build, where the service
- * worker precaches them (English is also bundled into the page).
+ * worker precaches them. The page preloads English (the boot fetches it) alongside its script.
  */
 function locales(): Plugin {
   const dir = path.resolve(import.meta.dirname, 'locales');
@@ -19,6 +19,16 @@ function locales(): Plugin {
         res.setHeader('Content-Type', 'application/json');
         fs.createReadStream(file).pipe(res);
       });
+    },
+    transformIndexHtml() {
+      // added here, not in index.html, so the build does not turn it into a hashed copy the boot never asks for
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: '/locales/en/common.json', as: 'fetch', type: 'application/json', crossorigin: 'anonymous' },
+          injectTo: 'head',
+        },
+      ];
     },
     generateBundle() {
       for (const lng of fs.readdirSync(dir)) {

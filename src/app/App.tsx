@@ -50,6 +50,15 @@ function JourneyRoute({ params }: { params: { slug: string } }) {
   return <Journey slug={params.slug} />;
 }
 
+// a facilitator types in a paper form: the same journey, marked "from paper", never in participant mode
+function PaperRoute({ params }: { params: { slug: string } }) {
+  return (
+    <FacilitatorOnly>
+      <Journey slug={params.slug} paper />
+    </FacilitatorOnly>
+  );
+}
+
 export function App() {
   return (
     <LocationProvider>
@@ -61,6 +70,7 @@ export function App() {
             <Route path="/session" component={GuardedSession} />
             <Route path="/queue" component={GuardedQueue} />
             <Route path="/p/:slug" component={JourneyRoute} />
+            <Route path="/paper/:slug" component={PaperRoute} />
             <Route path="/feedback/:slug" component={FeedbackRoute} />
             <Route path="/lookup" component={LookupRoute} />
             <Route path="/claim/:slug" component={ClaimRoute} />

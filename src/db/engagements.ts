@@ -16,3 +16,23 @@ export async function listEngagements(): Promise<EngagementRecord[]> {
 export async function getEngagement(slug: string): Promise<EngagementRecord | undefined> {
   return (await db()).get('engagements', slug);
 }
+
+/**
+ * Removes the engagements not in `keep` (no longer assigned to this device), except one that an unsent
+ * bundle (waiting or needing attention) still belongs to: that one stays until its answers are sent.
+ * Returns the slugs removed and the slugs held back.
+ */
+export async function pruneEngagements(keep: string[]): Promise<{ removed: string[]; held: string[] }> {
+  const d = await db();
+  const tx = d.transaction(['engagements', 'outbox'], 'readwrite');
+  const wanted = new Set(keep);
+  const gone = (await tx.objectStore('engagements').getAllKeys()).filter((slug) => !wanted.has(slug));
+  const needed = new Set<string>();
+  // only scanned when something is to go, which is rare; the outbox has no index by engagement
+  if (gone.length > 0) {
+    for (let c = await tx.objectStore('outbox').openCursor(); c; c = await c.continue()) needed.add(c.value.engagementSlug);
+  }
+  const removed = gone.filter((slug) => !needed.has(slug));
+  await Promise.all([...removed.map((slug) => tx.objectStore('engagements').delete(slug)), tx.done]);
+  return { removed, held: gone.filter((slug) => needed.has(slug)) };
+}

@@ -1,11 +1,11 @@
 /**
- * i18next with English bundled and every other locale fetched on demand (the service worker precaches
- * them, so they load offline). Participant-facing strings have easy-read versions as the `easy` context:
+ * i18next with every locale fetched as JSON, English at boot (preloaded by index.html, in parallel with the
+ * script) and the others on demand; the service worker precaches them all, so they load offline. Keeping
+ * English out of the script keeps the participant first load within its budget. Participant-facing strings have easy-read versions as the `easy` context:
  * `t('key', { context: 'easy' })` falls back to the standard string where no easy one exists.
  */
 import { signal } from '@preact/signals';
 import i18next, { type TOptions } from 'i18next';
-import enCommon from '../../locales/en/common.json';
 import { type Format, isLocale, LOCALE_INFO, type Locale } from '../shared/locales';
 
 export const locale = signal<Locale>('en');
@@ -17,17 +17,21 @@ export async function initI18n(): Promise<void> {
     fallbackLng: 'en',
     defaultNS: 'common',
     ns: ['common'],
-    resources: { en: { common: enCommon } },
+    resources: { en: { common: await fetchBundle('en', 'common') } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
 }
 
-async function loadLocale(lng: Locale, ns = 'common'): Promise<void> {
-  if (i18next.hasResourceBundle(lng, ns)) return;
+async function fetchBundle(lng: string, ns: string): Promise<Record<string, unknown>> {
   const res = await fetch(`/locales/${lng}/${ns}.json`);
   if (!res.ok) throw new Error(`Could not load ${lng}/${ns}`);
-  i18next.addResourceBundle(lng, ns, await res.json());
+  return res.json();
+}
+
+async function loadLocale(lng: Locale, ns = 'common'): Promise<void> {
+  if (i18next.hasResourceBundle(lng, ns)) return;
+  i18next.addResourceBundle(lng, ns, await fetchBundle(lng, ns));
 }
 
 export async function setLocale(lng: string): Promise<void> {

@@ -25,9 +25,11 @@ import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
 import staffErasure from './routes/staff-erasure';
+import staffPaper from './routes/staff-paper';
 import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
+import { Opener } from './services/opener';
 
 export interface RouteEntry {
   method: string;
@@ -123,13 +125,16 @@ export async function buildApp(opts: AppOptions) {
   await registerOpenApi(app);
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
-  const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys };
+  const opener = new Opener(opts.database.db, versionKeys, (err) => app.log.error({ err }, 'opening bundles failed'));
+  app.addHook('onReady', async () => opener.run());
+  app.addHook('onClose', async () => opener.stop());
+  const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys, opener };
   await health(ctx);
   await devices(ctx);
   await sync(ctx);
   await finance(ctx);
   await attachments(ctx);
-  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure]) await staff(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffPaper]) await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');

@@ -198,7 +198,7 @@ test('an organiser builds, publishes and revises an engagement that a device run
   expect(row).toMatchObject({ locale: 'pl', format: 'easy' });
   expect(JSON.parse(row?.answers_json ?? '{}')).toMatchObject({ q1: { yesno: 'yes' }, q2: { choice: 'o1' } });
   await staff.goto(`${server.url}/staff/engagements`);
-  await staff.getByRole('link', { name: 'Bus routes' }).click();
+  await staff.getByRole('link', { name: 'Bus routes', exact: true }).click();
   await staff.getByRole('link', { name: 'Publish' }).click();
   await expect(answersOf(staff, 1)).toHaveText('1');
 

@@ -248,3 +248,40 @@ async function walkJourneyWithText(page: Page, text: string): Promise<string> {
     if (state === 'question 7, filled') await page.locator('main textarea').fill(text);
   });
 }
+
+test('Done says where to look the code up later; its link opens /lookup with the code from the fragment, never in the query or left in the address', async () => {
+  await page.goto(`${server.url}/`);
+  // the test before left a journey part-way (kept as a draft on purpose): this participant starts afresh
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('blether');
+        req.onsuccess = () => {
+          const clear = req.result.transaction('drafts', 'readwrite').objectStore('drafts').clear();
+          clear.onsuccess = () => resolve();
+          clear.onerror = () => reject(clear.error);
+        };
+      }),
+  );
+  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await chooseStart(page, 'pl', 'easy');
+  let code = '';
+  await walkJourney(page, async (state) => {
+    if (state !== 'done') return;
+    code = ((await page.locator('.reference').textContent()) ?? '').trim();
+    await expect(page.locator('main')).toContainText(`${new URL(server.url).host}/lookup`);
+    await expect(page.locator('main')).toContainText('Później wejdź na');
+    const link = page.getByTestId('lookup-link');
+    await expect(link).toHaveText('Przejdź do strony sprawdzania kodu');
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toBe(`/lookup?lang=pl&format=easy#code=${code}`);
+  });
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // the same link, followed (walkJourney pressed Finish, so open it as the participant would have)
+  await page.goto(`${server.url}/lookup?lang=pl&format=easy#code=${code}`);
+  await expect(page.locator('#lookup-code')).toHaveValue(code);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pl');
+  // read once, then dropped: the address bar and history keep no code
+  expect(page.url()).toBe(`${server.url}/lookup?lang=pl&format=easy`);
+  expect(await page.evaluate(() => location.hash)).toBe('');
+});

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { enrol, syncNow } from '../../app/device';
 import { t } from '../../i18n/index';
 import { ErrorSummary, type FieldError } from '../participate/ui';
-import { mustEnrolAgain, refreshEngagements } from './offline';
+import { mustEnrolAgain } from './offline';
 import { PIN_PATTERN, setFacilitatorPin } from './pin';
 
 function codeFromHash(): string {
@@ -42,7 +42,7 @@ export function Enrol() {
       // only a salted hash of the PIN is kept, on this device
       await setFacilitatorPin(pin);
       mustEnrolAgain.value = false;
-      void refreshEngagements();
+      void import('./download').then((m) => m.refreshEngagements());
       // bundles kept from before a revocation go now
       void syncNow(true);
       history.replaceState(null, '', '/enrol');

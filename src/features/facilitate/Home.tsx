@@ -4,7 +4,7 @@ import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, refreshEngagements, storageUsed } from './offline';
+import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, storageUsed } from './offline';
 import { QueueStatus } from './QueueStatus';
 
 function EnrolAgain() {
@@ -29,11 +29,13 @@ export function Home() {
     void listEngagements().then(setList);
     void storageUsed().then(setStorage);
     if (navigator.onLine)
-      void refreshEngagements().then(async (ok) => {
-        if (!ok) return;
-        setList(await listEngagements());
-        setStorage(await storageUsed());
-      });
+      void import('./download')
+        .then((m) => m.refreshEngagements())
+        .then(async (ok) => {
+          if (!ok) return;
+          setList(await listEngagements());
+          setStorage(await storageUsed());
+        });
   }, []);
 
   if (identity.value === null)
@@ -76,24 +78,34 @@ export function Home() {
                 <li key={e.slug} class="card">
                   <h3>{title}</h3>
                   <p class="hint" data-testid={`offline-${e.slug}`}>
-                    {ready
-                      ? t('device.readyOfflineSize', { version: e.version, size: formatBytes(off.bytes, lng) })
-                      : off
-                        ? t('device.notAllAssets', { version: e.version })
-                        : t('home.readyOffline', { version: e.version })}
+                    {off?.unassigned
+                      ? t('device.unassigned')
+                      : ready
+                        ? t('device.readyOfflineSize', { version: e.version, size: formatBytes(off.bytes, lng) })
+                        : off
+                          ? t('device.notAllAssets', { version: e.version })
+                          : t('home.readyOffline', { version: e.version })}
                   </p>
-                  <a class="button primary" href={`/p/${e.slug}`}>
-                    {t('home.start')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>{' '}
-                  <a class="button secondary" href={`/claim/${e.slug}`}>
-                    {t('home.claimOnly')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>{' '}
-                  <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
-                    {t('home.feedback')}
-                    <span class="visually-hidden">: {title}</span>
-                  </a>
+                  {off?.unassigned ? null : (
+                    <>
+                      <a class="button primary" href={`/p/${e.slug}`}>
+                        {t('home.start')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/paper/${e.slug}`}>
+                        {t('home.paperForm')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/claim/${e.slug}`}>
+                        {t('home.claimOnly')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>{' '}
+                      <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
+                        {t('home.feedback')}
+                        <span class="visually-hidden">: {title}</span>
+                      </a>
+                    </>
+                  )}
                 </li>
               );
             })}

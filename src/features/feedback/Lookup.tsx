@@ -7,7 +7,7 @@ import { ErrorSummary, L } from '../participate/ui';
 import { FeedbackView } from './FeedbackView';
 import { ft } from './i18n';
 import { Settings } from './Settings';
-import { useChoiceFromUrl } from './url';
+import { takeCodeFromFragment, useChoiceFromUrl } from './url';
 import './feedback.css';
 
 type Problem = 'invalid' | 'unknown' | 'tooMany' | 'offline';
@@ -28,7 +28,7 @@ async function ask(code: string): Promise<LookupResult | Problem> {
 
 export function Lookup() {
   const ready = useChoiceFromUrl();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(takeCodeFromFragment);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [found, setFound] = useState<LookupResult | null>(null);

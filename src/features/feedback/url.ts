@@ -13,3 +13,14 @@ export function useChoiceFromUrl(): boolean {
   }, []);
   return ready;
 }
+
+/**
+ * A reference handed over in the fragment (`/lookup#code=7KQ2-M9XD`, from the Done screen): fragments never
+ * reach a server or its logs. Read once, then dropped from the address bar and history, so the next person
+ * on a shared device does not find it there.
+ */
+export function takeCodeFromFragment(): string {
+  const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  return code.slice(0, 20);
+}

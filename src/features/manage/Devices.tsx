@@ -3,9 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
 import { api } from './api';
+import { type AssignedDevice, assignedSummary, DeviceEngagements, type EngagementRow } from './DeviceEngagements';
 import { Page, Problem, Saved, when } from './ui';
 
-interface Device {
+interface Device extends AssignedDevice {
   id: string;
   name: string;
   enrolledBy: string | null;
@@ -28,11 +29,16 @@ export function Devices() {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [assigning, setAssigning] = useState<Device | null>(null);
+  const [engagements, setEngagements] = useState<EngagementRow[]>([]);
   const load = () =>
     api<{ devices: Device[] }>('GET', '/api/staff/devices')
       .then((r) => setDevices(r.devices))
       .catch((e) => setProblem(e.message));
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    void api<{ engagements: EngagementRow[] }>('GET', '/api/staff/engagements').then((r) => setEngagements(r.engagements));
+  }, []);
 
   const newCode = async () => {
     setProblem(null);
@@ -85,6 +91,7 @@ export function Devices() {
             <th scope="col">Enrolled by</th>
             <th scope="col">Last sync</th>
             <th scope="col">Waiting at last sync</th>
+            <th scope="col">Engagements</th>
             <th scope="col">Status</th>
             <th scope="col">Action</th>
           </tr>
@@ -96,6 +103,21 @@ export function Devices() {
               <td>{d.enrolledBy ?? 'the server (first start)'}</td>
               <td>{when(d.lastSyncAt)}</td>
               <td>{d.lastQueueSize ?? 'not reported'}</td>
+              <td>
+                {assignedSummary(d, engagements)}{' '}
+                {!d.revokedAt && (
+                  <button
+                    type="button"
+                    class="button link"
+                    onClick={() => {
+                      setStatus(null);
+                      setAssigning(d);
+                    }}
+                  >
+                    Choose <span class="visually-hidden">engagements for {d.name}</span>
+                  </button>
+                )}
+              </td>
               <td>{d.revokedAt ? `Revoked ${when(d.revokedAt)}` : 'Active'}</td>
               <td>
                 {!d.revokedAt &&
@@ -118,6 +140,22 @@ export function Devices() {
           ))}
         </tbody>
       </table>
+      {assigning && (
+        <DeviceEngagements
+          key={assigning.id}
+          device={assigning}
+          engagements={engagements}
+          onProblem={setProblem}
+          onDone={async (saved) => {
+            setAssigning(null);
+            setProblem(null);
+            if (saved) {
+              setStatus(`Saved. ${assigning.name} downloads its engagements when it is next online.`);
+              await load();
+            }
+          }}
+        />
+      )}
     </Page>
   );
 }

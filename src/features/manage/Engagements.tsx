@@ -45,6 +45,7 @@ export function Engagements() {
             <th scope="col">Title</th>
             <th scope="col">Published version</th>
             <th scope="col">Draft</th>
+            {hasRole('organiser') && <th scope="col">Paper forms</th>}
           </tr>
         </thead>
         <tbody>
@@ -55,6 +56,17 @@ export function Engagements() {
               </td>
               <td>{r.latestVersion ? `Version ${r.latestVersion}` : 'Not published'}</td>
               <td>{r.draftUpdatedAt ? 'Unpublished changes' : 'None'}</td>
+              {hasRole('organiser') && (
+                <td>
+                  {r.latestVersion && r.status === 'published' ? (
+                    <a href={`/staff/engagements/${r.id}/paper`}>
+                      Enter a paper form<span class="visually-hidden">: {pickText(r.title, 'en', 'standard', 'en').text || r.slug}</span>
+                    </a>
+                  ) : (
+                    'Publish first'
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,7 @@ import { Devices } from './Devices';
 import { Engagements } from './Engagements';
 import { Erasure } from './Erasure';
 import { Insight } from './insight/Insight';
+import { PaperEntry } from './PaperEntry';
 import { Users } from './Users';
 import { Page } from './ui';
 
@@ -73,6 +74,7 @@ function Body({ path }: { path: string }) {
   if (section === 'erasure') return <Erasure />;
   if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
+  if (section === 'engagements' && id && tab === 'paper') return <PaperEntry id={id} />;
   if (section === 'engagements' && id) return <Builder id={id} tab={tab ?? 'details'} rest={rest ?? ''} />;
   if (section === 'engagements') return <Engagements />;
   return <Start />;

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
@@ -74,8 +74,16 @@ function Settings({ engagement }: { engagement: EngagementRecord }) {
   );
 }
 
-export function Journey({ slug }: { slug: string }) {
-  const [engagement, setEngagement] = useState<EngagementRecord | null | undefined>(undefined);
+/** On a paper form a voice question was answered in writing, so it is typed in as text. */
+function forPaper(e: EngagementRecord): EngagementRecord {
+  const questions = e.content.questions.map((q) => (q.type === 'voice' ? { ...q, type: 'text' as const } : q));
+  return { ...e, content: { ...e.content, questions } };
+}
+
+/** `paper`: a facilitator types in a paper form (input method "paper"); each form is its own bundle. */
+export function Journey({ slug, paper = false }: { slug: string; paper?: boolean }) {
+  const [stored, setEngagement] = useState<EngagementRecord | null | undefined>(undefined);
+  const engagement = useMemo(() => (stored && paper ? forPaper(stored) : stored), [stored, paper]);
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
@@ -88,7 +96,8 @@ export function Journey({ slug }: { slug: string }) {
     },
     [engagement],
   );
-  useEffect(() => startDraftAutosave(slug), [slug]);
+  // a paper form's draft is never offered back to a participant, nor theirs to the paper form
+  useEffect(() => startDraftAutosave(paper ? `paper:${slug}` : slug), [slug, paper]);
   // the claim (bank details included) lives here only, until Check seals it; forgotten with the participant
   const [claim, setClaim] = useState<ClaimResult | null>(null);
   const s = step.value;
@@ -144,6 +153,7 @@ export function Journey({ slug }: { slug: string }) {
           <Check
             engagement={engagement}
             claim={offers ? claim : undefined}
+            inputMethod={paper ? 'paper' : undefined}
             onSaved={() => {
               void refreshQueue();
               void syncNow();
@@ -151,7 +161,7 @@ export function Journey({ slug }: { slug: string }) {
           />
         );
       case 'done':
-        return <Done reference={s.reference} onFinish={reset} />;
+        return <Done reference={s.reference} onFinish={reset} paper={paper} />;
     }
   })();
 
@@ -163,6 +173,7 @@ export function Journey({ slug }: { slug: string }) {
           <Settings engagement={engagement} />
         </div>
       )}
+      {paper && s.kind !== 'done' && <p class="paper-banner">{t('paper.banner')}</p>}
       {body}
     </div>
   );

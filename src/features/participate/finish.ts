@@ -1,16 +1,17 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
 import { outbox } from '../../db/index';
-import type { AttachmentRecord, EngagementRecord } from '../../db/schema';
+import type { AttachmentRecord, OutboxRecord } from '../../db/schema';
 import { currentSession } from '../../db/sessions';
 import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
 import type { Claim } from '../../shared/claims';
+import type { PublishedEngagement } from '../../shared/engagement';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
 import { referenceCode, uuid } from '../../shared/ids';
 import type { Format } from '../../shared/locales';
 
 export interface FinishInput {
-  engagement: EngagementRecord;
+  engagement: PublishedEngagement;
   answers: Record<string, Answer>;
   locale: string;
   format: Format;
@@ -23,6 +24,8 @@ export interface FinishInput {
   attachments?: NewAttachment[];
   /** an expense claim (features/expenses); its receipts are among `attachments` */
   claim?: Claim;
+  /** where the sealed bundle goes: the device's outbox, unless given (the staff web posts a paper form to the server) */
+  store?: (record: OutboxRecord, attachments: AttachmentRecord[]) => Promise<void>;
 }
 
 export interface NewAttachment {
@@ -39,7 +42,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
   // the bundle's content key) before the bundle itself.
   const newAttachments = input.attachments ?? [];
   // the facilitator's open session for this engagement says where it was given (venue and area)
-  const session = await currentSession().catch(() => undefined);
+  const session = input.store ? undefined : await currentSession().catch(() => undefined);
   const here = session && session.engagementSlug === input.engagement.slug ? session : undefined;
   const payload: BundlePayload = {
     id,
@@ -75,7 +78,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     input.engagement.versionId,
   );
   const size = JSON.stringify(envelope).length + 200;
-  await outbox.add(
+  await (input.store ?? ((r, a) => outbox.add(r, a)))(
     {
       id,
       engagementVersionId: input.engagement.versionId,

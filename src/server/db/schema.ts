@@ -32,6 +32,16 @@ export interface DevicesTable {
   last_sync_at: Instant | null;
   last_queue_size: number | null;
   revoked_at: Instant | null;
+  /** 'all': every published engagement; 'chosen': only those in device_engagements */
+  engagement_scope: ColumnType<string, string | undefined, string>;
+}
+
+/** The engagements an organiser chose for a device (when its scope is 'chosen'). */
+export interface DeviceEngagementsTable {
+  device_id: string;
+  engagement_id: string;
+  assigned_by: string | null;
+  assigned_at: Instant;
 }
 
 export interface EnrolmentCodesTable {
@@ -335,6 +345,7 @@ export interface DB {
   engagements: EngagementsTable;
   engagement_versions: EngagementVersionsTable;
   devices: DevicesTable;
+  device_engagements: DeviceEngagementsTable;
   enrolment_codes: EnrolmentCodesTable;
   bundles: BundlesTable;
   inbox: InboxTable;

@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
-import { enrolDevice } from '../services/devices';
-import { listPublished } from '../services/engagements';
+import { engagementsForDevice, enrolDevice } from '../services/devices';
 import { parseBody } from '../validate';
 
 const EnrolSchema = v.strictObject({
@@ -24,9 +23,10 @@ export default async function devices({ app, database }: AppContext) {
 
   app.get(
     '/api/device/engagements',
-    { preHandler: requireDevice(database.db), schema: { summary: 'The engagements this device may run', security: [{ device: [] }] } },
-    async () => {
-      return { engagements: await listPublished(database.db) };
+    {
+      preHandler: requireDevice(database.db),
+      schema: { summary: 'The published engagements assigned to this device (all, unless an organiser chose)', security: [{ device: [] }] },
     },
+    async (req) => ({ engagements: await engagementsForDevice(database.db, req.deviceId as string) }),
   );
 }

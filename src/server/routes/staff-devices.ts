@@ -1,11 +1,19 @@
 import * as v from 'valibot';
-import { staffOnly } from '../auth/guard';
+import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { createEnrolmentCode } from '../services/devices';
-import { listDevices, revokeDevice } from '../services/devices-admin';
+import { listDevices, revokeDevice, setDeviceEngagements } from '../services/devices-admin';
 import { parseBody } from '../validate';
 
 const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not a device id')) });
+const AssignSchema = v.strictObject({
+  scope: v.picklist(['all', 'chosen'], 'Choose all published engagements, or the chosen ones'),
+  engagementIds: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an engagement id'))),
+    v.maxLength(200, 'Choose at most 200 engagements'),
+  ),
+});
 
 export default async function staffDevices(ctx: AppContext) {
   const { app, database } = ctx;
@@ -29,6 +37,19 @@ export default async function staffDevices(ctx: AppContext) {
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
       await revokeDevice(database.db, id);
+      return { ok: true };
+    },
+  );
+  app.put(
+    '/api/staff/devices/:id/engagements',
+    staffOnly(ctx, organiser, {
+      bodyLimit: 32 * 1024,
+      schema: { summary: 'Choose the engagements a device carries: all published ones, or only those listed', body: bodyDoc(AssignSchema) },
+    }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      const body = parseBody(AssignSchema, req.body);
+      await setDeviceEngagements(database.db, id, body, actorOf(req));
       return { ok: true };
     },
   );

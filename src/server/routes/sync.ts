@@ -5,15 +5,10 @@ import { badRequest, HttpError } from '../errors';
 import { parseFaults } from '../faults';
 import { bodyDoc } from '../openapi';
 import { ingestBatch, reportableId } from '../services/ingest';
-import { Opener } from '../services/opener';
 import { storeSessionReports } from '../services/sessions';
 import { parseBody } from '../validate';
 
-export default async function sync({ app, database, versionKeys }: AppContext) {
-  const opener = new Opener(database.db, versionKeys, (err) => app.log.error({ err }, 'opening bundles failed'));
-  app.addHook('onReady', async () => opener.run());
-  app.addHook('onClose', async () => opener.stop());
-
+export default async function sync({ app, database, versionKeys, opener }: AppContext) {
   const faults = parseFaults(process.env.BLETHER_FAULTS);
   if (faults) app.log.warn({ faults }, 'BLETHER_FAULTS is set: test-only fault injection is ON');
   let batches = 0;

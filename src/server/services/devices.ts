@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { PublishedEngagement } from '../../shared/engagement';
 import { normaliseReferenceCode, referenceCode } from '../../shared/ids';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { hashToken, randomToken } from '../keys';
+import { listPublished } from './engagements';
 
 export const ENROLMENT_CODE_MINUTES = 15;
 
@@ -73,4 +75,14 @@ export async function enrolDevice(
       .execute();
   });
   return { deviceId, token };
+}
+
+/** The published engagements a device carries: all of them, or the ones an organiser chose for it. */
+export async function engagementsForDevice(db: Kysely<DB>, deviceId: string): Promise<PublishedEngagement[]> {
+  const device = await db.selectFrom('devices').select('engagement_scope').where('id', '=', deviceId).executeTakeFirst();
+  const published = await listPublished(db);
+  if (device?.engagement_scope !== 'chosen') return published;
+  const rows = await db.selectFrom('device_engagements').select('engagement_id').where('device_id', '=', deviceId).execute();
+  const chosen = new Set(rows.map((r) => r.engagement_id));
+  return published.filter((e) => chosen.has(e.engagementId));
 }

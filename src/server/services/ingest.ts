@@ -98,7 +98,8 @@ function firstHash(rows: { row: InboxRow }[], id: string): string | undefined {
 
 export interface IngestOptions {
   queueSize?: number;
-  source?: 'sync' | 'import';
+  /** 'paper': a paper form a staff member entered in the staff web (no device to update) */
+  source?: 'sync' | 'import' | 'paper';
 }
 
 export async function ingestBatch(
@@ -152,7 +153,7 @@ export async function ingestBatch(
       const hash = existing.get(row.id) ?? (inserted.has(row.id) ? firstHash(ready, row.id) : undefined);
       results[i] = hash === undefined ? { id: row.id, status: 'retry', reason: REASONS.attachmentsMissing } : againstExisting(row, hash);
     }
-    if (opts.source !== 'import') {
+    if ((opts.source ?? 'sync') === 'sync') {
       await tx
         .updateTable('devices')
         .set({ last_sync_at: now, last_seen_at: now, ...(opts.queueSize === undefined ? {} : { last_queue_size: opts.queueSize }) })

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { StorageFullError } from '../../../db/index';
 import type { EngagementRecord } from '../../../db/schema';
 import { format, locale, t } from '../../../i18n/index';
-import type { Answer } from '../../../shared/bundle';
+import type { Answer, BundlePayload } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
 import type { ClaimResult } from '../../expenses/draft';
 import { finishBundle, withVoiceAttachments } from '../finish';
@@ -46,7 +46,17 @@ function claimText(c: ClaimResult | null): string {
 }
 
 /** `claim`: undefined when the engagement offers no expenses; null when the participant claims nothing. */
-export function Check({ engagement, claim, onSaved }: { engagement: EngagementRecord; claim?: ClaimResult | null; onSaved: () => void }) {
+export function Check({
+  engagement,
+  claim,
+  onSaved,
+  inputMethod,
+}: {
+  engagement: EngagementRecord;
+  claim?: ClaimResult | null;
+  onSaved: () => void;
+  inputMethod?: BundlePayload['inputMethod'];
+}) {
   const { content } = engagement;
   const dl = content.defaultLocale;
   const [saving, setSaving] = useState(false);
@@ -69,6 +79,7 @@ export function Check({ engagement, claim, onSaved }: { engagement: EngagementRe
         locale: locale.value,
         format: format.value,
         consentAt: startedAt.value ?? new Date().toISOString(),
+        inputMethod,
       });
       go({ kind: 'done', reference });
       onSaved();

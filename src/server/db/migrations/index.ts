@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m001 from './001_initial';
 import * as m010 from './010_sync_inbox';
 import * as m030 from './030_staff';
+import * as m031 from './031_device_engagements';
 import * as m040 from './040_claims';
 import * as m050 from './050_insight';
 import * as m060 from './060_rate_limits';
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '010_sync_inbox': m010,
   '030_staff': m030,
+  '031_device_engagements': m031,
   '040_claims': m040,
   '050_insight': m050,
   '060_rate_limits': m060,

@@ -1,0 +1,95 @@
+/**
+ * Getting engagements ready for a day offline: the device downloads the published versions assigned to
+ * it, then every picture and clip they use into the Cache API (the service worker serves /media/ and
+ * /pictograms/ from that cache), and records how much each engagement takes. import()ed by the
+ * facilitator screens, so none of it is in a participant's first load.
+ */
+import { identity } from '../../app/device';
+import { listEngagements, pruneEngagements, saveEngagements } from '../../db/engagements';
+import { setMeta } from '../../db/meta';
+import type { EngagementContent, PublishedEngagement } from '../../shared/engagement';
+import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus } from './offline';
+
+export function assetUrls(c: EngagementContent): string[] {
+  const urls = new Set<string>();
+  for (const q of c.questions) {
+    if (q.picture) urls.add(q.picture.src);
+    for (const o of q.options ?? []) if (o.picture) urls.add(o.picture.src);
+    for (const byFormat of Object.values(q.audio ?? {})) for (const src of Object.values(byFormat ?? {})) if (src) urls.add(src);
+  }
+  for (const l of c.locales) urls.add(`/locales/${l}/common.json`);
+  return [...urls];
+}
+
+async function cacheAssets(e: PublishedEngagement): Promise<OfflineStatus> {
+  const cache = await caches.open(ASSET_CACHE);
+  let bytes = new TextEncoder().encode(JSON.stringify(e.content)).length;
+  let missing = 0;
+  const urls = assetUrls(e.content);
+  for (const url of urls) {
+    try {
+      let res = await cache.match(url);
+      if (!res) {
+        const fresh = await fetch(url);
+        if (!fresh.ok) throw new Error(String(fresh.status));
+        // locale files are precached by the service worker; pictures and clips live in our cache
+        if (!url.startsWith('/locales/')) await cache.put(url, fresh.clone());
+        res = fresh;
+      }
+      bytes += (await res.blob()).size;
+    } catch {
+      missing++;
+    }
+  }
+  return { versionId: e.versionId, bytes, assets: urls.length, missing };
+}
+
+/** The pictures and clips only the removed engagements used free their space (feedback pictures share the cache: kept). */
+async function dropAssetsOf(removed: PublishedEngagement[], kept: PublishedEngagement[]): Promise<void> {
+  if (removed.length === 0) return;
+  const used = new Set(kept.flatMap((e) => assetUrls(e.content)));
+  const cache = await caches.open(ASSET_CACHE);
+  for (const url of removed.flatMap((e) => assetUrls(e.content))) if (!used.has(url)) await cache.delete(url);
+}
+
+/** Downloads engagements and their assets; false when offline or refused. */
+export async function refreshEngagements(): Promise<boolean> {
+  const token = identity.value?.token;
+  if (!token) return false;
+  let list: PublishedEngagement[];
+  try {
+    const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
+    if (res.status === 401) {
+      mustEnrolAgain.value = true;
+      return false;
+    }
+    if (!res.ok) return false;
+    list = ((await res.json()) as { engagements: PublishedEngagement[] }).engagements;
+  } catch {
+    return false;
+  }
+  mustEnrolAgain.value = false;
+  const before = await listEngagements();
+  await saveEngagements(list);
+  const { removed, held } = await pruneEngagements(list.map((e) => e.slug));
+  // published "You said, we did" feedback, so the facilitator can show it at the venue offline
+  await import('../feedback/cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
+  const status: Record<string, OfflineStatus> = {};
+  const now = await listEngagements();
+  for (const e of now) {
+    const fresh = list.find((x) => x.slug === e.slug);
+    status[e.slug] = fresh
+      ? await cacheAssets(fresh)
+      : {
+          ...(offlineStatus.value[e.slug] ?? { versionId: e.versionId, bytes: 0, assets: 0, missing: 0 }),
+          unassigned: held.includes(e.slug),
+        };
+  }
+  await dropAssetsOf(
+    before.filter((e) => removed.includes(e.slug)),
+    now,
+  );
+  offlineStatus.value = status;
+  await setMeta('offlineStatus', status);
+  return true;
+}

@@ -1,0 +1,90 @@
+/** Engagements assigned to devices (issue 6): organisers choose what each device carries; the device endpoint follows. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
+import { createPublishedEngagement } from '../../src/server/services/engagements';
+import { startTestApp, type TestServer } from '../support/app';
+import { ORIGIN, staffCookie } from '../support/staff';
+
+let s: TestServer;
+let organiser: string;
+let second: string;
+beforeAll(async () => {
+  s = await startTestApp();
+  organiser = (await staffCookie(s, ['organiser'])).cookie;
+  ({ engagementId: second } = await createPublishedEngagement(s.database.db, s.serverKey, {
+    slug: 'park-your-say',
+    title: { en: { standard: 'Your park' } },
+    content: { ...s.engagement.content, title: { en: { standard: 'Your park' } } },
+  }));
+});
+afterAll(async () => {
+  await s.close();
+});
+
+const slugsFor = async (token = s.token) => {
+  const res = await s.app.inject({ method: 'GET', url: '/api/device/engagements', headers: { authorization: `Bearer ${token}` } });
+  expect(res.statusCode).toBe(200);
+  return (res.json().engagements as { slug: string }[]).map((e) => e.slug).sort();
+};
+const assign = (deviceId: string, body: unknown, cookie = organiser) =>
+  s.app.inject({
+    method: 'PUT',
+    url: `/api/staff/devices/${deviceId}/engagements`,
+    headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
+const listed = async (deviceId: string) => {
+  const res = await s.app.inject({ method: 'GET', url: '/api/staff/devices', headers: { cookie: organiser } });
+  return (res.json().devices as { id: string; engagementScope: string; engagementIds: string[] }[]).find((d) => d.id === deviceId);
+};
+
+describe('engagements assigned to devices', () => {
+  it('a device nobody chose for carries every published engagement (as devices did before assignment)', async () => {
+    expect(await slugsFor()).toEqual(['library-your-say', 'park-your-say']);
+    expect(await listed(s.deviceId)).toMatchObject({ engagementScope: 'all', engagementIds: [] });
+  });
+
+  it('once an organiser chooses, the device downloads only the chosen ones; other devices are untouched', async () => {
+    const { code } = await createEnrolmentCode(s.database.db, null);
+    const other = await enrolDevice(s.database.db, { code, name: 'Other tablet' });
+    const res = await assign(s.deviceId, { scope: 'chosen', engagementIds: [second] });
+    expect(res.statusCode).toBe(200);
+    expect(await slugsFor()).toEqual(['park-your-say']);
+    expect(await slugsFor(other.token)).toEqual(['library-your-say', 'park-your-say']);
+    expect(await listed(s.deviceId)).toMatchObject({ engagementScope: 'chosen', engagementIds: [second] });
+    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `device:${s.deviceId}`).execute();
+    expect(audit.map((a) => a.action)).toEqual(['device.engagements']);
+  });
+
+  it('choosing none gives the device none (never "all"); choosing all again gives every one back', async () => {
+    expect((await assign(s.deviceId, { scope: 'chosen', engagementIds: [] })).statusCode).toBe(200);
+    expect(await slugsFor()).toEqual([]);
+    expect((await assign(s.deviceId, { scope: 'all', engagementIds: [] })).statusCode).toBe(200);
+    expect(await slugsFor()).toEqual(['library-your-say', 'park-your-say']);
+  });
+
+  it('an unknown engagement or device, or a bad body, is a clear 4xx that changes nothing', async () => {
+    await assign(s.deviceId, { scope: 'chosen', engagementIds: [second] });
+    const unknown = await assign(s.deviceId, { scope: 'chosen', engagementIds: [second, crypto.randomUUID()] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/does not exist/);
+    expect((await assign(crypto.randomUUID(), { scope: 'all', engagementIds: [] })).statusCode).toBe(404);
+    for (const bad of [
+      {},
+      { scope: 'some', engagementIds: [] },
+      { scope: 'chosen', engagementIds: ['../x'] },
+      { scope: 'all', engagementIds: [], x: 1 },
+    ]) {
+      const res = await assign(s.deviceId, bad);
+      expect(res.statusCode).toBe(400);
+      expect(typeof res.json().message).toBe('string');
+    }
+    expect(await slugsFor()).toEqual(['park-your-say']);
+  });
+
+  it('only organisers choose; an analyst is refused', async () => {
+    const analyst = (await staffCookie(s, ['analyst'])).cookie;
+    expect((await assign(s.deviceId, { scope: 'all', engagementIds: [] }, analyst)).statusCode).toBe(403);
+    expect(await slugsFor()).toEqual(['park-your-say']);
+  });
+});
