@@ -19,7 +19,31 @@ export async function enrolViaUi(page: Page, server: RunningServer, name = 'Libr
  * about a claim; `timePaymentPence` > 0 offers payment for time too.
  */
 export async function offerExpenses(page: Page, timePaymentPence = 0): Promise<void> {
-  await page.evaluate(
+  // the device refreshes its engagements in the background after enrolment and on its home screen: let
+  // that finish first (the home screen says "Ready offline" once it has), or it would write the server's
+  // copy (without the rate card) over this one; then check the patch held, and patch again if not
+  await expect(page.getByTestId('offline-library-your-say')).toContainText('Ready offline');
+  await page.waitForLoadState('networkidle');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await patchRateCard(page, timePaymentPence);
+    await page.waitForTimeout(500);
+    const held = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('blether');
+          req.onsuccess = () => {
+            const all = req.result.transaction('engagements').objectStore('engagements').getAll();
+            all.onsuccess = () => resolve((all.result as { content: { rateCard?: unknown } }[]).every((e) => !!e.content.rateCard));
+          };
+        }),
+    );
+    if (held) return;
+  }
+  throw new Error('the rate card did not stay on the device copy of the engagement');
+}
+
+function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
+  return page.evaluate(
     (time) =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('blether');
