@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import type { RunningServer } from './server-process';
 
 /** Enrols the browser as a device through the enrolment screen, as a facilitator would. */
@@ -44,7 +45,7 @@ export async function offerExpenses(page: Page, timePaymentPence = 0): Promise<v
 
 function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
   return page.evaluate(
-    (time) =>
+    (card) =>
       new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('blether');
         req.onsuccess = () => {
@@ -52,28 +53,7 @@ function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
           const all = store.getAll();
           all.onsuccess = () => {
             for (const e of all.result as { content: Record<string, unknown> }[]) {
-              e.content.rateCard = {
-                categories: [
-                  'public_transport',
-                  'mileage',
-                  'taxi',
-                  'parking',
-                  'childcare',
-                  'support_worker',
-                  'interpreter',
-                  'meals',
-                  'phone',
-                  'other',
-                ],
-                mileage: { car: 45, motorcycle: 24, bicycle: 20, passenger: 5 },
-                meals: { over5h: 490, over10h: 1070 },
-                childcareHourlyCap: 1500,
-                caps: { taxi: 5000 },
-                receiptRequired: ['public_transport', 'taxi'],
-                claimDeadlineDays: 30,
-                secondApproverAbove: 10000,
-                timePaymentPence: time,
-              };
+              e.content.rateCard = card;
               store.put(e);
             }
             store.transaction.oncomplete = () => resolve();
@@ -81,7 +61,8 @@ function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
           all.onerror = () => reject(all.error);
         };
       }),
-    timePaymentPence,
+    // the default card, with the receipts and caps these tests rely on
+    { ...DEFAULT_RATE_CARD, caps: { taxi: 5000 }, receiptRequired: ['public_transport', 'taxi'], timePaymentPence },
   );
 }
 
