@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi, waitForServiceWorker } from '../support/journey';
+import { addBusFareWithPhoto, enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { financeSignedIn } from '../support/staff-ui';
 
@@ -43,13 +43,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your costs' })).toBeVisible();
   // bus fare with a photo
-  await page.getByRole('button', { name: 'Add a cost' }).click();
-  await page.getByLabel('Bus, train or tram').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('How much did it cost?').fill('4.20');
-  await page.locator('#receipt').setInputFiles(FIXTURE);
-  await expect(page.getByText(/Photo added \(\d+ KB\)/)).toBeVisible();
-  await page.getByRole('button', { name: 'Add this cost' }).click();
+  await addBusFareWithPhoto(page, '4.20', FIXTURE);
   // mileage with a passenger: 12.5 miles x (45p + 5p) = £6.25
   await page.getByRole('button', { name: 'Add another cost' }).click();
   await page.getByLabel('Driving or cycling (miles)').check();

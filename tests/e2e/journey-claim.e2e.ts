@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { answerDemo, enrolViaUi, offerExpenses, waitForServiceWorker } from '../support/journey';
+import { addBusFareWithPhoto, answerDemo, enrolViaUi, offerExpenses, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 let server: RunningServer;
@@ -68,13 +68,7 @@ test('offline: answers and a bus-fare claim with a photo travel in ONE bundle; a
   await page.getByRole('button', { name: 'Yes, I want to claim' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Your costs' })).toBeVisible();
-  await page.getByRole('button', { name: 'Add a cost' }).click();
-  await page.getByLabel('Bus, train or tram').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('How much did it cost?').fill('4.20');
-  await page.locator('#receipt').setInputFiles(FIXTURE);
-  await expect(page.getByText(/Photo added \(\d+ KB\)/)).toBeVisible();
-  await page.getByRole('button', { name: 'Add this cost' }).click();
+  await addBusFareWithPhoto(page, '4.20', FIXTURE);
   await expect(page.getByText('Total: £4.20')).toBeVisible();
   await page.getByRole('button', { name: 'Continue' }).click();
 

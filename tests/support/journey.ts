@@ -155,3 +155,14 @@ export async function completeDemoJourney(page: Page, check: (state: string) => 
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   return code;
 }
+
+/** On the claim's costs screen: adds a bus fare with the fixture receipt photo (shrunk on the device). */
+export async function addBusFareWithPhoto(page: Page, amount: string, photo: string, first = true): Promise<void> {
+  await page.getByRole('button', { name: first ? 'Add a cost' : 'Add another cost' }).click();
+  await page.getByLabel('Bus, train or tram').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('How much did it cost?').fill(amount);
+  await page.locator('#receipt').setInputFiles(photo);
+  await expect(page.getByText(/Photo added \(\d+ KB\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add this cost' }).click();
+}

@@ -3,24 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { resetDeviceKey } from '../../src/crypto/device-key';
 import { DRAFT_MAX_AGE_MS, deleteDraft, latestDraft, purgeDrafts, saveDraft } from '../../src/db/drafts';
 import { db } from '../../src/db/open';
-import type { EngagementRecord } from '../../src/db/schema';
 import { finishBundle } from '../../src/features/participate/finish';
 import { fromBase64 } from '../../src/shared/bytes';
 import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { deviceEngagement } from '../support/device-engagement';
 
-async function engagement() {
-  const pair = await generateEngagementKeyPair();
-  const rec = {
-    engagementId: 'e1',
-    slug: 'library',
-    versionId: 'ver-1',
-    version: 1,
-    publicKey: pair.publicJwk,
-    content: {},
-    downloadedAt: new Date().toISOString(),
-  } as unknown as EngagementRecord;
-  return { rec, privateJwk: pair.privateJwk };
-}
+const engagement = deviceEngagement;
 
 describe('a finished bundle cannot be read back on the device', () => {
   it('stores only ciphertext: no plaintext, no content key, and no key on the device opens it; the server key does', async () => {

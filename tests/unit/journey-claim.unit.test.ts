@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resetDeviceKey } from '../../src/crypto/device-key';
 import { latestDraft } from '../../src/db/drafts';
 import { db } from '../../src/db/open';
-import type { EngagementRecord } from '../../src/db/schema';
 import { buildClaim } from '../../src/features/expenses/draft';
 import { startDraftAutosave } from '../../src/features/participate/draft-autosave';
 import { finishBundle, withVoiceAttachments } from '../../src/features/participate/finish';
@@ -16,7 +15,8 @@ import { answers, claimMade, consent, goOnFrom, returnToCheck, step } from '../.
 import type { BundlePayload } from '../../src/shared/bundle';
 import { sha256Hex } from '../../src/shared/bytes';
 import { offersExpenses } from '../../src/shared/engagement';
-import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { type Envelope, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { deviceEngagement } from '../support/device-engagement';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,16 +58,7 @@ describe('receipts and voice clips in one bundle', () => {
   });
 
   it('each line and each voice answer points at its own attachment in the sealed bundle', async () => {
-    const pair = await generateEngagementKeyPair();
-    const engagement = {
-      engagementId: 'e1',
-      slug: 'library',
-      versionId: 'ver-1',
-      version: 1,
-      publicKey: pair.publicJwk,
-      content: {},
-      downloadedAt: new Date().toISOString(),
-    } as unknown as EngagementRecord;
+    const { rec: engagement, privateJwk } = await deviceEngagement();
     const photo = bytes('JPEG bus ticket');
     const { claim, receipts } = buildClaim(
       {
@@ -98,7 +89,7 @@ describe('receipts and voice clips in one bundle', () => {
     });
     const d = await db();
     const stored = await d.get('outbox', id);
-    const key = await importEngagementPrivateKey(pair.privateJwk);
+    const key = await importEngagementPrivateKey(privateJwk);
     const { plaintext, contentKey } = await open(stored?.envelope as Envelope, key, id, 'ver-1');
     const payload = JSON.parse(new TextDecoder().decode(plaintext)) as BundlePayload;
     const openAt = async (index: number) => {
