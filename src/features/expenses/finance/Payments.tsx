@@ -86,11 +86,14 @@ const decimal = (p: number | null) => (p === null ? '' : (p / 100).toFixed(2));
 /** Sessions the devices reported once closed: pick one to check its float against what came back. */
 function SessionList({ onPick }: { onPick: (s: SessionSummary) => void }) {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api<{ sessions: SessionSummary[] }>('GET', '/api/finance/sessions')
       .then((r) => setSessions(r.sessions))
-      .catch(() => setSessions([]));
+      .catch(setError);
   }, []);
+  // a failure is said as such, not shown as "no sessions"
+  if (error) return <Problem error={error} />;
   if (!sessions) return <p>Loading sessions…</p>;
   if (sessions.length === 0) return <p>No device has reported a closed session yet. You can still enter a session id below.</p>;
   return (
