@@ -23,10 +23,18 @@ export async function initI18n(): Promise<void> {
   });
 }
 
-async function fetchBundle(lng: string, ns: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`/locales/${lng}/${ns}.json`);
-  if (!res.ok) throw new Error(`Could not load ${lng}/${ns}`);
-  return res.json();
+async function fetchBundle(lng: string, ns: string, tries = 3): Promise<Record<string, unknown>> {
+  for (let i = 1; ; i++) {
+    try {
+      const res = await fetch(`/locales/${lng}/${ns}.json`);
+      if (!res.ok) throw new Error(`Could not load ${lng}/${ns}`);
+      return await res.json();
+    } catch (e) {
+      // a connection that drops between the page and its words should not leave a blank screen
+      if (i >= tries) throw e;
+      await new Promise((r) => setTimeout(r, 300 * i));
+    }
+  }
 }
 
 async function loadLocale(lng: Locale, ns = 'common'): Promise<void> {
