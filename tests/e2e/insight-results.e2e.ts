@@ -71,7 +71,8 @@ test('results, themes, exports and who took part equal the seeded truth', async 
   await expect(page.getByTestId('answer-count')).toHaveText(`${expected} matching answers`);
   const matching = page.locator('[data-answer]');
   for (let i = 0; i < 3; i++) {
-    await matching.nth(i).getByRole('checkbox', { name: 'Seating' }).check();
+    // the box shows the saved tag, so it turns checked once the server has it: click, then wait for that
+    await matching.nth(i).getByRole('checkbox', { name: 'Seating' }).click();
     await expect(matching.nth(i).getByRole('checkbox', { name: 'Seating' })).toBeChecked();
   }
   await expect(page.locator('table[data-table="themes"] tbody tr td')).toHaveText('3');
