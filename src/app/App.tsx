@@ -1,7 +1,7 @@
-import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
-import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';
+import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
 import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
@@ -35,7 +35,7 @@ function ClaimRoute({ params }: { params: { slug: string } }) {
 
 // staff finance screens: online only, lazy
 const FinanceApp = lazy(() => import('../features/expenses/finance/FinanceApp').then((m) => m.FinanceApp));
-// In participant mode these show only the way back to the journey and the facilitator PIN.
+// Facilitator screens, in the facilitator's language (during a hand-over HandOverGate keeps them out of reach).
 const guarded = (Screen: () => preact.JSX.Element) => () => (
   <FacilitatorOnly>
     <Screen />
@@ -59,27 +59,37 @@ function PaperRoute({ params }: { params: { slug: string } }) {
   );
 }
 
+/** During a hand-over only its own pages (and public ones) are reachable; anything else shows the PIN gate. */
+function Routes() {
+  const { path } = useLocation();
+  return (
+    <HandOverGate path={path}>
+      <Router>
+        <Route path="/" component={GuardedHome} />
+        <Route path="/enrol" component={GuardedEnrol} />
+        <Route path="/session" component={GuardedSession} />
+        <Route path="/queue" component={GuardedQueue} />
+        <Route path="/p/:slug" component={JourneyRoute} />
+        <Route path="/paper/:slug" component={PaperRoute} />
+        <Route path="/feedback/:slug" component={FeedbackRoute} />
+        <Route path="/lookup" component={LookupRoute} />
+        <Route path="/claim/:slug" component={ClaimRoute} />
+        <Route path="/finance" component={FinanceApp} />
+        <Route path="/credits" component={Credits} />
+        <Route path="/staff/*" component={StaffApp} />
+        <Route path="/staff" component={StaffApp} />
+        <Route default component={NotFound} />
+      </Router>
+    </HandOverGate>
+  );
+}
+
 export function App() {
   return (
     <LocationProvider>
       <ErrorBoundary>
         <Shell>
-          <Router>
-            <Route path="/" component={GuardedHome} />
-            <Route path="/enrol" component={GuardedEnrol} />
-            <Route path="/session" component={GuardedSession} />
-            <Route path="/queue" component={GuardedQueue} />
-            <Route path="/p/:slug" component={JourneyRoute} />
-            <Route path="/paper/:slug" component={PaperRoute} />
-            <Route path="/feedback/:slug" component={FeedbackRoute} />
-            <Route path="/lookup" component={LookupRoute} />
-            <Route path="/claim/:slug" component={ClaimRoute} />
-            <Route path="/finance" component={FinanceApp} />
-            <Route path="/credits" component={Credits} />
-            <Route path="/staff/*" component={StaffApp} />
-            <Route path="/staff" component={StaffApp} />
-            <Route default component={NotFound} />
-          </Router>
+          <Routes />
         </Shell>
       </ErrorBoundary>
     </LocationProvider>

@@ -1,20 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { announcement } from '../a11y/live';
-import { inJourney } from '../features/participate/state';
+import { engine } from '../device/device';
+import { handOver } from '../device/handover';
 import { t } from '../i18n/index';
-import { engine } from './device';
 import { applyUpdate, updateReady } from './update';
 
 function UpdatePrompt() {
-  // never shown to a participant mid-journey; it waits for the facilitator
-  if (!updateReady.value || inJourney()) return null;
+  // never shown during a hand-over: only on facilitator screens, and applied only when none is open
+  if (!updateReady.value || handOver.value !== null) return null;
   return (
     <div class="update-prompt">
       <p>{t('update.ready')}</p>
       <button
         type="button"
         class="button secondary small"
-        onClick={() => void applyUpdate(async () => !inJourney() && engine.current.phase !== 'sending')}
+        onClick={() => void applyUpdate(async () => handOver.value === null && engine.current.phase !== 'sending')}
       >
         {t('update.apply')}
       </button>

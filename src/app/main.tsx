@@ -1,8 +1,8 @@
 /** Boot: kept tiny. Everything not needed for the first screen is import()ed. */
 import { render } from 'preact';
+import { loadDevice, startSyncTriggers } from '../device/device';
 import { initI18n } from '../i18n/index';
 import { App } from './App';
-import { loadDevice, startSyncTriggers } from './device';
 import { registerServiceWorker } from './update';
 import './styles.css';
 

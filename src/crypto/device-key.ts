@@ -4,7 +4,7 @@
  * the page can use it but never read its bytes, and it never leaves the device.
  */
 import { getMeta, setMeta } from '../db/meta';
-import { utf8 } from '../shared/bytes';
+import { fromBase64, toBase64, utf8 } from '../shared/bytes';
 
 const META_KEY = 'draftKey';
 let cached: Promise<CryptoKey> | null = null;
@@ -25,15 +25,24 @@ export function deviceKey(): Promise<CryptoKey> {
 
 const aad = (id: string) => utf8(`blether/draft/v1|${id}`);
 
+// A draft holds voice clips and receipt photos as bytes: JSON carries them as base64.
+const toJson = (_: string, v: unknown) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v);
+const fromJson = (_: string, v: unknown) =>
+  v && typeof v === 'object' && typeof (v as { $bytes?: unknown }).$bytes === 'string' ? fromBase64((v as { $bytes: string }).$bytes) : v;
+
 export async function sealDraft(id: string, value: unknown): Promise<{ iv: ArrayBuffer; ct: ArrayBuffer }> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(id) }, await deviceKey(), utf8(JSON.stringify(value)));
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: aad(id) },
+    await deviceKey(),
+    utf8(JSON.stringify(value, toJson)),
+  );
   return { iv: iv.buffer, ct };
 }
 
 export async function openDraft<T>(id: string, sealed: { iv: ArrayBuffer; ct: ArrayBuffer }): Promise<T> {
   const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: aad(id) }, await deviceKey(), sealed.ct);
-  return JSON.parse(new TextDecoder().decode(pt)) as T;
+  return JSON.parse(new TextDecoder().decode(pt), fromJson) as T;
 }
 
 /** For tests: forget the cached key handle. */

@@ -25,16 +25,27 @@ export async function purgeDrafts(now = Date.now()): Promise<number> {
   return old.length;
 }
 
-/** The newest fresh draft for an engagement, opened; null when there is none (or it cannot be opened). */
-export async function latestDraft<T>(engagementSlug: string): Promise<{ id: string; value: T } | null> {
+/** One fresh draft, opened; null when there is none, it is too old, or it cannot be opened. */
+export async function getDraft<T>(id: string): Promise<T | null> {
   await purgeDrafts();
-  const all = (await (await db()).getAll('drafts')).filter((r) => r.engagementSlug === engagementSlug);
-  const rec = all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const rec = await (await db()).get('drafts', id);
   if (!rec) return null;
   try {
-    return { id: rec.id, value: await openDraft<T>(rec.id, rec) };
+    return await openDraft<T>(rec.id, rec);
   } catch {
     await deleteDraft(rec.id);
     return null;
   }
+}
+
+/** Every fresh draft, opened, newest first (drafts that cannot be opened are deleted). */
+export async function listDrafts<T>(): Promise<{ id: string; updatedAt: string; value: T }[]> {
+  await purgeDrafts();
+  const all = (await (await db()).getAll('drafts')).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const out: { id: string; updatedAt: string; value: T }[] = [];
+  for (const rec of all) {
+    const value = await getDraft<T>(rec.id);
+    if (value) out.push({ id: rec.id, updatedAt: rec.updatedAt, value });
+  }
+  return out;
 }

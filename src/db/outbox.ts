@@ -25,12 +25,23 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      * Writes a finished bundle and all its attachments in ONE transaction: all of it or none of it. `strict`:
      * the participant is told it is saved only once it is on the storage medium, so a tablet that loses power
      * a moment later still has it (Chromium's default lets the OS hold it in memory for a while).
+     * `cash`: money handed over on the day, added to the session's paid-out in the same transaction.
      */
-    async add(record: OutboxRecord, attachments: AttachmentRecord[] = []): Promise<void> {
+    async add(record: OutboxRecord, attachments: AttachmentRecord[] = [], cash?: { sessionId: string; pence: number }): Promise<void> {
       const d = await getDb();
-      const tx = d.transaction(['outbox', 'attachments'], 'readwrite', { durability: 'strict' });
+      const tx = d.transaction(['outbox', 'attachments', 'sessions'], 'readwrite', { durability: 'strict' });
+      const payOut = async () => {
+        if (!cash) return;
+        const session = await tx.objectStore('sessions').get(cash.sessionId);
+        if (session) await tx.objectStore('sessions').put({ ...session, floatPaidOut: session.floatPaidOut + cash.pence });
+      };
       try {
-        await Promise.all([tx.objectStore('outbox').add(record), ...attachments.map((a) => tx.objectStore('attachments').put(a)), tx.done]);
+        await Promise.all([
+          tx.objectStore('outbox').add(record),
+          ...attachments.map((a) => tx.objectStore('attachments').put(a)),
+          payOut(),
+          tx.done,
+        ]);
       } catch (e) {
         try {
           tx.abort();

@@ -76,3 +76,8 @@ export function formatDateTime(iso: string): string {
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
+
+/** A string in a given language, whatever the page's: the participant's words on a facilitator screen. */
+export function tIn(lng: string, key: string, easy = false): string {
+  return i18next.t(key, { lng, ...(easy ? { context: 'easy' } : {}) }) as string;
+}

@@ -83,7 +83,7 @@ test('an engagement taken off a device stays while its answers wait, goes once t
   await expect(tablet.getByTestId('offline-library-your-say')).toHaveText(
     'Taken off this device by an organiser. It stays here until its answers are sent.',
   );
-  await expect(tablet.getByRole('link', { name: /Start with a participant/ })).toHaveCount(0);
+  await expect(tablet.getByRole('button', { name: /Start with a participant/ })).toHaveCount(0);
   await expectAccessible(tablet, 'device home, engagement held for its waiting answer');
 
   // sent: the next download lets it go
@@ -99,7 +99,7 @@ test('an engagement taken off a device stays while its answers wait, goes once t
   await expect(row).toContainText('Your library, your say');
   await tablet.reload();
   await expect(tablet.getByTestId('offline-library-your-say')).toContainText('Ready offline');
-  await expect(tablet.getByRole('link', { name: /Start with a participant/ })).toBeVisible();
+  await expect(tablet.getByRole('button', { name: /Start with a participant/ })).toBeVisible();
   await device.close();
   await staff.close();
 });

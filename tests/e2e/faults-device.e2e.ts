@@ -222,7 +222,7 @@ test('10. storage runs out: a plain message, no partial bundle, and everything s
   await page.goto(`${server.url}/`);
   await loadHarness(page);
   await h(page, 'useIdentity');
-  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await page.getByRole('button', { name: /Start with a participant/ }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('I understand and I want to take part').check();
   await page.getByRole('button', { name: 'Continue' }).click();

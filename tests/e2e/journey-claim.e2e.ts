@@ -55,7 +55,7 @@ test('offline: answers and a bus-fare claim with a photo travel in ONE bundle; a
   await offerExpenses(page);
   await context.setOffline(true);
 
-  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await page.getByRole('button', { name: /Start with a participant/ }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('I understand and I want to take part').check();
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -87,7 +87,7 @@ test('changing an answer from check answers returns to check answers', async ({ 
   const own = await startServer();
   try {
     await enrolViaUi(page, own);
-    await page.getByRole('link', { name: /Start with a participant/ }).click();
+    await page.getByRole('button', { name: /Start with a participant/ }).click();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByLabel('I understand and I want to take part').check();
     await page.getByRole('button', { name: 'Continue' }).click();

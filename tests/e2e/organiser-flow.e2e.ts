@@ -138,7 +138,7 @@ test('an organiser builds, publishes and revises an engagement that a device run
   const device = await deviceCtx.newPage();
   await enrolDevice(device, server.url, code, 'Bus station tablet');
   await expect(device.getByTestId('offline-bus-routes')).toHaveText(/^Ready offline: version 1, \d/);
-  await expect(device.getByTestId('storage-used')).toBeVisible();
+  await expect(device.getByTestId('storage')).toBeVisible();
   await expectAccessible(device, 'device home, ready offline');
   await waitForServiceWorker(device);
 
@@ -164,7 +164,7 @@ test('an organiser builds, publishes and revises an engagement that a device run
   }, clip);
   expect(played).toEqual({ status: 200, bytes: wav().length, duration: 0.5 });
 
-  await device.getByRole('link', { name: /Start with a participant.*Bus routes/ }).click();
+  await device.getByRole('button', { name: /Start with a participant.*Bus routes/ }).click();
   await device.getByRole('radio', { name: 'Polski' }).check();
   await device.locator('input[name=format][value=easy]').check();
   await expect(device.getByRole('heading', { level: 1, name: 'Autobusy koło Ciebie' })).toBeVisible();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { chooseStart, walkJourney } from '../a11y/participant-walk';
-import { enrolViaUi } from '../support/journey';
+import { enrolViaUi, facilitatorHome } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 // one server and one enrolled device (browser context) for the file: the server prints one enrolment code
@@ -197,8 +197,8 @@ test('keyboard only, from language choice to Done: focus always visible, error s
 });
 
 test('after Done, the next participant sees nothing of the first: not in the page, not through history.back(), not through autofill', async () => {
-  await page.goto(`${server.url}/`);
-  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await facilitatorHome(page, server);
+  await page.getByRole('button', { name: /Start with a participant/ }).click();
   await chooseStart(page, 'pl', 'easy');
   await page.locator('input[name="display-spacing"]').check();
   const secret = 'Sekret pierwszej osoby 12345';
@@ -210,12 +210,13 @@ test('after Done, the next participant sees nothing of the first: not in the pag
   await expect(page.locator('html')).not.toHaveClass(/spacing/);
   const html = async () => page.evaluate(() => document.documentElement.outerHTML);
   for (const leak of [secret, code, 'reader@example.org', 'G42']) expect(await html()).not.toContain(leak);
-  // history: the journey added no entries, and going back shows nothing of the participant
-  await page.evaluate(() => history.back());
-  await page.waitForTimeout(500);
+  // history: the journey added no entries; going back reaches only the locked gate, and nothing of the participant
+  await page.goBack();
+  await expect(page.getByLabel('Facilitator PIN')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
   for (const leak of [secret, code, 'reader@example.org']) expect(await html()).not.toContain(leak);
-  await page.evaluate(() => history.forward());
-  await page.waitForTimeout(500);
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your library, your say' })).toBeVisible();
   for (const leak of [secret, code, 'reader@example.org']) expect(await html()).not.toContain(leak);
   // autofill: every field a participant types into says autocomplete="off"
   await page.goto(JOURNEY());
@@ -250,20 +251,10 @@ async function walkJourneyWithText(page: Page, text: string): Promise<string> {
 }
 
 test('Done says where to look the code up later; its link opens /lookup with the code from the fragment, never in the query or left in the address', async () => {
-  await page.goto(`${server.url}/`);
-  // the test before left a journey part-way (kept as a draft on purpose): this participant starts afresh
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('blether');
-        req.onsuccess = () => {
-          const clear = req.result.transaction('drafts', 'readwrite').objectStore('drafts').clear();
-          clear.onsuccess = () => resolve();
-          clear.onerror = () => reject(clear.error);
-        };
-      }),
-  );
-  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  // the test before left a journey part-way: the facilitator takes the device back and starts afresh
+  await facilitatorHome(page, server);
+  await expect(page.getByTestId('unfinished')).toBeVisible();
+  await page.getByRole('button', { name: /Start with a participant/ }).click();
   await chooseStart(page, 'pl', 'easy');
   let code = '';
   await walkJourney(page, async (state) => {

@@ -66,6 +66,19 @@ function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
   );
 }
 
+/** The facilitator takes the device back: the device home, through the PIN gate when a hand-over is open. */
+export async function facilitatorHome(page: Page, server: RunningServer, pin = '2468'): Promise<void> {
+  await page.goto(`${server.url}/`);
+  const gate = page.getByLabel('Facilitator PIN');
+  const home = page.getByRole('heading', { level: 1, name: 'Outreach device' });
+  await expect(gate.or(home)).toBeVisible();
+  if (await gate.isVisible()) {
+    await gate.fill(pin);
+    await page.getByRole('button', { name: 'Leave participant mode' }).click();
+  }
+  await expect(home).toBeVisible();
+}
+
 /** Waits until the service worker controls the page, so it can load offline. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
@@ -134,7 +147,7 @@ export async function answerDemo(page: Page, check: (state: string) => Promise<v
 
 /** From the device home to Done: start, about and consent, the questions, check answers, send. */
 export async function completeDemoJourney(page: Page, check: (state: string) => Promise<void> = async () => {}): Promise<string> {
-  await page.getByRole('link', { name: /Start with a participant/ }).click();
+  await page.getByRole('button', { name: /Start with a participant/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your library, your say' })).toBeVisible();
   await check('start');
   await page.getByRole('button', { name: 'Start' }).click();

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { resetDeviceKey } from '../../src/crypto/device-key';
-import { DRAFT_MAX_AGE_MS, deleteDraft, latestDraft, purgeDrafts, saveDraft } from '../../src/db/drafts';
+import { DRAFT_MAX_AGE_MS, deleteDraft, getDraft, purgeDrafts, saveDraft } from '../../src/db/drafts';
 import { db } from '../../src/db/open';
-import { finishBundle } from '../../src/features/participate/finish';
+import { finishBundle } from '../../src/device/finish';
 import { fromBase64 } from '../../src/shared/bytes';
 import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
 import { deviceEngagement } from '../support/device-engagement';
@@ -59,10 +59,10 @@ describe('drafts under the device-local key', () => {
     const key = (await d.get('meta', 'draftKey')) as CryptoKey;
     expect(key.extractable).toBe(false);
     await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
-    expect(await latestDraft('library')).toEqual({ id: 'd1', value: { answers: { else: { text: 'half-way words' } } } });
+    expect(await getDraft('d1')).toEqual({ answers: { else: { text: 'half-way words' } } });
 
     await deleteDraft('d1');
-    expect(await latestDraft('library')).toBeNull();
+    expect(await getDraft('d1')).toBeNull();
 
     await saveDraft('d2', 'library', { step: 'x' });
     expect(await purgeDrafts(Date.now() + DRAFT_MAX_AGE_MS - 60_000)).toBe(0);

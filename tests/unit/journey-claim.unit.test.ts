@@ -1,17 +1,13 @@
 /**
- * The claim inside the participant journey (issue 5): where it comes in the steps, how receipts and voice
- * clips share one bundle's attachments (receipts first, voice after), and that a draft keeps only whether a
- * claim was made, never the claim or its bank details.
+ * The claim inside the participant journey: where it comes in the steps, and how receipts and voice clips
+ * share one bundle's attachments (receipts first, voice after). Its draft: tests/unit/handover.unit.test.ts.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetDeviceKey } from '../../src/crypto/device-key';
-import { latestDraft } from '../../src/db/drafts';
 import { db } from '../../src/db/open';
-import { buildClaim } from '../../src/features/expenses/draft';
-import { startDraftAutosave } from '../../src/features/participate/draft-autosave';
-import { finishBundle, withVoiceAttachments } from '../../src/features/participate/finish';
-import { answers, claimMade, consent, goOnFrom, returnToCheck, step } from '../../src/features/participate/state';
+import { buildClaim } from '../../src/device/claim';
+import { finishBundle, withVoiceAttachments } from '../../src/device/finish';
+import { answers, goOnFrom, returnToCheck, step } from '../../src/device/participant';
 import type { BundlePayload } from '../../src/shared/bundle';
 import { sha256Hex } from '../../src/shared/bytes';
 import { offersExpenses } from '../../src/shared/engagement';
@@ -19,12 +15,10 @@ import { type Envelope, importEngagementPrivateKey, open, openAttachment } from 
 import { deviceEngagement } from '../support/device-engagement';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 afterEach(() => {
   step.value = { kind: 'start' };
   answers.value = {};
-  claimMade.value = false;
   returnToCheck.value = false;
 });
 
@@ -106,32 +100,5 @@ describe('receipts and voice clips in one bundle', () => {
     const answer = payload.answers.voice as { voice: number };
     expect(await openAt(answer.voice)).toEqual({ kind: 'voice', text: 'OPUS clip' });
     expect(payload.attachments.map((a) => a.kind)).toEqual(['receipt', 'voice']);
-  });
-});
-
-describe('the draft of a journey with a claim', () => {
-  it('keeps only that a claim was made; restored, it asks the claim question again', async () => {
-    resetDeviceKey();
-    const stop = startDraftAutosave('library');
-    await wait(50);
-    consent.value = true;
-    answers.value = { visit: { yesno: 'yes' } };
-    claimMade.value = true;
-    step.value = { kind: 'check' };
-    await wait(600);
-    stop();
-    const draft = await latestDraft<Record<string, unknown>>('library');
-    expect(draft?.value).toMatchObject({ step: { kind: 'check' }, claimMade: true });
-    expect(Object.keys(draft?.value ?? {}).sort()).toEqual(['answers', 'claimMade', 'consent', 'startedAt', 'step']);
-
-    // the tab closed: the next journey on this device restores the answers, and asks about the claim again
-    step.value = { kind: 'start' };
-    answers.value = {};
-    claimMade.value = false;
-    const again = startDraftAutosave('library');
-    await wait(100);
-    again();
-    expect(answers.value).toEqual({ visit: { yesno: 'yes' } });
-    expect(step.value).toEqual({ kind: 'claimAsk' });
   });
 });

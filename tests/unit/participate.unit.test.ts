@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { withVoiceAttachments } from '../../src/features/participate/finish';
+import { withVoiceAttachments } from '../../src/device/finish';
 import { ContactSchema, MonitoringSchema } from '../../src/shared/bundle';
 
 const clip = (n: number) => ({ type: 'audio/webm', bytes: new Uint8Array(n) });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/index';
 import type { EngagementRecord } from '../../src/db/schema';
 import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
-import { finishBundle } from '../../src/features/participate/finish';
+import { finishBundle } from '../../src/device/finish';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
 import { SyncEngine } from '../../src/sync/engine';

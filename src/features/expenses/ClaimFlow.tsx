@@ -1,47 +1,46 @@
 /**
- * The claim step a journey can include: takes the engagement, returns the claim (and its receipt photos)
- * through `onDone`. Warnings are shown, never walls. Everything lives in component state, so nothing of
- * one participant's claim outlives the screen.
+ * The claim flow, inside the journey or on its own: what the participant gives lives in the hand-over's
+ * `claim` (src/device/participant.ts), so a reload or a Change from Check answers keeps every cost and
+ * receipt photo; the hand-over's draft keeps it without bank details. Warnings are shown, never walls.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import type { EngagementRecord } from '../../db/schema';
+import { type ClaimDraft, type ClaimPage, type ClaimProgress, claim } from '../../device/participant';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
 import { formatPence } from '../../shared/money';
-import { type Category, paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
-import { Actions, ErrorSummary } from '../participate/ui';
+import { paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
+import { Actions, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
-import { buildClaim, type ClaimDraft, type ClaimResult } from './draft';
 import { et, loadExpenseStrings } from './i18n';
 import { CategoryStep, LineStep } from './LineForm';
 import { PaymentStep, TimeStep } from './Pay';
 import './expenses.css';
 
-type Step =
-  | { kind: 'list' }
-  | { kind: 'category' }
-  | { kind: 'line'; category: Category }
-  | { kind: 'time' }
-  | { kind: 'payment' }
-  | { kind: 'declare' };
-
 export interface ClaimFlowProps {
   engagement: EngagementRecord;
-  /** index the first receipt gets among the bundle's attachments */
-  attachmentOffset?: number;
   busy?: boolean;
   /** the last button's words, when the claim is not sent at once (inside the journey: "Continue") */
   confirmLabel?: string;
-  onDone: (result: ClaimResult) => void;
+  /** the participant declared: `claim` is done */
+  onDone: () => void;
   onCancel: () => void;
 }
 
-export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, confirmLabel, onDone, onCancel }: ClaimFlowProps) {
+const EMPTY: ClaimProgress = { page: { kind: 'list' }, draft: { lines: [] }, done: false };
+
+export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCancel }: ClaimFlowProps) {
   const card = rateCardOf(engagement.content);
   const [ready, setReady] = useState(false);
-  const [step, setStep] = useState<Step>({ kind: 'list' });
-  const [draft, setDraft] = useState<ClaimDraft>({ lines: [] });
+  const progress = claim.value ?? EMPTY;
+  const { page: step, draft } = progress;
+  const update = (patch: Partial<ClaimProgress>) => {
+    claim.value = { ...(claim.value ?? EMPTY), ...patch };
+  };
+  // any change reopens the claim: Check shows it again only after the declaration
+  const setStep = (page: ClaimPage) => update({ page, done: false });
+  const setDraft = (next: ClaimDraft) => update({ draft: next, done: false });
   const [emptyError, setEmptyError] = useState(false);
   const lng = locale.value;
   useEffect(() => {
@@ -92,10 +91,9 @@ export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, conf
         <PaymentStep
           options={paymentOptionsOf(engagement.content)}
           totalPence={total}
-          onDone={(payment) => {
-            setDraft({ ...draft, payment });
-            setStep({ kind: 'declare' });
-          }}
+          askAgain={!!progress.bankAgain}
+          value={draft.payment}
+          onDone={(payment) => update({ draft: { ...draft, payment }, page: { kind: 'declare' }, bankAgain: false, done: false })}
           onBack={() => setStep(timeOffered ? { kind: 'time' } : { kind: 'list' })}
         />
       );
@@ -104,7 +102,10 @@ export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, conf
         <DeclareStep
           busy={busy}
           confirmLabel={confirmLabel}
-          onDone={(d: Claim['declaration']) => onDone(buildClaim(draft, d, attachmentOffset))}
+          onDone={(d: Claim['declaration']) => {
+            update({ declaration: d, done: true });
+            onDone();
+          }}
           onBack={() => setStep({ kind: 'payment' })}
         />
       );

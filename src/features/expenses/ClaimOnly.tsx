@@ -4,16 +4,18 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import { StorageFullError } from '../../db/index';
 import type { EngagementRecord } from '../../db/schema';
+import { buildClaim } from '../../device/claim';
+import { refreshQueue, syncNow } from '../../device/device';
+import { finishBundle } from '../../device/finish';
+import { nextParticipant } from '../../device/handover';
+import { claim, consent, go, startedAt, step } from '../../device/participant';
+import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
-import { finishBundle } from '../participate/finish';
-import { resetParticipant } from '../participate/state';
+import { Actions, ErrorSummary, L } from '../../ui/ui';
 import { FormatChoice, LanguageChoice } from '../participate/steps/Start';
-import { Actions, ErrorSummary, L } from '../participate/ui';
 import { ClaimFlow } from './ClaimFlow';
 import { Check } from './fields';
 import { et, loadExpenseStrings } from './i18n';
@@ -48,27 +50,24 @@ function Bar({ locales, children }: { locales: string[]; children: ComponentChil
   );
 }
 
-type Stage = { kind: 'consent' } | { kind: 'claim' } | { kind: 'done'; reference: string };
-
 export function ClaimOnly({ slug }: { slug: string }) {
   const [engagement, setEngagement] = useState<EngagementRecord | null | undefined>(undefined);
-  const [stage, setStage] = useState<Stage>({ kind: 'consent' });
-  const [consent, setConsent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
-  const { route } = useLocation();
   useEffect(() => {
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
   useEffect(() => {
     void loadExpenseStrings(locale.value).then(() => setReady(true));
   }, [locale.value]);
-  if (engagement === undefined || !ready) return <p class="loading">{t('app.loading')}</p>;
+  const handedOver = useHandOverPage(slug, 'claim', engagement ? engagement.content.defaultLocale : null);
+  if (engagement === undefined || !ready || (engagement && !handedOver)) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null) return <h1>{t('journey.notFound')}</h1>;
   const dl = engagement.content.defaultLocale;
+  const s = step.value;
 
-  if (stage.kind === 'done')
+  if (s.kind === 'done')
     return (
       <div>
         <div class="panel-success">
@@ -76,22 +75,27 @@ export function ClaimOnly({ slug }: { slug: string }) {
           <p>{et('done.saved')}</p>
         </div>
         <p>{t('done.referenceText')}</p>
-        <p class="reference">{stage.reference}</p>
-        <button type="button" class="button primary" onClick={() => void resetParticipant(dl).then(() => route('/', true))}>
+        <p class="reference" dir="ltr">
+          {s.reference}
+        </p>
+        <button type="button" class="button primary" onClick={() => void nextParticipant()}>
           {t('done.finish')}
         </button>
       </div>
     );
 
-  if (stage.kind === 'claim')
+  if (s.kind === 'claim')
     return (
       <Bar locales={engagement.content.locales}>
         {error && <ErrorSummary errors={[{ target: 'main', text: error }]} />}
         <ClaimFlow
           engagement={engagement}
           busy={busy}
-          onCancel={() => setStage({ kind: 'consent' })}
-          onDone={async ({ claim, receipts }) => {
+          onCancel={() => go({ kind: 'start' })}
+          onDone={async () => {
+            const p = claim.value;
+            if (!p?.declaration) return;
+            const { claim: sealed, receipts } = buildClaim(p.draft, p.declaration);
             setBusy(true);
             try {
               const { reference } = await finishBundle({
@@ -99,12 +103,12 @@ export function ClaimOnly({ slug }: { slug: string }) {
                 answers: {},
                 locale: locale.value,
                 format: format.value,
-                consentAt: consent ?? new Date().toISOString(),
+                consentAt: startedAt.value ?? new Date().toISOString(),
                 inputMethod: 'helped',
                 attachments: receipts,
-                claim,
+                claim: sealed,
               });
-              setStage({ kind: 'done', reference });
+              go({ kind: 'done', reference });
               void refreshQueue();
               void syncNow();
             } catch (e) {
@@ -122,9 +126,10 @@ export function ClaimOnly({ slug }: { slug: string }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!consent) return setError(et('start.consentError'));
+        if (!consent.value) return setError(et('start.consentError'));
         setError(null);
-        setStage({ kind: 'claim' });
+        claim.value ??= { page: { kind: 'list' }, draft: { lines: [] }, done: false };
+        go({ kind: 'claim' });
       }}
     >
       {error && <ErrorSummary errors={[{ target: 'claim-consent', text: error }]} />}
@@ -142,8 +147,11 @@ export function ClaimOnly({ slug }: { slug: string }) {
       <Check
         id="claim-consent"
         label={et('start.consent')}
-        checked={!!consent}
-        onChange={(v) => setConsent(v ? new Date().toISOString() : null)}
+        checked={consent.value}
+        onChange={(v) => {
+          consent.value = v;
+          startedAt.value = v ? new Date().toISOString() : null;
+        }}
       />
       <Actions>
         <button type="submit" class="button primary">

@@ -1,7 +1,7 @@
 /** The declaration: the participant types their name, or the facilitator records spoken consent they witnessed. */
 import { useState } from 'preact/hooks';
 import type { Claim } from '../../shared/claims';
-import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
+import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Radios, TextField } from './fields';
 import { et } from './i18n';
 

@@ -1,14 +1,14 @@
 /** One cost: what it was for, then its details and receipt. Only unreadable numbers stop the participant. */
 import { useState } from 'preact/hooks';
+import type { DraftLine, Receipt } from '../../device/participant';
 import { locale } from '../../i18n/index';
 import { type ClaimLine, mileageAmount } from '../../shared/claims';
 import { formatPence, lineAmount, parsePounds, parseQuantity } from '../../shared/money';
 import { type Category, MEAL_BANDS, type MealBand, type RateCard, VEHICLES, type Vehicle } from '../../shared/ratecard';
-import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
-import type { DraftLine } from './draft';
+import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
 import { et } from './i18n';
-import { type Receipt, shrinkImage } from './photo';
+import { shrinkImage } from './photo';
 
 export function CategoryStep({ card, onPick, onBack }: { card: RateCard; onPick: (c: Category) => void; onBack: () => void }) {
   const [value, setValue] = useState<Category | undefined>();

@@ -1,11 +1,11 @@
 /** Payment for time (after the benefits explanation) and how the participant wants to be paid. */
 import { useState } from 'preact/hooks';
+import type { ClaimDraft } from '../../device/participant';
 import { locale } from '../../i18n/index';
 import { checkBank, type Payment, type TimeChoice } from '../../shared/claims';
 import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/ratecard';
-import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
-import type { ClaimDraft } from './draft';
+import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
 import { et } from './i18n';
 
@@ -66,15 +66,27 @@ export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone:
   );
 }
 
-export function PaymentStep(props: { options: PaymentMethod[]; totalPence: number; onDone: (p: Payment) => void; onBack: () => void }) {
-  const [method, setMethod] = useState<PaymentMethod | undefined>(props.options.length === 1 ? props.options[0] : undefined);
+export function PaymentStep(props: {
+  options: PaymentMethod[];
+  totalPence: number;
+  /** what the participant chose before (Change from Check answers) */
+  value?: Payment | undefined;
+  /** the page reloaded after bank details were given: they are never kept, so they are asked again */
+  askAgain?: boolean;
+  onDone: (p: Payment) => void;
+  onBack: () => void;
+}) {
+  const v = props.value;
+  const [method, setMethod] = useState<PaymentMethod | undefined>(
+    v?.method ?? (props.askAgain ? 'bank' : props.options.length === 1 ? props.options[0] : undefined),
+  );
   const [f, setF] = useState({
-    name: '',
-    sortCode: '',
-    account: '',
-    handed: penceToDecimal(props.totalPence),
-    voucherType: '',
-    voucherCode: '',
+    name: v?.method === 'bank' ? v.accountName : '',
+    sortCode: v?.method === 'bank' ? v.sortCode : '',
+    account: v?.method === 'bank' ? v.accountNumber : '',
+    handed: penceToDecimal(v?.method === 'cash' ? v.handedOverPence : props.totalPence),
+    voucherType: v?.method === 'voucher' ? v.voucherType : '',
+    voucherCode: v?.method === 'voucher' ? (v.code ?? '') : '',
   });
   const [confirmed, setConfirmed] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -108,6 +120,11 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
   return (
     <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
+      {props.askAgain && (
+        <div class="panel" role="note">
+          <p>{et('pay.askAgain')}</p>
+        </div>
+      )}
       <Radios
         name="method"
         legend={<h1>{et('pay.heading')}</h1>}

@@ -2,18 +2,11 @@
  * Receipt photos are shrunk on the device before they are sealed: at most 1600 px on the long edge and
  * about 300 KB, as JPEG. The hash of the result lets the same receipt be spotted twice.
  */
+import type { Receipt } from '../../device/participant';
 import { sha256Hex } from '../../shared/bytes';
 
 export const MAX_EDGE = 1600;
 export const TARGET_BYTES = 300 * 1024;
-
-export interface Receipt {
-  bytes: Uint8Array<ArrayBuffer>;
-  type: string;
-  sha256: string;
-  width: number;
-  height: number;
-}
 
 async function encode(bitmap: ImageBitmap, width: number, height: number, quality: number): Promise<Blob> {
   const canvas = new OffscreenCanvas(width, height);

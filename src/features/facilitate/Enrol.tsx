@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { enrol, syncNow } from '../../app/device';
+import { enrol, syncNow } from '../../device/device';
+import { PIN_PATTERN, setFacilitatorPin } from '../../device/pin';
 import { t } from '../../i18n/index';
-import { ErrorSummary, type FieldError } from '../participate/ui';
+import { ErrorSummary, type FieldError } from '../../ui/ui';
 import { mustEnrolAgain } from './offline';
-import { PIN_PATTERN, setFacilitatorPin } from './pin';
 
 function codeFromHash(): string {
   const m = /code=([A-Za-z0-9-]+)/.exec(location.hash);

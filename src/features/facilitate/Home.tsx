@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { identity, syncStatus } from '../../app/device';
+import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
+import { identity, refreshStorage, syncStatus } from '../../device/device';
+import { type HandOverKind, pathOf, startHandOver } from '../../device/handover';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, storageUsed } from './offline';
+import { FacilitatorLanguage } from './FacilitatorLanguage';
+import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus } from './offline';
 import { QueueStatus } from './QueueStatus';
+import { Unfinished } from './Unfinished';
 
 function EnrolAgain() {
   return (
@@ -23,20 +27,25 @@ function EnrolAgain() {
 
 export function Home() {
   const [list, setList] = useState<EngagementRecord[] | null>(null);
-  const [storage, setStorage] = useState<{ usage: number; quota: number } | null>(null);
+  const { route } = useLocation();
   useEffect(() => {
     void loadOfflineStatus();
     void listEngagements().then(setList);
-    void storageUsed().then(setStorage);
+    void refreshStorage();
     if (navigator.onLine)
       void import('./download')
         .then((m) => m.refreshEngagements())
         .then(async (ok) => {
           if (!ok) return;
           setList(await listEngagements());
-          setStorage(await storageUsed());
+          void refreshStorage();
         });
   }, []);
+  // every way of giving the device to a participant starts a hand-over: participant mode until the PIN
+  const handOver = async (e: EngagementRecord, kind: HandOverKind) => {
+    await startHandOver(e.slug, kind, e.content.defaultLocale);
+    route(pathOf({ slug: e.slug, kind }));
+  };
 
   if (identity.value === null)
     return (
@@ -57,6 +66,8 @@ export function Home() {
       <h1>{t('home.heading')}</h1>
       {(mustEnrolAgain.value || syncStatus.value.phase === 'revoked') && <EnrolAgain />}
       <p>{t('home.deviceName', { name: identity.value?.name ?? '' })}</p>
+      <FacilitatorLanguage />
+      <Unfinished />
       <p>
         <a class="button secondary" href="/session">
           {t('device.sessionsLink')}
@@ -88,18 +99,18 @@ export function Home() {
                   </p>
                   {off?.unassigned ? null : (
                     <>
-                      <a class="button primary" href={`/p/${e.slug}`}>
+                      <button type="button" class="button primary" onClick={() => void handOver(e, 'journey')}>
                         {t('home.start')}
                         <span class="visually-hidden">: {title}</span>
-                      </a>{' '}
+                      </button>{' '}
                       <a class="button secondary" href={`/paper/${e.slug}`}>
                         {t('home.paperForm')}
                         <span class="visually-hidden">: {title}</span>
                       </a>{' '}
-                      <a class="button secondary" href={`/claim/${e.slug}`}>
+                      <button type="button" class="button secondary" onClick={() => void handOver(e, 'claim')}>
                         {t('home.claimOnly')}
                         <span class="visually-hidden">: {title}</span>
-                      </a>{' '}
+                      </button>{' '}
                       <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
                         {t('home.feedback')}
                         <span class="visually-hidden">: {title}</span>
@@ -110,11 +121,6 @@ export function Home() {
               );
             })}
           </ul>
-        )}
-        {storage && (
-          <p data-testid="storage-used">
-            {t('device.storage', { used: formatBytes(storage.usage, lng), quota: formatBytes(storage.quota, lng) })}
-          </p>
         )}
       </section>
       <QueueStatus />

@@ -1,31 +1,48 @@
-/** What a facilitator screen shows while in participant mode: the way back to the journey, and the PIN. */
+/**
+ * What shows when a participant's hand-over is open and anything but its own pages is asked for (Back, a
+ * link, a typed address): the way back to their questions, in their language, and the facilitator's PIN, in
+ * the facilitator's. Wrong PINs are slowed down (src/device/pin.ts).
+ */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n/index';
-import { leaveParticipantMode, loadParticipantMode, participantMode } from './mode';
-import { checkFacilitatorPin } from './pin';
+import { applyFacilitatorLanguage, facilitatorLocale } from '../../device/facilitator';
+import { endHandOver, type HandOver, handOver, pathOf } from '../../device/handover';
+import { tryFacilitatorPin } from '../../device/pin';
+import { dirOf, locale, t, tIn } from '../../i18n/index';
 
-function Gate({ slug }: { slug: string }) {
+function Gate({ open }: { open: HandOver }) {
+  // the participant's language, read before the page turns to the facilitator's
+  const [theirs] = useState(locale.value);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => void applyFacilitatorLanguage(), []);
   const unlock = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    const ok = await checkFacilitatorPin(pin);
+    const verdict = await tryFacilitatorPin(pin);
     setBusy(false);
     setPin('');
-    if (ok) await leaveParticipantMode();
-    else setError(true);
+    if (verdict.ok) return void (await endHandOver());
+    const at = new Date(Date.now() + verdict.waitMs);
+    setError(
+      verdict.waitMs > 0
+        ? t('mode.wait', {
+            time: at.toLocaleTimeString(facilitatorLocale.value, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+          })
+        : t('mode.wrongPin'),
+    );
   };
   return (
     <div>
-      <h1>{t('mode.heading')}</h1>
-      <p>
-        <a class="button primary" href={`/p/${slug}`}>
-          {t('mode.start')}
-        </a>
-      </p>
+      <div lang={theirs} dir={dirOf(theirs)}>
+        <h1>{tIn(theirs, 'mode.heading')}</h1>
+        <p>
+          <a class="button primary" href={pathOf(open)}>
+            {tIn(theirs, 'mode.start')}
+          </a>
+        </p>
+      </div>
       <form noValidate onSubmit={unlock} class="panel">
         <h2>{t('mode.facilitator')}</h2>
         <div class={`field${error ? ' field-error' : ''}`}>
@@ -34,7 +51,7 @@ function Gate({ slug }: { slug: string }) {
           </label>
           {error && (
             <p class="error-message" id="unlock-pin-error" role="alert">
-              {t('mode.wrongPin')}
+              {error}
             </p>
           )}
           <input
@@ -57,13 +74,20 @@ function Gate({ slug }: { slug: string }) {
   );
 }
 
-/** Wraps every facilitator screen: in participant mode only the gate shows. */
+/** During a hand-over, anything but the participant's own pages shows the gate. */
+export function HandOverGate({ path, children }: { path: string; children: ComponentChildren }) {
+  const open = handOver.value;
+  if (open === undefined) return null;
+  if (open && !reachable(open, path)) return <Gate open={open} />;
+  return <>{children}</>;
+}
+
+function reachable(open: HandOver, path: string): boolean {
+  return path === pathOf(open) || path === '/lookup' || path === '/credits' || path.startsWith('/feedback/');
+}
+
+/** Wraps every facilitator screen: in the facilitator's language. */
 export function FacilitatorOnly({ children }: { children: ComponentChildren }) {
-  useEffect(() => {
-    if (participantMode.value === undefined) void loadParticipantMode();
-  }, []);
-  const mode = participantMode.value;
-  if (mode === undefined) return null;
-  if (mode) return <Gate slug={mode} />;
+  useEffect(() => void applyFacilitatorLanguage(), []);
   return <>{children}</>;
 }

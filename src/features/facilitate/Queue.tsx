@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { identity, queue, refreshQueue, refreshStorage, storage } from '../../app/device';
 import { outbox } from '../../db/index';
 import type { OutboxRecord } from '../../db/schema';
+import { identity, queue, refreshQueue, refreshStorage, storage } from '../../device/device';
 import { formatDateTime, t } from '../../i18n/index';
 import { buildExport, downloadJson } from '../../sync/export';
 import { QueueStatus } from './QueueStatus';

@@ -1,10 +1,8 @@
-import { queue, sentToday, storage, syncNow, syncStatus } from '../../app/device';
+import { queue, sentToday, storage, syncNow, syncStatus } from '../../device/device';
 import { formatDateTime, locale, t } from '../../i18n/index';
+import { formatBytes } from './offline';
 
-function size(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return new Intl.NumberFormat(locale.value, { style: 'unit', unit: 'megabyte', maximumFractionDigits: mb < 10 ? 1 : 0 }).format(mb);
-}
+const size = (bytes: number) => formatBytes(bytes, locale.value);
 
 /** How full the device is, with an early warning while there is still room. */
 export function StorageMeter() {

@@ -4,11 +4,11 @@ import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord, SessionRecord } from '../../db/schema';
 import { closeSession, currentSession, openSession, recentSessions } from '../../db/sessions';
+import { startHandOver } from '../../device/handover';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
-import { ErrorSummary, type FieldError } from '../participate/ui';
-import { enterParticipantMode } from './mode';
-import { formatPence, parsePence } from './money';
+import { formatPence, parsePounds as parsePence, penceToDecimal } from '../../shared/money';
+import { ErrorSummary, type FieldError } from '../../ui/ui';
 
 function Input(p: {
   id: string;
@@ -122,7 +122,10 @@ function OpenForm({ engagements, onOpened }: { engagements: EngagementRecord[]; 
 }
 
 function CloseForm({ session, onClosed }: { session: SessionRecord; onClosed: () => void }) {
-  const [f, setF] = useState({ attendance: '', notes: '', paidOut: '0', returned: '' });
+  // cash handed over in claims during the session is already counted; the facilitator can correct it
+  const [f, setF] = useState({ attendance: '', notes: '', paidOut: penceToDecimal(session.floatPaidOut), returned: '' });
+  const lng = locale.value;
+  const paidSoFar = parsePence(f.paidOut);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -142,6 +145,28 @@ function CloseForm({ session, onClosed }: { session: SessionRecord; onClosed: ()
     <form noValidate onSubmit={submit}>
       <ErrorSummary errors={errors} />
       <h2>{t('session.close')}</h2>
+      <dl class="figures" data-testid="float-figures">
+        <div>
+          <dt>{t('session.floatIssued')}</dt>
+          <dd>{formatPence(session.floatIssued, lng)}</dd>
+        </div>
+        <div>
+          <dt>{t('session.floatPaidOut')}</dt>
+          <dd data-testid="float-paid-out">{formatPence(session.floatPaidOut, lng)}</dd>
+        </div>
+        <div>
+          <dt>{t('session.expectedReturn')}</dt>
+          <dd>{formatPence(Math.max(0, session.floatIssued - (paidSoFar ?? session.floatPaidOut)), lng)}</dd>
+        </div>
+      </dl>
+      {(paidSoFar ?? session.floatPaidOut) > session.floatIssued && (
+        <p class="error-message" role="alert" data-testid="float-over">
+          {t('session.overFloat', {
+            paid: formatPence(paidSoFar ?? session.floatPaidOut, lng),
+            float: formatPence(session.floatIssued, lng),
+          })}
+        </p>
+      )}
       <Input
         id="close-attendance"
         label={t('session.attendance')}
@@ -197,7 +222,8 @@ export function Session() {
               type="button"
               class="button primary"
               onClick={async () => {
-                await enterParticipantMode(open.engagementSlug);
+                const e = engagements.find((x) => x.slug === open.engagementSlug);
+                await startHandOver(open.engagementSlug, 'journey', e?.content.defaultLocale ?? 'en');
                 route(`/p/${open.engagementSlug}`);
               }}
             >

@@ -4,9 +4,10 @@
  * /pictograms/ from that cache), and records how much each engagement takes. import()ed by the
  * facilitator screens, so none of it is in a participant's first load.
  */
-import { identity } from '../../app/device';
+
 import { listEngagements, pruneEngagements, saveEngagements } from '../../db/engagements';
 import { setMeta } from '../../db/meta';
+import { identity } from '../../device/device';
 import type { EngagementContent, PublishedEngagement } from '../../shared/engagement';
 import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus } from './offline';
 

@@ -25,11 +25,6 @@ export async function loadOfflineStatus(): Promise<void> {
   offlineStatus.value = (await getMeta<Record<string, OfflineStatus>>('offlineStatus')) ?? {};
 }
 
-export async function storageUsed(): Promise<{ usage: number; quota: number } | null> {
-  const est = await navigator.storage?.estimate?.();
-  return est?.usage !== undefined && est.quota !== undefined ? { usage: est.usage, quota: est.quota } : null;
-}
-
 export function formatBytes(n: number, lng: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let i = 0;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { locale } from '../../i18n/index';
-import { L } from '../participate/ui';
+import { L } from '../../ui/ui';
 import { type Loaded, loadFeedback } from './cache';
 import { FeedbackView } from './FeedbackView';
 import { ft } from './i18n';

@@ -1,7 +1,7 @@
 /** Published "You said, we did" feedback in the reader's language and format, with pictures. */
 import { formatDateTime } from '../../i18n/index';
 import type { PublishedFeedback } from '../../shared/feedback';
-import { L, useText } from '../participate/ui';
+import { L, useText } from '../../ui/ui';
 import { ft } from './i18n';
 
 export function FeedbackView({ feedback, level = 2 }: { feedback: PublishedFeedback; level?: 1 | 2 }) {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import type { LookupResult } from '../../shared/feedback';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
-import { ErrorSummary, L } from '../participate/ui';
+import { ErrorSummary, L } from '../../ui/ui';
 import { FeedbackView } from './FeedbackView';
 import { ft } from './i18n';
 import { Settings } from './Settings';

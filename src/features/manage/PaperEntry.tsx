@@ -5,11 +5,11 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { OutboxRecord } from '../../db/schema';
+import { finishBundle } from '../../device/finish';
 import type { Answer } from '../../shared/bundle';
 import { type PublishedEngagement, pickText } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import type { SyncItem } from '../../shared/protocol';
-import { finishBundle } from '../participate/finish';
 import { api } from './api';
 import { emptyRaw, PaperQuestion, type Raw, toAnswer } from './PaperQuestion';
 import { Page, Problem, Saved } from './ui';

@@ -1,6 +1,7 @@
 /** Display options as pictures with words. They hold for this participant only (see display.ts). */
+
+import { display, setDisplay, type TextSize } from '../../a11y/display';
 import { t } from '../../i18n/index';
-import { display, setDisplay, type TextSize } from './display';
 
 const SIZES: TextSize[] = [100, 150, 200];
 

@@ -1,16 +1,16 @@
 import { signal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
-import { refreshQueue, syncNow } from '../../app/device';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
+import { refreshQueue, syncNow } from '../../device/device';
+import { nextParticipant } from '../../device/handover';
+import { resetParticipant, step } from '../../device/participant';
+import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { offersExpenses } from '../../shared/engagement';
-import type { ClaimResult } from '../expenses/draft';
 import { DisplayOptions } from './DisplayOptions';
-import { applyDisplay } from './display';
-import { startDraftAutosave } from './draft-autosave';
-import { claimMade, go, goOnFrom, resetParticipant, step } from './state';
 
 type Later = typeof import('./steps/later');
 const later = signal<Later | null>(null);
@@ -88,35 +88,20 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
   useEffect(applyDisplay, []);
-  useEffect(() => void loadLater(), []);
-  // leaving the journey (the facilitator's Back, or a link) forgets the participant, as Start again does
-  useEffect(
-    () => () => {
-      if (step.value.kind !== 'start') void resetParticipant(engagement?.content.defaultLocale ?? 'en');
-    },
-    [engagement],
-  );
-  // a paper form's draft is never offered back to a participant, nor theirs to the paper form
-  useEffect(() => startDraftAutosave(paper ? `paper:${slug}` : slug), [slug, paper]);
-  // the claim (bank details included) lives here only, until Check seals it; forgotten with the participant
-  const [claim, setClaim] = useState<ClaimResult | null>(null);
+  const ready = useHandOverPage(slug, paper ? 'paper' : 'journey', stored ? stored.content.defaultLocale : null);
   const s = step.value;
+  // the later steps' code is fetched once the participant is past the start page, never for the start page itself
   useEffect(() => {
-    if (s.kind === 'start' || s.kind === 'done') setClaim(null);
-  }, [s.kind]);
-  const keepClaim = (c: ClaimResult | null) => {
-    setClaim(c);
-    claimMade.value = c !== null;
-    goOnFrom('claim');
-  };
+    if (ready && s.kind !== 'start') void loadLater();
+  }, [ready, s.kind]);
 
   // move focus to the new heading whenever the step changes (not on language or format changes)
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
-    if (engagement) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement, later.value]);
+    if (engagement && ready) focusHeading(document.getElementById('main') ?? document);
+  }, [stepKey, engagement, ready, later.value]);
 
-  if (engagement === undefined) return <p class="loading">{t('app.loading')}</p>;
+  if (engagement === undefined || (engagement && !ready)) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
     return (
       <div>
@@ -127,7 +112,9 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
       </div>
     );
 
-  const reset = () => void resetParticipant(engagement.content.defaultLocale);
+  const dl = engagement.content.defaultLocale;
+  // Start again and Finish end this participant's turn; on a paper form the facilitator simply starts the next
+  const reset = () => void (paper ? resetParticipant(dl) : nextParticipant());
   const L = later.value;
   const body = (() => {
     if (s.kind === 'start') return <Start engagement={engagement} />;
@@ -144,15 +131,14 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
       case 'monitoring':
         return <Monitoring claim={offers} />;
       case 'claimAsk':
-        return <ClaimAsk onAnswer={(yes) => (yes ? go({ kind: 'claim' }) : keepClaim(null))} />;
+        return <ClaimAsk />;
       case 'claim':
-        // receipts come first among the bundle's attachments (offset 0); Check puts the voice clips after them
-        return <ClaimStep engagement={engagement} onDone={keepClaim} onCancel={() => keepClaim(null)} />;
+        return <ClaimStep engagement={engagement} />;
       case 'check':
         return (
           <Check
             engagement={engagement}
-            claim={offers ? claim : undefined}
+            offersClaim={offers}
             inputMethod={paper ? 'paper' : undefined}
             onSaved={() => {
               void refreshQueue();

@@ -5,9 +5,9 @@
  */
 import { signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { display } from '../../a11y/display';
 import { format, t } from '../../i18n/index';
 import type { AudioRefs } from '../../shared/engagement';
-import { display } from './display';
 
 const voices = signal<SpeechSynthesisVoice[]>([]);
 if (typeof speechSynthesis !== 'undefined') {

@@ -8,7 +8,7 @@ import { outbox } from '../../../src/db/index';
 import { setMeta } from '../../../src/db/meta';
 import { db } from '../../../src/db/open';
 import type { OutboxRecord } from '../../../src/db/schema';
-import { finishBundle } from '../../../src/features/participate/finish';
+import { finishBundle } from '../../../src/device/finish';
 import { sha256Hex } from '../../../src/shared/bytes';
 import type { PublishedEngagement } from '../../../src/shared/engagement';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine';

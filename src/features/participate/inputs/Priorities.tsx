@@ -6,7 +6,7 @@
 import { announce } from '../../../a11y/live';
 import { t } from '../../../i18n/index';
 import type { Question } from '../../../shared/engagement';
-import { Picture, useText } from '../ui';
+import { Picture, useText } from '../../../ui/ui';
 
 export const DEFAULT_TOKENS = 5;
 

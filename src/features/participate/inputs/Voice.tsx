@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { announce } from '../../../a11y/live';
+import type { Recording } from '../../../device/participant';
 import { t } from '../../../i18n/index';
-import type { Recording } from '../state';
 
 type Phase = 'idle' | 'recording' | 'failed';
 

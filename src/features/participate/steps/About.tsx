@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
+import { consent, go } from '../../../device/participant';
 import { t } from '../../../i18n/index';
+import { Actions, ErrorSummary, L, useText } from '../../../ui/ui';
 import { ReadAloud } from '../ReadAloud';
-import { consent, go } from '../state';
-import { Actions, ErrorSummary, L, useText } from '../ui';
 
 export function About({ engagement }: { engagement: EngagementRecord }) {
   const { content } = engagement;

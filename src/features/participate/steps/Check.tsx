@@ -1,13 +1,23 @@
 import { useState } from 'preact/hooks';
 import { StorageFullError } from '../../../db/index';
 import type { EngagementRecord } from '../../../db/schema';
+import { buildClaim, type ClaimResult } from '../../../device/claim';
+import { finishBundle, withVoiceAttachments } from '../../../device/finish';
+import {
+  answers,
+  claim as claimProgress,
+  contact,
+  go,
+  monitoring,
+  recordings,
+  returnToCheck,
+  type Step,
+  startedAt,
+} from '../../../device/participant';
 import { format, locale, t } from '../../../i18n/index';
 import type { Answer, BundlePayload } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
-import type { ClaimResult } from '../../expenses/draft';
-import { finishBundle, withVoiceAttachments } from '../finish';
-import { answers, contact, go, monitoring, recordings, returnToCheck, type Step, startedAt } from '../state';
-import { Actions, L } from '../ui';
+import { Actions, L } from '../../../ui/ui';
 
 function answerText(q: Question, a: Answer | undefined, dl: string): string {
   const label = (id: string) => pickText(q.options?.find((o) => o.id === id)?.label, locale.value, format.value, dl).text;
@@ -45,18 +55,25 @@ function claimText(c: ClaimResult | null): string {
   return `${total}\n${t(`check.claimPaid.${c.claim.payment.method}`)}`;
 }
 
-/** `claim`: undefined when the engagement offers no expenses; null when the participant claims nothing. */
+/** The hand-over's claim, once declared, as it will be sealed; null when the participant claims nothing. */
+function declaredClaim(): ClaimResult | null {
+  const p = claimProgress.value;
+  return p?.done && p.declaration ? buildClaim(p.draft, p.declaration) : null;
+}
+
+/** `offersClaim`: the engagement offers expenses, so Check shows the claim row. */
 export function Check({
   engagement,
-  claim,
+  offersClaim,
   onSaved,
   inputMethod,
 }: {
   engagement: EngagementRecord;
-  claim?: ClaimResult | null;
+  offersClaim: boolean;
   onSaved: () => void;
   inputMethod?: BundlePayload['inputMethod'];
 }) {
+  const claim = offersClaim ? declaredClaim() : undefined;
   const { content } = engagement;
   const dl = content.defaultLocale;
   const [saving, setSaving] = useState(false);
@@ -90,7 +107,7 @@ export function Check({
     }
   };
 
-  const row = (key: string, title: preact.ComponentChildren, name: string, value: string, to: Step) => (
+  const row = (key: string, title: preact.ComponentChildren, name: string, value: string, to: Step, before?: () => void) => (
     <div class="summary-row" key={key}>
       <dt>{title}</dt>
       <dd dir="auto">{value}</dd>
@@ -99,6 +116,7 @@ export function Check({
           type="button"
           class="button link"
           onClick={() => {
+            before?.();
             returnToCheck.value = true;
             go(to);
           }}
@@ -138,7 +156,11 @@ export function Check({
           { kind: 'contact' },
         )}
         {row('monitoring', t('check.monitoring'), t('check.monitoring'), monitoringText(), { kind: 'monitoring' })}
-        {claim !== undefined && row('claim', t('check.claim'), t('check.claim'), claimText(claim), { kind: 'claimAsk' })}
+        {claim !== undefined &&
+          row('claim', t('check.claim'), t('check.claim'), claimText(claim), claim ? { kind: 'claim' } : { kind: 'claimAsk' }, () => {
+            // Change opens the claim with everything given: its costs and receipt photos
+            if (claimProgress.value) claimProgress.value = { ...claimProgress.value, page: { kind: 'list' } };
+          })}
       </dl>
       <Actions>
         <button type="button" class="button primary" disabled={saving} aria-disabled={saving} onClick={send}>

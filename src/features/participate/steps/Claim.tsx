@@ -5,10 +5,10 @@
  */
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { claim, claimAnswered, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
+import { Actions } from '../../../ui/ui';
 import type { ClaimFlowProps } from '../../expenses/ClaimFlow';
-import { go, returnToCheck } from '../state';
-import { Actions } from '../ui';
 
 // through the ClaimOnly chunk (it re-exports ClaimFlow): importing ClaimFlow on its own adds ~1 KB to the first load
 type Flow = typeof import('../../expenses/ClaimOnly');
@@ -29,7 +29,20 @@ function loadClaimFlow(): Promise<void> {
   return loading;
 }
 
-export function ClaimAsk({ onAnswer }: { onAnswer: (yes: boolean) => void }) {
+/** Yes opens the claim (keeping one already begun); No means no claim. */
+function answer(yes: boolean): void {
+  claimAnswered.value = true;
+  if (!yes) {
+    claim.value = null;
+    goOnFrom('claim');
+    return;
+  }
+  claim.value ??= { page: { kind: 'list' }, draft: { lines: [] }, done: false };
+  go({ kind: 'claim' });
+}
+
+export function ClaimAsk() {
+  const onAnswer = answer;
   useEffect(() => void loadClaimFlow(), []);
   return (
     <div>
@@ -53,7 +66,13 @@ export function ClaimAsk({ onAnswer }: { onAnswer: (yes: boolean) => void }) {
   );
 }
 
-export function ClaimStep(props: ClaimFlowProps) {
+/** The claim flow inside the journey: what it gathers lives in the hand-over's `claim` (and its draft). */
+export function ClaimStep({ engagement }: Pick<ClaimFlowProps, 'engagement'>) {
+  const props: ClaimFlowProps = {
+    engagement,
+    onDone: () => goOnFrom('claim'),
+    onCancel: () => answer(false),
+  };
   useEffect(() => void loadClaimFlow(), []);
   const F = flow.value;
   if (failed.value)

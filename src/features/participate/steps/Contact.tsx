@@ -1,10 +1,10 @@
 /** Optional contact for feedback. autocomplete="off": on a shared device the browser must not offer
  *  the last participant's email to the next one. */
 import { useState } from 'preact/hooks';
+import { contact, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
 import type { Contact as ContactValue } from '../../../shared/bundle';
-import { contact, go, goOnFrom, returnToCheck } from '../state';
-import { Actions, ErrorSummary, type FieldError } from '../ui';
+import { Actions, ErrorSummary, type FieldError } from '../../../ui/ui';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^[0-9+() -]{6,40}$/;

@@ -1,10 +1,10 @@
 /** Optional equality monitoring: every question may be left, and every one has "Prefer not to say". */
 import { useState } from 'preact/hooks';
+import { go, goOnFrom, monitoring, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
 import type { Monitoring as MonitoringValue } from '../../../shared/bundle';
 import { MONITORING_OPTIONS } from '../../../shared/monitoring';
-import { go, goOnFrom, monitoring, returnToCheck } from '../state';
-import { Actions } from '../ui';
+import { Actions } from '../../../ui/ui';
 
 type Key = keyof typeof MONITORING_OPTIONS;
 const KEYS = Object.keys(MONITORING_OPTIONS) as Key[];

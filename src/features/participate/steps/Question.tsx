@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
+import { answers, go, goOnFrom, type Recording, recordings, setAnswer } from '../../../device/participant';
 import { format, t } from '../../../i18n/index';
 import type { Answer } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
+import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
 import { Face } from '../faces';
 import { Priorities } from '../inputs/Priorities';
 import { Voice } from '../inputs/Voice';
 import { ReadAloud } from '../ReadAloud';
-import { answers, go, goOnFrom, type Recording, recordings, setAnswer } from '../state';
-import { Actions, ErrorSummary, Picture, useText } from '../ui';
 
 type Draft = Answer | null;
 

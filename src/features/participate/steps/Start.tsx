@@ -1,9 +1,9 @@
 import type { EngagementRecord } from '../../../db/schema';
+import { go, startedAt } from '../../../device/participant';
 import { format, locale, setLocale, t } from '../../../i18n/index';
 import { LOCALE_INFO, type Locale } from '../../../shared/locales';
+import { L } from '../../../ui/ui';
 import { DisplayOptions } from '../DisplayOptions';
-import { go, startedAt } from '../state';
-import { L } from '../ui';
 
 export function LanguageChoice({ locales }: { locales: string[] }) {
   return (

@@ -1,11 +1,15 @@
 /**
- * One participant's journey, held in memory only. Nothing here touches the URL or history, so after
- * Done or Start again the next person cannot go back to it.
+ * What one participant has given during their hand-over, in memory. Nothing here touches the URL or
+ * history, so after Done or Start again the next person cannot go back to it. The hand-over's encrypted
+ * draft (src/device/draft.ts) mirrors it, so a reload restores it.
  */
 import { signal } from '@preact/signals';
-import { format, setLocale } from '../../i18n/index';
-import type { Answer, Contact, Monitoring } from '../../shared/bundle';
-import { resetDisplay } from './display';
+import { resetDisplay } from '../a11y/display';
+import { announcement } from '../a11y/live';
+import { format, setLocale } from '../i18n/index';
+import type { Answer, Contact, Monitoring } from '../shared/bundle';
+import type { Claim, ClaimLine, Payment, TimeChoice } from '../shared/claims';
+import type { Category } from '../shared/ratecard';
 
 export type Step =
   | { kind: 'start' }
@@ -34,11 +38,52 @@ export const consent = signal(false);
 /** set by a Change link on the check page: Continue then goes back to check */
 export const returnToCheck = signal(false);
 export const startedAt = signal<string | null>(null);
+/** A receipt photo, shrunk on the device (features/expenses/photo.ts). */
+export interface Receipt {
+  bytes: Uint8Array<ArrayBuffer>;
+  type: string;
+  sha256: string;
+  width: number;
+  height: number;
+}
+
+export interface DraftLine {
+  line: ClaimLine;
+  receipt?: Receipt;
+}
+
+export interface ClaimDraft {
+  lines: DraftLine[];
+  time?: { choice: TimeChoice; amountPence: number };
+  payment?: Payment;
+}
+
+/** Which page of the claim flow is showing. */
+export type ClaimPage =
+  | { kind: 'list' }
+  | { kind: 'category' }
+  | { kind: 'line'; category: Category }
+  | { kind: 'time' }
+  | { kind: 'payment' }
+  | { kind: 'declare' };
+
 /**
- * Whether this participant made a claim: only the yes/no, for the draft. The claim itself (with any bank
- * details) is held in the Journey's component state and sealed on Send, never put in a draft.
+ * A claim being made, from its first cost to the declaration. Kept in the hand-over's draft without bank
+ * details: after a reload they are asked again (`bankAgain`).
  */
-export const claimMade = signal(false);
+export interface ClaimProgress {
+  page: ClaimPage;
+  draft: ClaimDraft;
+  declaration?: Claim['declaration'];
+  /** the participant finished the claim flow (declared); Check then shows it */
+  done: boolean;
+  bankAgain?: boolean;
+}
+
+/** null: no claim (not asked yet, or the participant said no) */
+export const claim = signal<ClaimProgress | null>(null);
+/** Whether the participant answered the claim question (yes or no), so Check knows where Change goes. */
+export const claimAnswered = signal(false);
 
 export function go(next: Step): void {
   step.value = next;
@@ -81,9 +126,11 @@ export async function resetParticipant(defaultLocale: string): Promise<void> {
   consent.value = false;
   returnToCheck.value = false;
   startedAt.value = null;
-  claimMade.value = false;
+  claim.value = null;
+  claimAnswered.value = false;
   format.value = 'standard';
   resetDisplay();
+  announcement.value = '';
   await setLocale(defaultLocale);
   step.value = { kind: 'start' };
 }

@@ -7,6 +7,8 @@ import { markSessionsReported, sessionReport, unreportedSessions } from '../db/s
 import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
+import { loadFacilitatorLocale } from './facilitator';
+import { loadHandOver } from './handover';
 
 export const identity = signal<DeviceIdentity | null | undefined>(undefined);
 export const queue = signal({ waiting: 0, attention: 0 });
@@ -43,7 +45,8 @@ export const engine = new SyncEngine({
     markReported: (ids) => markSessionsReported(ids),
   },
   onStatus: (s) => {
-    syncStatus.value = s;
+    // the engine knows only this page's runs: the last success stored on the device still counts after a reload
+    syncStatus.value = { ...s, lastSuccessAt: s.lastSuccessAt ?? syncStatus.value.lastSuccessAt };
   },
   onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
   onSent: (n) => {
@@ -57,6 +60,7 @@ export async function refreshQueue(): Promise<void> {
 }
 
 export async function loadDevice(): Promise<void> {
+  await Promise.all([loadHandOver(), loadFacilitatorLocale()]);
   identity.value = (await getMeta<DeviceIdentity>('identity')) ?? null;
   const last = await getMeta<string>('lastSyncAt');
   if (last) syncStatus.value = { ...syncStatus.value, lastSuccessAt: last };

@@ -1,19 +1,7 @@
-/** A claim being made: held in component state only, built into the sealed bundle's claim at the end. */
-
-import type { Claim, ClaimLine, Payment, TimeChoice } from '../../shared/claims';
-import type { NewAttachment } from '../participate/finish';
-import type { Receipt } from './photo';
-
-export interface DraftLine {
-  line: ClaimLine;
-  receipt?: Receipt;
-}
-
-export interface ClaimDraft {
-  lines: DraftLine[];
-  time?: { choice: TimeChoice; amountPence: number };
-  payment?: Payment;
-}
+/** A claim made during a hand-over, built into the sealed bundle's claim when the participant sends it. */
+import type { Claim } from '../shared/claims';
+import type { NewAttachment } from './finish';
+import type { ClaimDraft } from './participant';
 
 export interface ClaimResult {
   claim: Claim;

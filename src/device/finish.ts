@@ -1,14 +1,14 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
-import { outbox } from '../../db/index';
-import type { AttachmentRecord, OutboxRecord } from '../../db/schema';
-import { currentSession } from '../../db/sessions';
-import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../../shared/bundle';
-import { sha256Hex, utf8 } from '../../shared/bytes';
-import type { Claim } from '../../shared/claims';
-import type { PublishedEngagement } from '../../shared/engagement';
-import { importEngagementPublicKey, seal, sealAttachment } from '../../shared/envelope';
-import { referenceCode, uuid } from '../../shared/ids';
-import type { Format } from '../../shared/locales';
+import { outbox } from '../db/index';
+import type { AttachmentRecord, OutboxRecord } from '../db/schema';
+import { currentSession } from '../db/sessions';
+import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../shared/bundle';
+import { sha256Hex, utf8 } from '../shared/bytes';
+import type { Claim } from '../shared/claims';
+import type { PublishedEngagement } from '../shared/engagement';
+import { importEngagementPublicKey, seal, sealAttachment } from '../shared/envelope';
+import { referenceCode, uuid } from '../shared/ids';
+import type { Format } from '../shared/locales';
 
 export interface FinishInput {
   engagement: PublishedEngagement;
@@ -78,7 +78,10 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     input.engagement.versionId,
   );
   const size = JSON.stringify(envelope).length + 200;
-  await (input.store ?? ((r, a) => outbox.add(r, a)))(
+  const cash = input.claim?.payment.method === 'cash' && payload.sessionId ? input.claim.payment.handedOverPence : 0;
+  await (
+    input.store ?? ((r, a) => outbox.add(r, a, cash && payload.sessionId ? { sessionId: payload.sessionId, pence: cash } : undefined))
+  )(
     {
       id,
       engagementVersionId: input.engagement.versionId,

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { dirOf, format, locale, t } from '../../i18n/index';
-import { type Picture as PictureRef, pickText, type Text } from '../../shared/engagement';
+import { dirOf, format, locale, t } from '../i18n/index';
+import { type Picture as PictureRef, pickText, type Text } from '../shared/engagement';
 
 /** Engagement text in the participant's language and format, marked with its real language. */
 export function useText(defaultLocale: string) {

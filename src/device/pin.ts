@@ -2,8 +2,8 @@
  * The facilitator PIN guards leaving participant mode. Only a salted PBKDF2-SHA256 hash is kept on the
  * device; the PIN itself is never stored.
  */
-import { getMeta, setMeta } from '../../db/meta';
-import { fromBase64, toBase64 } from '../../shared/bytes';
+import { getMeta, setMeta } from '../db/meta';
+import { fromBase64, toBase64 } from '../shared/bytes';
 
 export interface PinHash {
   salt: string;
@@ -41,4 +41,38 @@ export async function setFacilitatorPin(pin: string): Promise<void> {
 export async function checkFacilitatorPin(pin: string): Promise<boolean> {
   const stored = await getMeta<PinHash>('facilitatorPin');
   return stored ? pinMatches(pin, stored) : true;
+}
+
+/** After this many wrong PINs in a row, each further try waits, longer each time. */
+export const FREE_TRIES = 5;
+const MAX_WAIT_MS = 5 * 60_000;
+
+interface Attempts {
+  wrong: number;
+  /** epoch ms before which no PIN is checked */
+  until: number;
+}
+
+/** How long a facilitator must wait after `wrong` wrong PINs in a row: 0 for the first five, then 2 s doubling, at most 5 minutes. */
+export function waitAfter(wrong: number): number {
+  return wrong < FREE_TRIES ? 0 : Math.min(MAX_WAIT_MS, 2000 * 2 ** (wrong - FREE_TRIES));
+}
+
+export type PinVerdict = { ok: true } | { ok: false; waitMs: number };
+
+/**
+ * Checks the PIN, slowing down guesses: the count of wrong tries is kept on the device (a reload does not
+ * reset it) and a try during the wait is not even checked.
+ */
+export async function tryFacilitatorPin(pin: string, now = Date.now()): Promise<PinVerdict> {
+  const a = (await getMeta<Attempts>('pinAttempts')) ?? { wrong: 0, until: 0 };
+  if (now < a.until) return { ok: false, waitMs: a.until - now };
+  if (await checkFacilitatorPin(pin)) {
+    await setMeta('pinAttempts', { wrong: 0, until: 0 });
+    return { ok: true };
+  }
+  const wrong = a.wrong + 1;
+  const waitMs = waitAfter(wrong);
+  await setMeta('pinAttempts', { wrong, until: now + waitMs });
+  return { ok: false, waitMs };
 }

@@ -1,0 +1,177 @@
+/**
+ * The hand-over's draft: everything the participant has given so far (step, answers, voice clips, contact,
+ * monitoring, language, format, display settings, a claim in progress with its receipt photos), sealed
+ * under the device-local key (src/db/drafts.ts) with the hand-over's id. A reload restores it into the same
+ * hand-over only. Bank details are never written: after a reload the claim asks for them again.
+ */
+import { effect } from '@preact/signals';
+import { type Display, display } from '../a11y/display';
+import { deleteDraft, getDraft, listDrafts, saveDraft } from '../db/drafts';
+import { format, locale, setLocale } from '../i18n/index';
+import type { Answer, Contact, Monitoring } from '../shared/bundle';
+import type { Format } from '../shared/locales';
+import type { HandOverKind } from './handover';
+import {
+  answers,
+  type ClaimProgress,
+  claim,
+  claimAnswered,
+  consent,
+  contact,
+  monitoring,
+  type Recording,
+  recordings,
+  returnToCheck,
+  type Step,
+  startedAt,
+  step,
+} from './participant';
+
+export interface HandOverDraft {
+  slug: string;
+  kind: HandOverKind | 'paper';
+  defaultLocale: string;
+  step: Step;
+  answers: Record<string, Answer>;
+  recordings: Record<string, Recording>;
+  contact: Contact | null;
+  monitoring: Monitoring | null;
+  consent: boolean;
+  startedAt: string | null;
+  returnToCheck: boolean;
+  locale: string;
+  format: Format;
+  display: Display;
+  claim: ClaimProgress | null;
+  claimAnswered: boolean;
+}
+
+/** The claim without bank details; a claim that had them goes back to the payment page, which asks again. */
+function withoutBank(c: ClaimProgress | null): ClaimProgress | null {
+  if (c?.draft.payment?.method !== 'bank') return c;
+  const { payment: _bank, ...draft } = c.draft;
+  const past = c.done || c.page.kind === 'payment' || c.page.kind === 'declare';
+  return { ...c, draft, ...(past ? { page: { kind: 'payment' }, done: false, bankAgain: true } : {}) };
+}
+
+export interface Owner {
+  id: string;
+  slug: string;
+  kind: HandOverKind | 'paper';
+  defaultLocale: string;
+}
+
+function snapshot(h: Owner): HandOverDraft {
+  const s = step.value;
+  // once sealed, the answers are no longer the device's to read: only the Done page comes back
+  const sealed = s.kind === 'done';
+  const c = withoutBank(claim.value);
+  return {
+    slug: h.slug,
+    kind: h.kind,
+    defaultLocale: h.defaultLocale,
+    step: s.kind === 'claim' && c?.bankAgain ? { kind: 'claim' } : s,
+    answers: sealed ? {} : answers.value,
+    recordings: sealed ? {} : recordings.value,
+    contact: sealed ? null : contact.value,
+    monitoring: sealed ? null : monitoring.value,
+    consent: consent.value,
+    startedAt: startedAt.value,
+    returnToCheck: returnToCheck.value,
+    locale: locale.value,
+    format: format.value,
+    display: display.value,
+    claim: sealed ? null : c,
+    claimAnswered: claimAnswered.value,
+  };
+}
+
+/** A reload after the claim was complete with bank details: back to the claim, to ask for them again. */
+function resumeStep(d: HandOverDraft): Step {
+  if (d.claim?.bankAgain && (d.step.kind === 'check' || d.step.kind === 'claim')) return { kind: 'claim' };
+  return d.step;
+}
+
+export async function restoreDraft(d: HandOverDraft): Promise<void> {
+  answers.value = d.answers;
+  recordings.value = d.recordings;
+  contact.value = d.contact;
+  monitoring.value = d.monitoring;
+  consent.value = d.consent;
+  startedAt.value = d.startedAt;
+  returnToCheck.value = d.returnToCheck;
+  format.value = d.format;
+  display.value = d.display;
+  claim.value = d.claim;
+  claimAnswered.value = d.claimAnswered;
+  await setLocale(d.locale);
+  step.value = resumeStep(d);
+}
+
+export function loadDraft(id: string): Promise<HandOverDraft | null> {
+  return getDraft<HandOverDraft>(id);
+}
+
+/** Something was given (past the start page): worth offering back to the facilitator. */
+export function hasContent(d: HandOverDraft): boolean {
+  return d.step.kind !== 'start' && d.step.kind !== 'done';
+}
+
+/** Drafts no open hand-over owns, with something in them: shown to the facilitator behind the PIN. */
+export async function abandonedDrafts(openId: string | null): Promise<{ id: string; updatedAt: string; value: HandOverDraft }[]> {
+  const all = await listDrafts<HandOverDraft>();
+  const out = [];
+  for (const d of all) {
+    if (d.id === openId || d.value.kind === 'paper') continue;
+    if (hasContent(d.value)) out.push(d);
+    else await deleteDraft(d.id);
+  }
+  return out;
+}
+
+const SAVE_DELAY_MS = 250;
+
+let running: { id: string; stop: (save: boolean) => Promise<void> } | null = null;
+
+/**
+ * Mirrors the participant's state into the owner's draft while its page is on screen. One at a time: the
+ * hand-over stops it (without saving) before it deletes the draft, so nothing lands under an ended hand-over.
+ */
+export function startAutosave(owner: Owner): void {
+  void stopAutosave(true);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: HandOverDraft | null = null;
+  // saves run one after another, so a slow save can never land after a later one
+  let chain: Promise<void> = Promise.resolve();
+  const save = () => {
+    clearTimeout(timer);
+    const value = latest;
+    latest = null;
+    if (value) chain = chain.then(() => saveDraft(owner.id, owner.slug, value)).catch(() => {});
+  };
+  const stopEffect = effect(() => {
+    latest = snapshot(owner);
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  running = {
+    id: owner.id,
+    stop: (keep) => {
+      stopEffect();
+      if (keep) save();
+      else clearTimeout(timer);
+      return chain;
+    },
+  };
+}
+
+/**
+ * Stops the autosave; `save`: write what is pending first. `id`: only if that owner's is running. Resolves
+ * once every save already started has landed.
+ */
+export async function stopAutosave(save: boolean, id?: string): Promise<void> {
+  if (!running || (id && running.id !== id)) return;
+  const done = running.stop(save);
+  running = null;
+  await done;
+}

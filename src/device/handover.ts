@@ -1,0 +1,65 @@
+/**
+ * Hand-over (DESIGN.md): the facilitator gives the device to one participant. Every way of doing so (Start
+ * with a participant, a session's hand-over, Claim expenses only, a typed address) starts one; it ends at
+ * Done, Start again (the next participant gets a new hand-over at once, so the device stays in participant
+ * mode) or when the facilitator leaves with the PIN. While one is open, only its own pages are reachable.
+ * Stored in `meta`, so a reload, a crash or a camera app that reloads the page keeps the device locked.
+ */
+import { signal } from '@preact/signals';
+import { deleteDraft } from '../db/drafts';
+import { getMeta, setMeta } from '../db/meta';
+import { uuid } from '../shared/ids';
+import { stopAutosave } from './draft';
+import { resetParticipant } from './participant';
+
+export type HandOverKind = 'journey' | 'claim';
+
+export interface HandOver {
+  /** also the id of its draft: a draft is restored only into the hand-over that made it */
+  id: string;
+  slug: string;
+  kind: HandOverKind;
+  startedAt: string;
+  /** the engagement's default language, which the next participant's start page shows */
+  defaultLocale: string;
+}
+
+/** undefined until read from the device; null when the device is with the facilitator */
+export const handOver = signal<HandOver | null | undefined>(undefined);
+
+const META = 'handOver';
+
+export async function loadHandOver(): Promise<void> {
+  handOver.value = (await getMeta<HandOver>(META)) ?? null;
+}
+
+export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
+  return h.kind === 'claim' ? `/claim/${h.slug}` : `/p/${h.slug}`;
+}
+
+/** Gives the device to a participant. `id`: resume an abandoned draft's hand-over with the same person. */
+export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id = uuid()): Promise<HandOver> {
+  await resetParticipant(defaultLocale);
+  const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
+  await setMeta(META, h);
+  handOver.value = h;
+  return h;
+}
+
+/** The participant finished or started again: their draft goes, and the device is ready for the next person. */
+export async function nextParticipant(): Promise<void> {
+  const h = handOver.value;
+  if (!h) return;
+  await stopAutosave(false);
+  await deleteDraft(h.id);
+  await startHandOver(h.slug, h.kind, h.defaultLocale);
+}
+
+/** The facilitator left participant mode with the PIN: the draft stays, offered back behind the PIN. */
+export async function endHandOver(): Promise<void> {
+  const h = handOver.value;
+  await stopAutosave(true);
+  await setMeta(META, null);
+  handOver.value = null;
+  if (h) await resetParticipant(h.defaultLocale);
+}
