@@ -19,7 +19,7 @@ cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
 
 // Engagement pictures and clips: the page puts them in this cache when it gets engagements ready offline
-// (src/features/facilitate/offline.ts); served cache-first, from the network only when not there.
+// (src/device/offline.ts); served cache-first, from the network only when not there.
 const ASSET_CACHE = 'blether-assets-v1';
 registerRoute(
   ({ url, request }) =>
@@ -29,7 +29,7 @@ registerRoute(
   async ({ request }) => (await caches.match(request.url, { cacheName: ASSET_CACHE })) ?? fetch(request),
 );
 
-// Published feedback (src/features/feedback/cache.ts): the network first, the copy kept here when offline.
+// Published feedback (src/device/feedback-cache.ts): the network first, the copy kept here when offline.
 const FEEDBACK_CACHE = 'blether-feedback-v1';
 registerRoute(
   ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith('/api/feedback/'),

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { enrol, syncNow } from '../../device/device';
+import { mustEnrolAgain } from '../../device/offline';
 import { PIN_PATTERN, setFacilitatorPin } from '../../device/pin';
 import { t } from '../../i18n/index';
 import { ErrorSummary, type FieldError } from '../../ui/ui';
-import { mustEnrolAgain } from './offline';
 
 function codeFromHash(): string {
   const m = /code=([A-Za-z0-9-]+)/.exec(location.hash);
@@ -42,7 +42,7 @@ export function Enrol() {
       // only a salted hash of the PIN is kept, on this device
       await setFacilitatorPin(pin);
       mustEnrolAgain.value = false;
-      void import('./download').then((m) => m.refreshEngagements());
+      void import('../../device/download').then((m) => m.refreshEngagements());
       // bundles kept from before a revocation go now
       void syncNow(true);
       history.replaceState(null, '', '/enrol');

@@ -4,10 +4,10 @@ import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { identity, refreshStorage, syncStatus } from '../../device/device';
 import { type HandOverKind, pathOf, startHandOver } from '../../device/handover';
+import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus } from '../../device/offline';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
 import { FacilitatorLanguage } from './FacilitatorLanguage';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus } from './offline';
 import { QueueStatus } from './QueueStatus';
 import { Unfinished } from './Unfinished';
 
@@ -33,7 +33,7 @@ export function Home() {
     void listEngagements().then(setList);
     void refreshStorage();
     if (navigator.onLine)
-      void import('./download')
+      void import('../../device/download')
         .then((m) => m.refreshEngagements())
         .then(async (ok) => {
           if (!ok) return;

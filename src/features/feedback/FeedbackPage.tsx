@@ -1,9 +1,9 @@
 /** The public page /feedback/<engagement>: works offline once visited and prints well. */
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
+import { type Loaded, loadFeedback } from '../../device/feedback-cache';
 import { locale } from '../../i18n/index';
 import { L } from '../../ui/ui';
-import { type Loaded, loadFeedback } from './cache';
 import { FeedbackView } from './FeedbackView';
 import { ft } from './i18n';
 import { Settings } from './Settings';

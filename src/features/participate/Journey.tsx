@@ -22,7 +22,8 @@ function loadLater(): Promise<void> {
   return loading;
 }
 
-import { FormatChoice, LanguageChoice, Start } from './steps/Start';
+import { FormatChoice, LanguageChoice } from '../../ui/choices';
+import { Start } from './steps/Start';
 
 function StartAgain({ onConfirm }: { onConfirm: () => void }) {
   const [asking, setAsking] = useState(false);

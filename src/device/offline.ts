@@ -4,7 +4,7 @@
  * the storage used.
  */
 import { signal } from '@preact/signals';
-import { getMeta } from '../../db/meta';
+import { getMeta } from '../db/meta';
 
 export const ASSET_CACHE = 'blether-assets-v1';
 

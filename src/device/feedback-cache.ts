@@ -3,10 +3,10 @@
  * enrolled device stores all of it when it gets engagements ready, so a facilitator can show it at a venue
  * without signal. The service worker serves /api/feedback/ from the same cache when the network fails.
  */
-import type { PublishedFeedback } from '../../shared/feedback';
+import type { PublishedFeedback } from '../shared/feedback';
 
 export const FEEDBACK_CACHE = 'blether-feedback-v1';
-// the service worker serves /media/ and /pictograms/ from this cache (src/features/facilitate/offline.ts)
+// the service worker serves /media/ and /pictograms/ from this cache (src/device/offline.ts)
 const ASSET_CACHE = 'blether-assets-v1';
 
 export const feedbackUrl = (slug: string) => `/api/feedback/${encodeURIComponent(slug)}`;

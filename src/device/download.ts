@@ -5,10 +5,10 @@
  * facilitator screens, so none of it is in a participant's first load.
  */
 
-import { listEngagements, pruneEngagements, saveEngagements } from '../../db/engagements';
-import { setMeta } from '../../db/meta';
-import { identity } from '../../device/device';
-import type { EngagementContent, PublishedEngagement } from '../../shared/engagement';
+import { listEngagements, pruneEngagements, saveEngagements } from '../db/engagements';
+import { setMeta } from '../db/meta';
+import type { EngagementContent, PublishedEngagement } from '../shared/engagement';
+import { identity } from './device';
 import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus } from './offline';
 
 export function assetUrls(c: EngagementContent): string[] {
@@ -74,7 +74,7 @@ export async function refreshEngagements(): Promise<boolean> {
   await saveEngagements(list);
   const { removed, held } = await pruneEngagements(list.map((e) => e.slug));
   // published "You said, we did" feedback, so the facilitator can show it at the venue offline
-  await import('../feedback/cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
+  await import('./feedback-cache').then((m) => m.keepDeviceFeedback(token)).catch(() => 0);
   const status: Record<string, OfflineStatus> = {};
   const now = await listEngagements();
   for (const e of now) {
