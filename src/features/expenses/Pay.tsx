@@ -1,13 +1,14 @@
 /** Payment for time (after the benefits explanation) and how the participant wants to be paid. */
 import { useState } from 'preact/hooks';
+import { facilitatorLocale } from '../../device/facilitator';
 import type { ClaimDraft } from '../../device/participant';
-import { locale } from '../../i18n/index';
+import { dirOf, locale } from '../../i18n/index';
 import { checkBank, type Payment, type TimeChoice } from '../../shared/claims';
 import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
-import { et } from './i18n';
+import { et, etFacilitator } from './i18n';
 
 export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone: (t: ClaimDraft['time']) => void; onBack: () => void }) {
   const [choice, setChoice] = useState<TimeChoice | undefined>();
@@ -107,7 +108,7 @@ export function PaymentStep(props: {
         payment = { method, accountName: f.name.trim(), sortCode: bank.sortCode, accountNumber: bank.accountNumber };
     } else if (method === 'cash') {
       const handed = parsePounds(f.handed);
-      if (handed === null) found.push({ target: 'handed', text: et('pay.handedError') });
+      if (handed === null) found.push({ target: 'handed', text: etFacilitator('pay.handedError') });
       else payment = { method, handedOverPence: handed, facilitatorRecorded: true, participantConfirmed: confirmed };
     } else if (method === 'voucher') {
       if (!f.voucherType.trim()) found.push({ target: 'voucher-type', text: et('pay.voucherError') });
@@ -158,15 +159,18 @@ export function PaymentStep(props: {
       )}
       {method === 'cash' && (
         <div class="panel">
-          <h2>{et('pay.cashFacilitator')}</h2>
-          <TextField
-            id="handed"
-            label={et('pay.handed')}
-            inputMode="decimal"
-            value={f.handed}
-            error={err('handed')}
-            onInput={set('handed')}
-          />
+          {/* the facilitator's part, in the facilitator's language; the participant confirms in theirs */}
+          <div lang={facilitatorLocale.value} dir={dirOf(facilitatorLocale.value)}>
+            <h2>{etFacilitator('pay.cashFacilitator')}</h2>
+            <TextField
+              id="handed"
+              label={etFacilitator('pay.handed')}
+              inputMode="decimal"
+              value={f.handed}
+              error={err('handed')}
+              onInput={set('handed')}
+            />
+          </div>
           <Check id="cash-confirmed" label={et('pay.cashConfirm')} checked={confirmed} onChange={setConfirmed} />
         </div>
       )}

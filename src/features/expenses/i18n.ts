@@ -5,7 +5,8 @@
 
 import type { TOptions } from 'i18next';
 import i18next from 'i18next';
-import { t } from '../../i18n/index';
+import { facilitatorLocale } from '../../device/facilitator';
+import { t, tIn } from '../../i18n/index';
 
 const NS = 'expenses';
 
@@ -16,10 +17,13 @@ async function load(lng: string): Promise<void> {
   i18next.addResourceBundle(lng, NS, await res.json());
 }
 
-/** Loads the claim strings for this language and for English (the fallback). */
+/** Loads the claim strings for this language, the facilitator's (for their part) and English (the fallback). */
 export async function loadExpenseStrings(lng: string): Promise<void> {
-  await Promise.all([load('en'), lng === 'en' ? null : load(lng)]);
+  await Promise.all([...new Set(['en', lng, facilitatorLocale.value])].map(load));
 }
 
 /** A claim string in the participant's language and format (easy read where there is one). */
 export const et = (key: string, options: TOptions = {}) => t(`${NS}:${key}`, options);
+
+/** A claim string for the facilitator's part of a page (cash handed over), in the facilitator's language. */
+export const etFacilitator = (key: string) => tIn(facilitatorLocale.value, `${NS}:${key}`);

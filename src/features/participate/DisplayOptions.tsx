@@ -15,7 +15,8 @@ function Icon({ children }: { children: preact.ComponentChildren }) {
 
 const SIZE_ICON: Record<TextSize, number> = { 100: 12, 150: 18, 200: 26 };
 
-export function DisplayOptions() {
+/** `readAloud`: whether this engagement can be read aloud in the chosen language and format (ReadAloud.tsx). */
+export function DisplayOptions({ readAloud }: { readAloud: boolean }) {
   const d = display.value;
   const toggle = (key: 'contrast' | 'spacing' | 'readAloud', icon: preact.ComponentChildren) => (
     <label class="option option-picture">
@@ -56,12 +57,18 @@ export function DisplayOptions() {
             </>,
           )}
           {toggle('spacing', <path d="M5 8h22M5 16h22M5 24h22M2 4v24M30 4v24" fill="none" stroke="currentColor" stroke-width="2.5" />)}
-          {toggle(
-            'readAloud',
-            <>
-              <path d="M4 12v8h5l7 6V6l-7 6H4z" fill="currentColor" />
-              <path d="M20 11a7 7 0 0 1 0 10M23.5 7.5a12 12 0 0 1 0 17" fill="none" stroke="currentColor" stroke-width="2.5" />
-            </>,
+          {readAloud ? (
+            toggle(
+              'readAloud',
+              <>
+                <path d="M4 12v8h5l7 6V6l-7 6H4z" fill="currentColor" />
+                <path d="M20 11a7 7 0 0 1 0 10M23.5 7.5a12 12 0 0 1 0 17" fill="none" stroke="currentColor" stroke-width="2.5" />
+              </>,
+            )
+          ) : (
+            <p class="hint" data-testid="read-aloud-unavailable">
+              {t('display.readAloudUnavailable')}
+            </p>
           )}
         </div>
       </fieldset>

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
+import { readAloudAvailable } from '../../a11y/read-aloud';
 import { getEngagement } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { refreshQueue, syncNow } from '../../device/device';
@@ -65,7 +66,7 @@ function Settings({ engagement }: { engagement: EngagementRecord }) {
         <div id="journey-settings" class="settings-panel">
           <LanguageChoice locales={engagement.content.locales} />
           <FormatChoice />
-          <DisplayOptions />
+          <DisplayOptions readAloud={readAloudAvailable(engagement.content, locale.value)} />
           <button type="button" class="button primary small" onClick={() => setOpen(false)}>
             {t('nav.done')}
           </button>

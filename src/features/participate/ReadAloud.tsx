@@ -3,34 +3,11 @@
  * on-device voice (never a network voice: the text may be personal and the venue may be offline); else
  * no control at all. Only ever starts on a press.
  */
-import { signal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { display } from '../../a11y/display';
-import { format, t } from '../../i18n/index';
+import { clipFor, localVoice } from '../../a11y/read-aloud';
+import { t } from '../../i18n/index';
 import type { AudioRefs } from '../../shared/engagement';
-
-const voices = signal<SpeechSynthesisVoice[]>([]);
-if (typeof speechSynthesis !== 'undefined') {
-  const load = () => {
-    voices.value = speechSynthesis.getVoices();
-  };
-  load();
-  speechSynthesis.addEventListener?.('voiceschanged', load);
-}
-
-const SPEECH_LANG: Record<string, string> = { 'zh-Hans': 'zh-CN' };
-
-export function localVoice(lang: string): SpeechSynthesisVoice | undefined {
-  const want = (SPEECH_LANG[lang] ?? lang).toLowerCase();
-  const base = want.split('-')[0];
-  const local = voices.value.filter((v) => v.localService);
-  return local.find((v) => v.lang.toLowerCase() === want) ?? local.find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === base);
-}
-
-export function clipFor(audio: AudioRefs | undefined, lang: string): string | undefined {
-  const refs = audio?.[lang];
-  return format.value === 'easy' ? (refs?.easy ?? refs?.standard) : (refs?.standard ?? refs?.easy);
-}
 
 export function ReadAloud({ text, lang, audio }: { text: string; lang: string; audio?: AudioRefs }) {
   const [playing, setPlaying] = useState(false);

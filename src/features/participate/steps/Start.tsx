@@ -1,6 +1,7 @@
+import { readAloudAvailable } from '../../../a11y/read-aloud';
 import type { EngagementRecord } from '../../../db/schema';
 import { go, startedAt } from '../../../device/participant';
-import { t } from '../../../i18n/index';
+import { locale, t } from '../../../i18n/index';
 import { FormatChoice, LanguageChoice } from '../../../ui/choices';
 import { L } from '../../../ui/ui';
 import { DisplayOptions } from '../DisplayOptions';
@@ -22,7 +23,7 @@ export function Start({ engagement }: { engagement: EngagementRecord }) {
       <p class="lead">{t('start.welcome')}</p>
       <LanguageChoice locales={engagement.content.locales} />
       <FormatChoice />
-      <DisplayOptions />
+      <DisplayOptions readAloud={readAloudAvailable(content, locale.value)} />
       <button type="submit" class="button primary">
         {t('start.begin')}
       </button>
