@@ -1,7 +1,9 @@
 /** One cost: what it was for, then its details and receipt. Only unreadable numbers stop the participant. */
 import { useState } from 'preact/hooks';
 import { locale } from '../../i18n/index';
-import { type ClaimLine, mileageAmount } from '../../shared/claims';
+import { type ClaimLine, ClaimLineSchema, mileageAmount } from '../../shared/claims';
+import { problemPaths } from '../../shared/issues';
+import { LIMITS } from '../../shared/limits';
 import { formatPence, lineAmount, parsePounds, parseQuantity } from '../../shared/money';
 import { type Category, MEAL_BANDS, type MealBand, type RateCard, VEHICLES, type Vehicle } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
@@ -124,6 +126,10 @@ export function LineStep({
     if (receipt) Object.assign(line, { receipt: 0, receiptSha256: receipt.sha256 });
     else if (noReceipt && f.noReceiptReason.trim()) line.noReceiptReason = f.noReceiptReason.trim();
     if (category === 'childcare' && !receipt && declared) line.childcareDeclared = true;
+    // then the opener's own schema, so a line it would refuse is never added
+    const target: Record<string, string> = { from: 'from', to: 'to', reason: 'reason', noReceiptReason: 'no-receipt-reason' };
+    const refused = problemPaths(ClaimLineSchema, line).map((p) => ({ target: target[p] ?? 'amount', text: et('field.invalid') }));
+    if (refused.length > 0) return setErrors(refused);
     onAdd({ line, ...(receipt ? { receipt } : {}) });
   };
 
@@ -146,8 +152,8 @@ export function LineStep({
       <h1>{et(`category.${category}`)}</h1>
       {TRAVEL.includes(category) && (
         <>
-          <TextField id="from" label={et('line.from')} value={f.from} onInput={set('from')} />
-          <TextField id="to" label={et('line.to')} value={f.to} onInput={set('to')} />
+          <TextField id="from" label={et('line.from')} maxLength={LIMITS.place} value={f.from} error={err('from')} onInput={set('from')} />
+          <TextField id="to" label={et('line.to')} maxLength={LIMITS.place} value={f.to} error={err('to')} onInput={set('to')} />
         </>
       )}
       {category === 'mileage' && (
@@ -231,7 +237,9 @@ export function LineStep({
           id="reason"
           label={et(category === 'taxi' ? 'line.reasonTaxi' : 'line.reasonOther')}
           multiline
+          maxLength={LIMITS.reason}
           value={f.reason}
+          error={err('reason')}
           onInput={set('reason')}
         />
       )}
@@ -263,7 +271,9 @@ export function LineStep({
               id="no-receipt-reason"
               label={et('receipt.noneReason')}
               multiline
+              maxLength={LIMITS.reason}
               value={f.noReceiptReason}
+              error={err('no-receipt-reason')}
               onInput={set('noReceiptReason')}
             />
           )}

@@ -1,7 +1,9 @@
 /** Payment for time (after the benefits explanation) and how the participant wants to be paid. */
 import { useState } from 'preact/hooks';
 import { locale } from '../../i18n/index';
-import { checkBank, type Payment, type TimeChoice } from '../../shared/claims';
+import { checkBank, type Payment, PaymentSchema, type TimeChoice } from '../../shared/claims';
+import { problemPaths } from '../../shared/issues';
+import { LIMITS } from '../../shared/limits';
 import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
@@ -101,6 +103,10 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
       if (!f.voucherType.trim()) found.push({ target: 'voucher-type', text: et('pay.voucherError') });
       else payment = { method, voucherType: f.voucherType.trim(), ...(f.voucherCode.trim() ? { code: f.voucherCode.trim() } : {}) };
     } else payment = { method: 'none' };
+    // then the opener's own schema, so nothing it would refuse is sealed
+    const target = { accountName: 'account-name', voucherType: 'voucher-type', code: 'voucher-code', handedOverPence: 'handed' };
+    for (const path of payment ? problemPaths(PaymentSchema, payment) : [])
+      found.push({ target: target[path as keyof typeof target] ?? `method-${props.options[0]}`, text: et('field.invalid') });
     setErrors(found);
     if (payment && found.length === 0) props.onDone(payment);
   };
@@ -118,7 +124,14 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
       />
       {method === 'bank' && (
         <>
-          <TextField id="account-name" label={et('pay.name')} value={f.name} error={err('account-name')} onInput={set('name')} />
+          <TextField
+            id="account-name"
+            label={et('pay.name')}
+            maxLength={LIMITS.accountName}
+            value={f.name}
+            error={err('account-name')}
+            onInput={set('name')}
+          />
           <TextField
             id="sort-code"
             label={et('pay.sortCode')}
@@ -158,11 +171,19 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
           <TextField
             id="voucher-type"
             label={et('pay.voucherType')}
+            maxLength={LIMITS.voucher}
             value={f.voucherType}
             error={err('voucher-type')}
             onInput={set('voucherType')}
           />
-          <TextField id="voucher-code" label={et('pay.voucherCode')} value={f.voucherCode} onInput={set('voucherCode')} />
+          <TextField
+            id="voucher-code"
+            label={et('pay.voucherCode')}
+            maxLength={LIMITS.voucher}
+            value={f.voucherCode}
+            error={err('voucher-code')}
+            onInput={set('voucherCode')}
+          />
         </>
       )}
       <Actions>

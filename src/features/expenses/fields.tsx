@@ -10,6 +10,8 @@ export function TextField(props: {
   inputMode?: 'decimal' | 'numeric' | 'text';
   autoComplete?: string;
   multiline?: boolean;
+  /** the shared schema's limit (src/shared/limits.ts), so nothing longer can be typed */
+  maxLength?: number;
   onInput: (value: string) => void;
 }) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -20,6 +22,7 @@ export function TextField(props: {
     'aria-describedby': described,
     autoComplete: props.autoComplete ?? 'off',
     dir: 'auto' as const,
+    maxLength: props.maxLength,
     onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
   };
   return (

@@ -1,0 +1,42 @@
+/**
+ * Numbers, money, codes and lists on participant screens, in the participant's language, isolated from
+ * the text around them so right-to-left sentences cannot reorder them. Values put into a translated
+ * sentence are wrapped in Unicode isolates (FSI/LRI … PDI, the text form of <bdi> and dir="ltr"), because
+ * a sentence from t() is a string; a value shown on its own uses the <Money>/<Ltr> elements.
+ */
+import { locale } from './index';
+
+const FSI = '\u2068';
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/** "£12.50" in the reader's locale: the narrow £ (never "UK£" or "GBP"), no break inside. */
+export function moneyText(pence: number, lng: string = locale.value): string {
+  const text = new Intl.NumberFormat(lng, { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol' }).format(pence / 100);
+  return text.replace(/ /g, '\u00a0');
+}
+
+/** An amount to put inside a sentence: isolated, with its direction taken from its own first strong character. */
+export const money = (pence: number, lng?: string) => `${FSI}${moneyText(pence, lng)}${PDI}`;
+
+/** A sort code, account number, reference or code inside a sentence: always left to right ("12-34-56"). */
+export const ltr = (code: string) => `${LRI}${code}${PDI}`;
+
+/** "a, b and c" in the reader's language (Intl.ListFormat), never a Latin comma in Arabic or Urdu. */
+export function list(items: readonly string[], lng: string = locale.value, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(lng, { style: 'long', type }).format(items);
+}
+
+/** An amount shown on its own: a bidi isolate (its spaces do not break, see moneyText). */
+export function Money({ pence }: { pence: number }) {
+  return <bdi>{moneyText(pence)}</bdi>;
+}
+
+/** A code shown on its own (reference, sort code): always left to right, isolated from the text around it. */
+export function Ltr({ children, class: cls }: { children: string; class?: string }) {
+  return (
+    <span dir="ltr" class={cls}>
+      {children}
+    </span>
+  );
+}
