@@ -2,9 +2,11 @@
  * Numbers, money, codes and lists on participant screens, in the participant's language, isolated from
  * the text around them so right-to-left sentences cannot reorder them. Values put into a translated
  * sentence are wrapped in Unicode isolates (FSI/LRI … PDI, the text form of <bdi> and dir="ltr"), because
- * a sentence from t() is a string; a value shown on its own uses the <Money>/<Ltr> elements.
+ * a sentence from t() is a string; a value shown on its own uses the <Money>/<Ltr> elements. In a
+ * left-to-right sentence an amount or code already runs the sentence's way, so the marks are added only
+ * in right-to-left languages, and copied text elsewhere stays the plain value.
  */
-import { locale } from './index';
+import { dirOf, locale } from './index';
 
 const FSI = '\u2068';
 const LRI = '\u2066';
@@ -16,11 +18,13 @@ export function moneyText(pence: number, lng: string = locale.value): string {
   return text.replace(/ /g, '\u00a0');
 }
 
+const isolate = (open: string, text: string, lng: string) => (dirOf(lng) === 'rtl' ? `${open}${text}${PDI}` : text);
+
 /** An amount to put inside a sentence: isolated, with its direction taken from its own first strong character. */
-export const money = (pence: number, lng?: string) => `${FSI}${moneyText(pence, lng)}${PDI}`;
+export const money = (pence: number, lng: string = locale.value) => isolate(FSI, moneyText(pence, lng), lng);
 
 /** A sort code, account number, reference or code inside a sentence: always left to right ("12-34-56"). */
-export const ltr = (code: string) => `${LRI}${code}${PDI}`;
+export const ltr = (code: string, lng: string = locale.value) => isolate(LRI, code, lng);
 
 /** "a, b and c" in the reader's language (Intl.ListFormat), never a Latin comma in Arabic or Urdu. */
 export function list(items: readonly string[], lng: string = locale.value, type: 'conjunction' | 'unit' = 'conjunction'): string {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS } from './limits';
-import { isPence, lineAmount, MAX_LINE_PENCE, MAX_QUANTITY_MILLI, sumPence } from './money';
+import { isPence, lineAmount, MAX_LINE_PENCE, MAX_QUANTITY_MILLI, plainNumber, sumPence } from './money';
 import { CATEGORIES, type Category, MEAL_BANDS, type RateCard, VEHICLES } from './ratecard';
 
 const Pence = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LINE_PENCE));
@@ -43,8 +43,8 @@ export type TimeChoice = (typeof TIME_CHOICES)[number];
 
 export const SORT_CODE = /^\d{6}$/;
 export const ACCOUNT_NUMBER = /^\d{8}$/;
-/** People type sort codes as 12-34-56 or 12 34 56. */
-export const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
+/** People type sort codes as 12-34-56 or 12 34 56, in whichever digits their keyboard has. */
+export const digitsOnly = (s: string) => plainNumber(s).replace(/-/g, '');
 
 export const PaymentSchema = v.variant('method', [
   v.strictObject({

@@ -6,9 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import type { EngagementRecord } from '../../db/schema';
+import { Money, money } from '../../i18n/format';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
-import { formatPence } from '../../shared/money';
 import { type Category, paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
 import { Actions, ErrorSummary } from '../participate/ui';
 import { DeclareStep } from './Declare';
@@ -124,7 +124,9 @@ export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, conf
               return (
                 <li class="card" key={`${i}-${d.line.category}`}>
                   <h2>{et(`category.${d.line.category}`)}</h2>
-                  <p class="amount">{formatPence(d.line.amountPence, lng)}</p>
+                  <p class="amount">
+                    <Money pence={d.line.amountPence} />
+                  </p>
                   {d.receipt && <p>{et('list.hasReceipt')}</p>}
                   {warnings.length > 0 && (
                     <ul class="warnings">
@@ -145,7 +147,7 @@ export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, conf
               );
             })}
           </ul>
-          <p class="lead">{et('list.total', { amount: formatPence(claimTotal(lines), lng) })}</p>
+          <p class="lead">{et('list.total', { amount: money(claimTotal(lines)) })}</p>
         </>
       )}
       <Actions>

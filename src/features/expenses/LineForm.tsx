@@ -1,10 +1,10 @@
 /** One cost: what it was for, then its details and receipt. Only unreadable numbers stop the participant. */
 import { useState } from 'preact/hooks';
-import { locale } from '../../i18n/index';
+import { money } from '../../i18n/format';
 import { type ClaimLine, ClaimLineSchema, mileageAmount } from '../../shared/claims';
 import { problemPaths } from '../../shared/issues';
 import { LIMITS } from '../../shared/limits';
-import { formatPence, lineAmount, parsePounds, parseQuantity } from '../../shared/money';
+import { lineAmount, parsePounds, parseQuantity } from '../../shared/money';
 import { type Category, MEAL_BANDS, type MealBand, type RateCard, VEHICLES, type Vehicle } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
 import type { DraftLine } from './draft';
@@ -161,12 +161,13 @@ export function LineStep({
           <Radios
             name="vehicle"
             legend={et('line.vehicle')}
-            options={VEHICLES.map((v) => ({ value: v, label: et(`vehicle.${v}`, { rate: formatPence(card.mileage[v], locale.value) }) }))}
+            options={VEHICLES.map((v) => ({ value: v, label: et(`vehicle.${v}`, { rate: money(card.mileage[v]) }) }))}
             value={vehicle}
             onPick={setVehicle}
           />
           <TextField
             id="miles"
+            ltr
             label={et('line.miles')}
             hint={et('line.milesHint')}
             inputMode="decimal"
@@ -176,8 +177,9 @@ export function LineStep({
           />
           <TextField
             id="passengers"
+            ltr
             label={et('line.passengers')}
-            hint={et('line.passengersHint', { rate: formatPence(card.mileage.passenger, locale.value) })}
+            hint={et('line.passengersHint', { rate: money(card.mileage.passenger) })}
             inputMode="numeric"
             value={f.passengers}
             error={err('passengers')}
@@ -189,6 +191,7 @@ export function LineStep({
         <>
           <TextField
             id="hours"
+            ltr
             label={et('line.hours')}
             hint={et('line.hoursHint')}
             inputMode="decimal"
@@ -198,8 +201,9 @@ export function LineStep({
           />
           <TextField
             id="rate"
+            ltr
             label={et('line.rate')}
-            hint={et('line.rateHint', { cap: formatPence(card.childcareHourlyCap, locale.value) })}
+            hint={et('line.rateHint', { cap: money(card.childcareHourlyCap) })}
             inputMode="decimal"
             value={f.rate}
             error={err('rate')}
@@ -211,7 +215,7 @@ export function LineStep({
         <Radios
           name="band"
           legend={et('line.mealBand')}
-          options={MEAL_BANDS.map((b) => ({ value: b, label: et(`meals.${b}`, { cap: formatPence(card.meals[b], locale.value) }) }))}
+          options={MEAL_BANDS.map((b) => ({ value: b, label: et(`meals.${b}`, { cap: money(card.meals[b]) }) }))}
           value={band}
           onPick={setBand}
         />
@@ -219,6 +223,7 @@ export function LineStep({
       {computed === null && category !== 'mileage' && category !== 'childcare' && (
         <TextField
           id="amount"
+          ltr
           label={et('line.amount')}
           hint={et('line.amountHint')}
           inputMode="decimal"
@@ -229,7 +234,7 @@ export function LineStep({
       )}
       {computed !== null && (
         <p class="lead" aria-live="polite">
-          {et('line.computed', { amount: formatPence(computed, locale.value) })}
+          {et('line.computed', { amount: money(computed) })}
         </p>
       )}
       {(category === 'taxi' || category === 'other') && (

@@ -1,10 +1,10 @@
 /** Payment for time (after the benefits explanation) and how the participant wants to be paid. */
 import { useState } from 'preact/hooks';
-import { locale } from '../../i18n/index';
+import { ltr, money } from '../../i18n/format';
 import { checkBank, type Payment, PaymentSchema, type TimeChoice } from '../../shared/claims';
 import { problemPaths } from '../../shared/issues';
 import { LIMITS } from '../../shared/limits';
-import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
+import { parsePounds, penceToDecimal } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../participate/ui';
 import type { ClaimDraft } from './draft';
@@ -13,25 +13,25 @@ import { et } from './i18n';
 
 export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone: (t: ClaimDraft['time']) => void; onBack: () => void }) {
   const [choice, setChoice] = useState<TimeChoice | undefined>();
-  const [amount, setAmount] = useState('');
+  const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const money = formatPence(offered, locale.value);
+  const amount = money(offered);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!choice) return setErrors([{ target: 'time-accept', text: et('time.error') }]);
-        const reduced = parsePounds(amount);
+        const reduced = parsePounds(typed);
         if (choice === 'reduce' && (reduced === null || reduced >= offered))
-          return setErrors([{ target: 'time-amount', text: et('time.reduceError', { amount: money }) }]);
+          return setErrors([{ target: 'time-amount', text: et('time.reduceError', { amount }) }]);
         const pence = choice === 'accept' ? offered : choice === 'reduce' ? (reduced ?? 0) : 0;
         onDone({ choice, amountPence: pence });
       }}
     >
       <ErrorSummary errors={errors} />
       <h1>{et('time.heading')}</h1>
-      <p>{et('time.offer', { amount: money })}</p>
+      <p>{et('time.offer', { amount })}</p>
       <div class="panel">
         <h2>{et('time.benefitsHeading')}</h2>
         <p>{et('time.benefits')}</p>
@@ -41,7 +41,7 @@ export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone:
       <Radios
         name="time"
         legend={et('time.question')}
-        options={(['accept', 'reduce', 'decline', 'donate'] as const).map((c) => ({ value: c, label: et(`time.${c}`, { amount: money }) }))}
+        options={(['accept', 'reduce', 'decline', 'donate'] as const).map((c) => ({ value: c, label: et(`time.${c}`, { amount }) }))}
         value={choice}
         error={errors.find((x) => x.target === 'time-accept')?.text}
         onPick={setChoice}
@@ -51,9 +51,10 @@ export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone:
           id="time-amount"
           label={et('time.reduceAmount')}
           inputMode="decimal"
-          value={amount}
+          ltr
+          value={typed}
           error={errors.find((x) => x.target === 'time-amount')?.text}
-          onInput={setAmount}
+          onInput={setTyped}
         />
       )}
       <Actions>
@@ -91,7 +92,8 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
     else if (method === 'bank') {
       if (!f.name.trim()) found.push({ target: 'account-name', text: et('pay.nameError') });
       const bank = checkBank(f.sortCode, f.account);
-      if (!bank.ok && bank.field === 'sortCode') found.push({ target: 'sort-code', text: et('pay.sortCodeError') });
+      if (!bank.ok && bank.field === 'sortCode')
+        found.push({ target: 'sort-code', text: et('pay.sortCodeError', { example: ltr('12-34-56') }) });
       if (!bank.ok && bank.field === 'accountNumber') found.push({ target: 'account-number', text: et('pay.accountError') });
       if (bank.ok && f.name.trim())
         payment = { method, accountName: f.name.trim(), sortCode: bank.sortCode, accountNumber: bank.accountNumber };
@@ -135,8 +137,9 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
           <TextField
             id="sort-code"
             label={et('pay.sortCode')}
-            hint={et('pay.sortCodeHint')}
+            hint={et('pay.sortCodeHint', { example: ltr('12-34-56') })}
             inputMode="numeric"
+            ltr
             value={f.sortCode}
             error={err('sort-code')}
             onInput={set('sortCode')}
@@ -146,6 +149,7 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
             label={et('pay.account')}
             hint={et('pay.accountHint')}
             inputMode="numeric"
+            ltr
             value={f.account}
             error={err('account-number')}
             onInput={set('account')}
@@ -159,6 +163,7 @@ export function PaymentStep(props: { options: PaymentMethod[]; totalPence: numbe
             id="handed"
             label={et('pay.handed')}
             inputMode="decimal"
+            ltr
             value={f.handed}
             error={err('handed')}
             onInput={set('handed')}

@@ -12,6 +12,8 @@ export function TextField(props: {
   multiline?: boolean;
   /** the shared schema's limit (src/shared/limits.ts), so nothing longer can be typed */
   maxLength?: number;
+  /** numbers and codes (amounts, sort codes, account numbers) are typed left to right in every language */
+  ltr?: boolean;
   onInput: (value: string) => void;
 }) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -21,7 +23,7 @@ export function TextField(props: {
     'aria-invalid': props.error ? ('true' as const) : undefined,
     'aria-describedby': described,
     autoComplete: props.autoComplete ?? 'off',
-    dir: 'auto' as const,
+    dir: props.ltr ? ('ltr' as const) : ('auto' as const),
     maxLength: props.maxLength,
     onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
   };

@@ -1,9 +1,17 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
+
+import * as v from 'valibot';
 import { outbox } from '../../db/index';
 import type { AttachmentRecord, OutboxRecord } from '../../db/schema';
 import { currentSession } from '../../db/sessions';
-import * as v from 'valibot';
-import { type Answer, type AttachmentRef, type BundlePayload, BundlePayloadSchema, type Contact, type Monitoring } from '../../shared/bundle';
+import {
+  type Answer,
+  type AttachmentRef,
+  type BundlePayload,
+  BundlePayloadSchema,
+  type Contact,
+  type Monitoring,
+} from '../../shared/bundle';
 import { sha256Hex, utf8 } from '../../shared/bytes';
 import type { Claim } from '../../shared/claims';
 import type { PublishedEngagement } from '../../shared/engagement';

@@ -2,7 +2,7 @@
  *  the last participant's email to the next one. */
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/index';
-import { type Contact as ContactValue, ContactSchema } from '../../../shared/bundle';
+import { ContactSchema, type Contact as ContactValue } from '../../../shared/bundle';
 import { problemPaths } from '../../../shared/issues';
 import { LIMITS } from '../../../shared/limits';
 import { contact, go, goOnFrom, returnToCheck } from '../state';

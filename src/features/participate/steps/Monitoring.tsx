@@ -1,7 +1,7 @@
 /** Optional equality monitoring: every question may be left, and every one has "Prefer not to say". */
 import { useState } from 'preact/hooks';
 import { t } from '../../../i18n/index';
-import { type Monitoring as MonitoringValue, MonitoringSchema } from '../../../shared/bundle';
+import { MonitoringSchema, type Monitoring as MonitoringValue } from '../../../shared/bundle';
 import { problemPaths } from '../../../shared/issues';
 import { LIMITS } from '../../../shared/limits';
 import { MONITORING_OPTIONS } from '../../../shared/monitoring';
