@@ -12,10 +12,15 @@ const FSI = '\u2068';
 const LRI = '\u2066';
 const PDI = '\u2069';
 
-/** "£12.50" in the reader's locale: the narrow £ (never "UK£" or "GBP"), no break inside. */
+/**
+ * "£12.50" in the reader's locale (its digits, separators and where the symbol goes), always with the plain
+ * £: CLDR writes "UK£" in Arabic even for the narrow symbol, and "GBP" in Polish and Ukrainian. No break inside.
+ */
 export function moneyText(pence: number, lng: string = locale.value): string {
-  const text = new Intl.NumberFormat(lng, { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol' }).format(pence / 100);
-  return text.replace(/ /g, '\u00a0');
+  return new Intl.NumberFormat(lng, { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol' })
+    .formatToParts(pence / 100)
+    .map((p) => (p.type === 'currency' ? '£' : p.value.replace(/ /g, '\u00a0')))
+    .join('');
 }
 
 const isolate = (open: string, text: string, lng: string) => (dirOf(lng) === 'rtl' ? `${open}${text}${PDI}` : text);
