@@ -1,13 +1,16 @@
 /** Seals a finished journey and writes it to the outbox in one transaction. */
+
+import * as v from 'valibot';
 import { outbox } from '../db/index';
 import type { AttachmentRecord, OutboxRecord } from '../db/schema';
 import { currentSession } from '../db/sessions';
-import type { Answer, AttachmentRef, BundlePayload, Contact, Monitoring } from '../shared/bundle';
+import { type Answer, type AttachmentRef, type BundlePayload, BundlePayloadSchema, type Contact, type Monitoring } from '../shared/bundle';
 import { sha256Hex, utf8 } from '../shared/bytes';
 import type { Claim } from '../shared/claims';
 import type { PublishedEngagement } from '../shared/engagement';
 import { importEngagementPublicKey, seal, sealAttachment } from '../shared/envelope';
 import { referenceCode, uuid } from '../shared/ids';
+import { pathsOf } from '../shared/issues';
 import type { Format } from '../shared/locales';
 
 export interface FinishInput {
@@ -32,6 +35,24 @@ export interface NewAttachment {
   kind: AttachmentRef['kind'];
   type: string;
   bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** The payload breaks the schema the server's opener applies: nothing was sealed or stored. */
+export class InvalidBundleError extends Error {
+  constructor(
+    /** where, as `contact.email`, `answers.q3`, `claim.lines.0.from` */
+    readonly paths: string[],
+  ) {
+    super(`This bundle would be refused by the server, so it was not saved: ${paths.join(', ') || 'the bundle as a whole'}`);
+    this.name = 'InvalidBundleError';
+  }
+}
+
+/** The opener's own check, before sealing: a bundle the server acknowledged is never refused later. */
+function checked(payload: BundlePayload): BundlePayload {
+  const result = v.safeParse(BundlePayloadSchema, payload);
+  if (result.success) return result.output;
+  throw new InvalidBundleError(pathsOf(result.issues));
 }
 
 export async function finishBundle(input: FinishInput): Promise<{ id: string; reference: string }> {
@@ -71,7 +92,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
         payload.attachments.push({ sha256, type: a.type, size: bytes.byteLength, kind: a.kind });
         sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: bytes.buffer, uploaded: 0 });
       }
-      return utf8(JSON.stringify(payload));
+      return utf8(JSON.stringify(checked(payload)));
     },
     key,
     id,

@@ -25,6 +25,7 @@ import staffAuth from './routes/staff-auth';
 import staffDevices from './routes/staff-devices';
 import staffEngagements from './routes/staff-engagements';
 import staffErasure from './routes/staff-erasure';
+import staffHeld from './routes/staff-held';
 import staffPaper from './routes/staff-paper';
 import staffUsers from './routes/staff-users';
 import sync from './routes/sync';
@@ -134,7 +135,7 @@ export async function buildApp(opts: AppOptions) {
   await sync(ctx);
   await finance(ctx);
   await attachments(ctx);
-  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffPaper]) await staff(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper]) await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');

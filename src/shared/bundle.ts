@@ -1,9 +1,10 @@
 /** The plaintext of a participant's bundle, sealed on the device and opened on the server. */
 import * as v from 'valibot';
 import { ClaimSchema } from './claims';
+import { EMAIL_PATTERN, LIMITS, PHONE_PATTERN } from './limits';
 import { MONITORING_OPTIONS } from './monitoring';
 
-export const ANSWER_LIMITS = { text: 10_000, choices: 50 } as const;
+export const ANSWER_LIMITS = { text: LIMITS.text, choices: 50 } as const;
 
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
@@ -35,12 +36,15 @@ export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
 
 const IsoInstant = v.pipe(v.string(), v.isoTimestamp());
 
+/** An email address as people have them (see EMAIL_PATTERN): the device and the opener use this one rule. */
+export const EmailSchema = v.pipe(v.string(), v.maxLength(LIMITS.email), v.regex(EMAIL_PATTERN));
+
 /** Optional contact for feedback: only what the participant chose to give, at least one way to reach them. */
 export const ContactSchema = v.pipe(
   v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(254), v.email())),
-    phone: v.optional(v.pipe(v.string(), v.maxLength(40), v.regex(/^[0-9+() -]{6,40}$/))),
+    name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.name))),
+    email: v.optional(EmailSchema),
+    phone: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.phone), v.regex(PHONE_PATTERN))),
   }),
   v.check((c) => !!(c.email || c.phone), 'contact needs an email or a phone number'),
 );
@@ -53,7 +57,7 @@ export const MonitoringSchema = v.strictObject({
   disability: v.optional(v.picklist(MONITORING_OPTIONS.disability)),
   ethnicity: v.optional(v.picklist(MONITORING_OPTIONS.ethnicity)),
   /** the area the participant named (e.g. the first half of a postcode), or "prefer_not" */
-  area: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  area: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.area))),
 });
 export type Monitoring = v.InferOutput<typeof MonitoringSchema>;
 

@@ -4,12 +4,14 @@
  * Pure: the device screens and the server use the same rules.
  */
 import * as v from 'valibot';
-import { isPence, lineAmount, MAX_LINE_PENCE, MAX_QUANTITY_MILLI, sumPence } from './money';
+import { LIMITS } from './limits';
+import { isPence, lineAmount, MAX_LINE_PENCE, MAX_QUANTITY_MILLI, plainNumber, sumPence } from './money';
 import { CATEGORIES, type Category, MEAL_BANDS, type RateCard, VEHICLES } from './ratecard';
 
 const Pence = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_LINE_PENCE));
 const Milli = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_QUANTITY_MILLI));
-const Short = v.pipe(v.string(), v.trim(), v.maxLength(200));
+const Place = v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.place));
+const Reason = v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.reason));
 const IsoInstant = v.pipe(v.string(), v.isoTimestamp());
 const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
@@ -23,14 +25,14 @@ export const ClaimLineSchema = v.strictObject({
   vehicle: v.optional(v.picklist(VEHICLES)),
   passengers: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8))),
   mealBand: v.optional(v.picklist(MEAL_BANDS)),
-  from: v.optional(Short),
-  to: v.optional(Short),
-  reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))),
+  from: v.optional(Place),
+  to: v.optional(Place),
+  reason: v.optional(Reason),
   /** index into the bundle's attachments */
   receipt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(49))),
   /** sha256 of the receipt image as taken, to spot the same receipt twice */
   receiptSha256: v.optional(Sha256),
-  noReceiptReason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000))),
+  noReceiptReason: v.optional(Reason),
   /** informal childcare: the participant declares it was paid, with no receipt */
   childcareDeclared: v.optional(v.boolean()),
 });
@@ -41,13 +43,13 @@ export type TimeChoice = (typeof TIME_CHOICES)[number];
 
 export const SORT_CODE = /^\d{6}$/;
 export const ACCOUNT_NUMBER = /^\d{8}$/;
-/** People type sort codes as 12-34-56 or 12 34 56. */
-export const digitsOnly = (s: string) => s.replace(/[\s-]/g, '');
+/** People type sort codes as 12-34-56 or 12 34 56, in whichever digits their keyboard has. */
+export const digitsOnly = (s: string) => plainNumber(s).replace(/-/g, '');
 
 export const PaymentSchema = v.variant('method', [
   v.strictObject({
     method: v.literal('bank'),
-    accountName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(140)),
+    accountName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.accountName)),
     sortCode: v.pipe(v.string(), v.regex(SORT_CODE)),
     accountNumber: v.pipe(v.string(), v.regex(ACCOUNT_NUMBER)),
   }),
@@ -60,16 +62,18 @@ export const PaymentSchema = v.variant('method', [
   }),
   v.strictObject({
     method: v.literal('voucher'),
-    voucherType: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
-    code: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+    voucherType: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.voucher)),
+    code: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.voucher))),
   }),
   v.strictObject({ method: v.literal('none') }),
 ]);
 export type Payment = v.InferOutput<typeof PaymentSchema>;
 
+const DeclaredName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.declarationName));
+
 export const DeclarationSchema = v.variant('kind', [
-  v.strictObject({ kind: v.literal('typed'), name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(140)) }),
-  v.strictObject({ kind: v.literal('witnessed'), facilitatorName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(140)) }),
+  v.strictObject({ kind: v.literal('typed'), name: DeclaredName }),
+  v.strictObject({ kind: v.literal('witnessed'), facilitatorName: DeclaredName }),
 ]);
 
 export const ClaimSchema = v.pipe(

@@ -38,9 +38,27 @@ export function sumPence(amounts: readonly number[]): number {
   return total;
 }
 
-/** "12", "12.3", "12.34", "£12.34", "1,234.50" → pence; null when it is not an amount of money. */
+/**
+ * What people type for a number, made plain: Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits
+ * become 0-9, the Arabic decimal separator (٫) a point and its group separator (٬) a comma; direction
+ * marks and spaces (a group separator in Polish and Ukrainian, often a no-break space) go.
+ */
+export function plainNumber(input: string): string {
+  return input
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/[\s\u200e\u200f\u061c\u2066-\u2069]/g, '');
+}
+
+/**
+ * "12", "12.3", "12,34", "£12.34", "1,234.50", "١٢٫٥٠", "۱۲٫۵", "1 234,50" → pence; null when it is not an
+ * amount of money. A point or a comma before one or two digits at the end is the decimal separator (the
+ * point in en, gd, ur, zh-Hans, the comma in pl and uk, ٫ in ar); a comma before three digits groups thousands.
+ */
 export function parsePounds(input: string): number | null {
-  const m = /^\s*£?\s*(\d{1,3}(?:,\d{3})+|\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(input);
+  const m = /^£?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:[.,](\d{1,2}))?$/.exec(plainNumber(input));
   if (!m) return null;
   const pounds = Number((m[1] as string).replace(/,/g, ''));
   const pence = pounds * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
@@ -49,7 +67,7 @@ export function parsePounds(input: string): number | null {
 
 /** "12", "12.5", "0.25" → thousandths; null when not a non-negative number with at most 3 decimals. */
 export function parseQuantity(input: string): number | null {
-  const m = /^\s*(\d{1,6})(?:[.,](\d{1,3}))?\s*$/.exec(input);
+  const m = /^(\d{1,6})(?:[.,](\d{1,3}))?$/.exec(plainNumber(input));
   if (!m) return null;
   const milli = Number(m[1]) * 1000 + Number((m[2] ?? '0').padEnd(3, '0'));
   return milli <= MAX_QUANTITY_MILLI ? milli : null;

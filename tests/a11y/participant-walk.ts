@@ -74,6 +74,11 @@ export async function walkJourney(page: Page, check: Check): Promise<string> {
   await check('monitoring, filled');
   await submit(page);
 
+  // the demo offers expenses in the journey: the claim question, answered No
+  await expect(page.locator('[data-action="no-claim"]')).toBeVisible();
+  await check('claim question');
+  await page.locator('[data-action="no-claim"]').click();
+
   await expect(page.locator('.summary')).toBeVisible();
   await check('check answers');
   await page.locator('main .actions .button.primary').click();

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi, offerExpenses } from '../support/journey';
+import { enrolViaUi } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 // the six walks are independent, each with its own server (an enrolment code is used once)
@@ -29,8 +29,7 @@ for (const lng of ['en', 'ar', 'pl'] as const) {
       test.setTimeout(180_000);
       const check = (state: string) => expectAccessible(page, `${lng} ${fmt}: ${state}`);
       await enrolViaUi(page, server);
-      // payment for time is offered too, so that screen is reached
-      await offerExpenses(page, 2000);
+      // the demo's published rate card offers payment for time (£20), so that screen is reached
       await page.goto(`${server.url}/claim/library-your-say`);
       await page.locator(`input[name=language][value="${lng}"]`).check();
       await page.locator(`input[name=format][value="${fmt}"]`).check();

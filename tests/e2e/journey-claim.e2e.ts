@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { addBusFareWithPhoto, answerDemo, enrolViaUi, offerExpenses, waitForServiceWorker } from '../support/journey';
+import { addBusFareWithPhoto, answerDemo, enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 let server: RunningServer;
@@ -52,14 +52,13 @@ test('offline: answers and a bus-fare claim with a photo travel in ONE bundle; a
   test.setTimeout(240_000);
   await enrolViaUi(page, server);
   await waitForServiceWorker(page);
-  await offerExpenses(page);
   await context.setOffline(true);
 
   await page.getByRole('button', { name: /Start with a participant/ }).click();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('I understand and I want to take part').check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await answerDemo(page);
+  await answerDemo(page, undefined, { claim: 'ask' });
 
   // after monitoring: the claim question, asked plainly
   const ask = 'Do you want to claim back what taking part cost you?';
@@ -70,6 +69,10 @@ test('offline: answers and a bus-fare claim with a photo travel in ONE bundle; a
   await expect(page.getByRole('heading', { level: 1, name: 'Your costs' })).toBeVisible();
   await addBusFareWithPhoto(page, '4.20', FIXTURE);
   await expect(page.getByText('Total: £4.20')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // the demo's rate card offers £20 for their time: this participant declines it
+  await expect(page.getByRole('heading', { level: 1, name: 'Payment for your time' })).toBeVisible();
+  await page.getByLabel('No, do not pay me for my time').check();
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await page.getByLabel('Into my bank account').check();

@@ -47,6 +47,7 @@ test('a paper form typed in on the device and one on the staff web are both coun
   }
   await submit(tablet); // contact: left blank
   await submit(tablet); // monitoring: left blank
+  await tablet.locator('[data-action="no-claim"]').click(); // the demo offers expenses: no claim on this form
   await expect(tablet.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
   await expect(tablet.locator('.summary')).toContainText('Written on the form: more evening opening');
   await tablet.locator('main .actions .button.primary').click();

@@ -190,6 +190,9 @@ test('keyboard only, from language choice to Done: focus always visible, error s
   await page.keyboard.press('ArrowDown');
   await tabTo('main button[type="submit"]');
   await page.keyboard.press('Enter');
+  await expect(page.locator('[data-action="no-claim"]')).toBeVisible();
+  await tabTo('[data-action="no-claim"]');
+  await page.keyboard.press('Enter');
   await expect(page.locator('.summary')).toContainText('keyboard@example.org');
   await tabTo('main .actions .button.primary');
   await page.keyboard.press('Enter');
@@ -239,6 +242,8 @@ test('after Done, the next participant sees nothing of the first: not in the pag
     await expect(page.locator('main form')).toHaveAttribute('autocomplete', 'off');
     await page.locator('main .actions .button.secondary').first().click();
   }
+  await page.locator('[data-action="no-claim"]').click();
+  await expect(page.locator('.summary')).toBeVisible();
   expect(fields.length).toBeGreaterThanOrEqual(5);
   for (const f of fields) expect(f).toMatch(/=off$/);
   await expect(page.locator('.summary')).not.toContainText('reader@example.org');

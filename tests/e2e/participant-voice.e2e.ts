@@ -69,6 +69,7 @@ test('read aloud plays the recorded clip on a press; a language switch keeps the
   await page.getByRole('button', { name: "Skip / I don't know" }).click();
   await page.getByRole('button', { name: 'No thanks' }).click();
   await page.getByRole('button', { name: 'Skip these questions' }).click();
+  await page.getByRole('button', { name: 'No, thank you' }).click();
   await expect(page.locator('.summary')).toContainText('Voice recording');
 
   // keep it offline while sending, so the outbox can be read before sync

@@ -1,5 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import type { RunningServer } from './server-process';
 
 /** Enrols the browser as a device through the enrolment screen, as a facilitator would. */
@@ -15,55 +14,9 @@ export async function enrolViaUi(page: Page, server: RunningServer, name = 'Libr
   await expect(page.getByRole('heading', { name: 'Your library, your say' })).toBeVisible();
 }
 
-/**
- * Gives this device's copy of the demo engagement a rate card (the demo has none), so its journey asks
- * about a claim; `timePaymentPence` > 0 offers payment for time too.
- */
-export async function offerExpenses(page: Page, timePaymentPence = 0): Promise<void> {
-  // the device refreshes its engagements in the background after enrolment and on its home screen: let
-  // that finish first (the home screen says "Ready offline" once it has), or it would write the server's
-  // copy (without the rate card) over this one; then check the patch held, and patch again if not
-  await expect(page.getByTestId('offline-library-your-say')).toContainText('Ready offline');
-  await page.waitForLoadState('networkidle');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await patchRateCard(page, timePaymentPence);
-    await page.waitForTimeout(500);
-    const held = await page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('blether');
-          req.onsuccess = () => {
-            const all = req.result.transaction('engagements').objectStore('engagements').getAll();
-            all.onsuccess = () => resolve((all.result as { content: { rateCard?: unknown } }[]).every((e) => !!e.content.rateCard));
-          };
-        }),
-    );
-    if (held) return;
-  }
-  throw new Error('the rate card did not stay on the device copy of the engagement');
-}
-
-function patchRateCard(page: Page, timePaymentPence: number): Promise<void> {
-  return page.evaluate(
-    (card) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('blether');
-        req.onsuccess = () => {
-          const store = req.result.transaction('engagements', 'readwrite').objectStore('engagements');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const e of all.result as { content: Record<string, unknown> }[]) {
-              e.content.rateCard = card;
-              store.put(e);
-            }
-            store.transaction.oncomplete = () => resolve();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    // the default card, with the receipts and caps these tests rely on
-    { ...DEFAULT_RATE_CARD, caps: { taxi: 5000 }, receiptRequired: ['public_transport', 'taxi'], timePaymentPence },
-  );
+/** On the claim question (the demo offers expenses in the journey): "No, thank you", in any language. */
+export async function declineClaim(page: Page): Promise<void> {
+  await page.locator('[data-action="no-claim"]').click();
 }
 
 /** The facilitator takes the device back: the device home, through the PIN gate when a hand-over is open. */
@@ -90,8 +43,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 }
 
 /** Answers the seven demo questions in English, then contact and monitoring (axe over these newer screens,
- *  in every locale, is in tests/a11y/participant-locales-*.a11y.ts); `check` runs at every screen (for axe). */
-export async function answerDemo(page: Page, check: (state: string) => Promise<void> = async () => {}): Promise<void> {
+ *  in every locale, is in tests/a11y/participant-locales-*.a11y.ts); `check` runs at every screen (for axe).
+ *  Then the claim question: "No" unless `claim: 'ask'` leaves it open for the test to answer. */
+export async function answerDemo(
+  page: Page,
+  check: (state: string) => Promise<void> = async () => {},
+  { claim = 'no' }: { claim?: 'no' | 'ask' } = {},
+): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Have you used the library in the last year?' })).toBeVisible();
   await check('question yes/no, empty');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -143,6 +101,9 @@ export async function answerDemo(page: Page, check: (state: string) => Promise<v
   await page.getByRole('group', { name: 'How old are you?' }).getByLabel('25 to 34').check();
   await page.getByRole('group', { name: 'What is your gender?' }).getByLabel('Prefer not to say').check();
   await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Do you want to claim back what taking part cost you?' })).toBeVisible();
+  if (claim === 'no') await declineClaim(page);
 }
 
 /** From the device home to Done: start, about and consent, the questions, check answers, send. */

@@ -18,11 +18,14 @@ const AUDITED: Record<string, string[]> = {
   // opened from the sealed bundle; the reads are tested in sealed-media.unit.test.ts
   'GET /api/finance/claims/:id/lines/:idx/receipt': ['claim.receipt_read'],
   'GET /api/staff/insight/:id/voice/:bundleId/:questionId': ['answer.voice_played'],
+  // tested in held-repair.unit.test.ts
+  'GET /api/staff/held/:id': ['bundle.read_for_repair'],
 };
 
 /** Staff GET routes that show no participant's personal data, and why. */
 const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/staff/me': 'the signed-in person themselves',
+  'GET /api/staff/held': 'ids, devices, times and reasons of bundles that could not be opened; never their content',
   'GET /api/staff/users': 'staff accounts, admin only',
   'GET /api/staff/devices': 'devices, not people',
   'GET /api/staff/engagements': 'engagement content',

@@ -7,9 +7,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import type { EngagementRecord } from '../../db/schema';
 import { type ClaimDraft, type ClaimPage, type ClaimProgress, claim } from '../../device/participant';
+import { Money, money } from '../../i18n/format';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
-import { formatPence } from '../../shared/money';
 import { paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
 import { Actions, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
@@ -125,7 +125,9 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
               return (
                 <li class="card" key={`${i}-${d.line.category}`}>
                   <h2>{et(`category.${d.line.category}`)}</h2>
-                  <p class="amount">{formatPence(d.line.amountPence, lng)}</p>
+                  <p class="amount">
+                    <Money pence={d.line.amountPence} />
+                  </p>
                   {d.receipt && <p>{et('list.hasReceipt')}</p>}
                   {warnings.length > 0 && (
                     <ul class="warnings">
@@ -146,7 +148,7 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
               );
             })}
           </ul>
-          <p class="lead">{et('list.total', { amount: formatPence(claimTotal(lines), lng) })}</p>
+          <p class="lead">{et('list.total', { amount: money(claimTotal(lines)) })}</p>
         </>
       )}
       <Actions>

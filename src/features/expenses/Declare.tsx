@@ -1,6 +1,8 @@
 /** The declaration: the participant types their name, or the facilitator records spoken consent they witnessed. */
 import { useState } from 'preact/hooks';
-import type { Claim } from '../../shared/claims';
+import { type Claim, DeclarationSchema } from '../../shared/claims';
+import { problemPaths } from '../../shared/issues';
+import { LIMITS } from '../../shared/limits';
 import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Radios, TextField } from './fields';
 import { et } from './i18n';
@@ -27,7 +29,10 @@ export function DeclareStep({
         e.preventDefault();
         if (!name.trim())
           return setErrors([{ target: 'declare-name', text: et(kind === 'typed' ? 'declare.nameError' : 'declare.facilitatorError') }]);
-        onDone(kind === 'typed' ? { kind, name: name.trim() } : { kind, facilitatorName: name.trim() });
+        const declaration: Claim['declaration'] = kind === 'typed' ? { kind, name: name.trim() } : { kind, facilitatorName: name.trim() };
+        // the opener's own schema, so nothing it would refuse is sealed
+        if (problemPaths(DeclarationSchema, declaration).length) return setErrors([{ target: 'declare-name', text: et('field.invalid') }]);
+        onDone(declaration);
       }}
     >
       <ErrorSummary errors={errors} />
@@ -46,6 +51,7 @@ export function DeclareStep({
       <TextField
         id="declare-name"
         label={et(kind === 'typed' ? 'declare.name' : 'declare.facilitator')}
+        maxLength={LIMITS.declarationName}
         value={name}
         error={errors[0]?.text}
         onInput={setName}

@@ -1,9 +1,11 @@
 /** One cost: what it was for, then its details and receipt. Only unreadable numbers stop the participant. */
 import { useState } from 'preact/hooks';
 import type { DraftLine, Receipt } from '../../device/participant';
-import { locale } from '../../i18n/index';
-import { type ClaimLine, mileageAmount } from '../../shared/claims';
-import { formatPence, lineAmount, parsePounds, parseQuantity } from '../../shared/money';
+import { money } from '../../i18n/format';
+import { type ClaimLine, ClaimLineSchema, mileageAmount } from '../../shared/claims';
+import { problemPaths } from '../../shared/issues';
+import { LIMITS } from '../../shared/limits';
+import { lineAmount, parsePounds, parseQuantity } from '../../shared/money';
 import { type Category, MEAL_BANDS, type MealBand, type RateCard, VEHICLES, type Vehicle } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
@@ -124,6 +126,10 @@ export function LineStep({
     if (receipt) Object.assign(line, { receipt: 0, receiptSha256: receipt.sha256 });
     else if (noReceipt && f.noReceiptReason.trim()) line.noReceiptReason = f.noReceiptReason.trim();
     if (category === 'childcare' && !receipt && declared) line.childcareDeclared = true;
+    // then the opener's own schema, so a line it would refuse is never added
+    const target: Record<string, string> = { from: 'from', to: 'to', reason: 'reason', noReceiptReason: 'no-receipt-reason' };
+    const refused = problemPaths(ClaimLineSchema, line).map((p) => ({ target: target[p] ?? 'amount', text: et('field.invalid') }));
+    if (refused.length > 0) return setErrors(refused);
     onAdd({ line, ...(receipt ? { receipt } : {}) });
   };
 
@@ -146,8 +152,8 @@ export function LineStep({
       <h1>{et(`category.${category}`)}</h1>
       {TRAVEL.includes(category) && (
         <>
-          <TextField id="from" label={et('line.from')} value={f.from} onInput={set('from')} />
-          <TextField id="to" label={et('line.to')} value={f.to} onInput={set('to')} />
+          <TextField id="from" label={et('line.from')} maxLength={LIMITS.place} value={f.from} error={err('from')} onInput={set('from')} />
+          <TextField id="to" label={et('line.to')} maxLength={LIMITS.place} value={f.to} error={err('to')} onInput={set('to')} />
         </>
       )}
       {category === 'mileage' && (
@@ -155,12 +161,13 @@ export function LineStep({
           <Radios
             name="vehicle"
             legend={et('line.vehicle')}
-            options={VEHICLES.map((v) => ({ value: v, label: et(`vehicle.${v}`, { rate: formatPence(card.mileage[v], locale.value) }) }))}
+            options={VEHICLES.map((v) => ({ value: v, label: et(`vehicle.${v}`, { rate: money(card.mileage[v]) }) }))}
             value={vehicle}
             onPick={setVehicle}
           />
           <TextField
             id="miles"
+            ltr
             label={et('line.miles')}
             hint={et('line.milesHint')}
             inputMode="decimal"
@@ -170,8 +177,9 @@ export function LineStep({
           />
           <TextField
             id="passengers"
+            ltr
             label={et('line.passengers')}
-            hint={et('line.passengersHint', { rate: formatPence(card.mileage.passenger, locale.value) })}
+            hint={et('line.passengersHint', { rate: money(card.mileage.passenger) })}
             inputMode="numeric"
             value={f.passengers}
             error={err('passengers')}
@@ -183,6 +191,7 @@ export function LineStep({
         <>
           <TextField
             id="hours"
+            ltr
             label={et('line.hours')}
             hint={et('line.hoursHint')}
             inputMode="decimal"
@@ -192,8 +201,9 @@ export function LineStep({
           />
           <TextField
             id="rate"
+            ltr
             label={et('line.rate')}
-            hint={et('line.rateHint', { cap: formatPence(card.childcareHourlyCap, locale.value) })}
+            hint={et('line.rateHint', { cap: money(card.childcareHourlyCap) })}
             inputMode="decimal"
             value={f.rate}
             error={err('rate')}
@@ -205,7 +215,7 @@ export function LineStep({
         <Radios
           name="band"
           legend={et('line.mealBand')}
-          options={MEAL_BANDS.map((b) => ({ value: b, label: et(`meals.${b}`, { cap: formatPence(card.meals[b], locale.value) }) }))}
+          options={MEAL_BANDS.map((b) => ({ value: b, label: et(`meals.${b}`, { cap: money(card.meals[b]) }) }))}
           value={band}
           onPick={setBand}
         />
@@ -213,6 +223,7 @@ export function LineStep({
       {computed === null && category !== 'mileage' && category !== 'childcare' && (
         <TextField
           id="amount"
+          ltr
           label={et('line.amount')}
           hint={et('line.amountHint')}
           inputMode="decimal"
@@ -223,7 +234,7 @@ export function LineStep({
       )}
       {computed !== null && (
         <p class="lead" aria-live="polite">
-          {et('line.computed', { amount: formatPence(computed, locale.value) })}
+          {et('line.computed', { amount: money(computed) })}
         </p>
       )}
       {(category === 'taxi' || category === 'other') && (
@@ -231,7 +242,9 @@ export function LineStep({
           id="reason"
           label={et(category === 'taxi' ? 'line.reasonTaxi' : 'line.reasonOther')}
           multiline
+          maxLength={LIMITS.reason}
           value={f.reason}
+          error={err('reason')}
           onInput={set('reason')}
         />
       )}
@@ -263,7 +276,9 @@ export function LineStep({
               id="no-receipt-reason"
               label={et('receipt.noneReason')}
               multiline
+              maxLength={LIMITS.reason}
               value={f.noReceiptReason}
+              error={err('no-receipt-reason')}
               onInput={set('noReceiptReason')}
             />
           )}

@@ -2,9 +2,12 @@
 import { useState } from 'preact/hooks';
 import { facilitatorLocale } from '../../device/facilitator';
 import type { ClaimDraft } from '../../device/participant';
-import { dirOf, locale } from '../../i18n/index';
-import { checkBank, type Payment, type TimeChoice } from '../../shared/claims';
-import { formatPence, parsePounds, penceToDecimal } from '../../shared/money';
+import { ltr, money } from '../../i18n/format';
+import { dirOf } from '../../i18n/index';
+import { checkBank, type Payment, PaymentSchema, type TimeChoice } from '../../shared/claims';
+import { problemPaths } from '../../shared/issues';
+import { LIMITS } from '../../shared/limits';
+import { parsePounds, penceToDecimal } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/ratecard';
 import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
@@ -12,25 +15,25 @@ import { et, etFacilitator } from './i18n';
 
 export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone: (t: ClaimDraft['time']) => void; onBack: () => void }) {
   const [choice, setChoice] = useState<TimeChoice | undefined>();
-  const [amount, setAmount] = useState('');
+  const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const money = formatPence(offered, locale.value);
+  const amount = money(offered);
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         if (!choice) return setErrors([{ target: 'time-accept', text: et('time.error') }]);
-        const reduced = parsePounds(amount);
+        const reduced = parsePounds(typed);
         if (choice === 'reduce' && (reduced === null || reduced >= offered))
-          return setErrors([{ target: 'time-amount', text: et('time.reduceError', { amount: money }) }]);
+          return setErrors([{ target: 'time-amount', text: et('time.reduceError', { amount }) }]);
         const pence = choice === 'accept' ? offered : choice === 'reduce' ? (reduced ?? 0) : 0;
         onDone({ choice, amountPence: pence });
       }}
     >
       <ErrorSummary errors={errors} />
       <h1>{et('time.heading')}</h1>
-      <p>{et('time.offer', { amount: money })}</p>
+      <p>{et('time.offer', { amount })}</p>
       <div class="panel">
         <h2>{et('time.benefitsHeading')}</h2>
         <p>{et('time.benefits')}</p>
@@ -40,7 +43,7 @@ export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone:
       <Radios
         name="time"
         legend={et('time.question')}
-        options={(['accept', 'reduce', 'decline', 'donate'] as const).map((c) => ({ value: c, label: et(`time.${c}`, { amount: money }) }))}
+        options={(['accept', 'reduce', 'decline', 'donate'] as const).map((c) => ({ value: c, label: et(`time.${c}`, { amount }) }))}
         value={choice}
         error={errors.find((x) => x.target === 'time-accept')?.text}
         onPick={setChoice}
@@ -50,9 +53,10 @@ export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone:
           id="time-amount"
           label={et('time.reduceAmount')}
           inputMode="decimal"
-          value={amount}
+          ltr
+          value={typed}
           error={errors.find((x) => x.target === 'time-amount')?.text}
-          onInput={setAmount}
+          onInput={setTyped}
         />
       )}
       <Actions>
@@ -102,7 +106,8 @@ export function PaymentStep(props: {
     else if (method === 'bank') {
       if (!f.name.trim()) found.push({ target: 'account-name', text: et('pay.nameError') });
       const bank = checkBank(f.sortCode, f.account);
-      if (!bank.ok && bank.field === 'sortCode') found.push({ target: 'sort-code', text: et('pay.sortCodeError') });
+      if (!bank.ok && bank.field === 'sortCode')
+        found.push({ target: 'sort-code', text: et('pay.sortCodeError', { example: ltr('12-34-56') }) });
       if (!bank.ok && bank.field === 'accountNumber') found.push({ target: 'account-number', text: et('pay.accountError') });
       if (bank.ok && f.name.trim())
         payment = { method, accountName: f.name.trim(), sortCode: bank.sortCode, accountNumber: bank.accountNumber };
@@ -114,6 +119,10 @@ export function PaymentStep(props: {
       if (!f.voucherType.trim()) found.push({ target: 'voucher-type', text: et('pay.voucherError') });
       else payment = { method, voucherType: f.voucherType.trim(), ...(f.voucherCode.trim() ? { code: f.voucherCode.trim() } : {}) };
     } else payment = { method: 'none' };
+    // then the opener's own schema, so nothing it would refuse is sealed
+    const target = { accountName: 'account-name', voucherType: 'voucher-type', code: 'voucher-code', handedOverPence: 'handed' };
+    for (const path of payment ? problemPaths(PaymentSchema, payment) : [])
+      found.push({ target: target[path as keyof typeof target] ?? `method-${props.options[0]}`, text: et('field.invalid') });
     setErrors(found);
     if (payment && found.length === 0) props.onDone(payment);
   };
@@ -136,12 +145,20 @@ export function PaymentStep(props: {
       />
       {method === 'bank' && (
         <>
-          <TextField id="account-name" label={et('pay.name')} value={f.name} error={err('account-name')} onInput={set('name')} />
+          <TextField
+            id="account-name"
+            label={et('pay.name')}
+            maxLength={LIMITS.accountName}
+            value={f.name}
+            error={err('account-name')}
+            onInput={set('name')}
+          />
           <TextField
             id="sort-code"
             label={et('pay.sortCode')}
-            hint={et('pay.sortCodeHint')}
+            hint={et('pay.sortCodeHint', { example: ltr('12-34-56') })}
             inputMode="numeric"
+            ltr
             value={f.sortCode}
             error={err('sort-code')}
             onInput={set('sortCode')}
@@ -151,6 +168,7 @@ export function PaymentStep(props: {
             label={et('pay.account')}
             hint={et('pay.accountHint')}
             inputMode="numeric"
+            ltr
             value={f.account}
             error={err('account-number')}
             onInput={set('account')}
@@ -166,6 +184,7 @@ export function PaymentStep(props: {
               id="handed"
               label={etFacilitator('pay.handed')}
               inputMode="decimal"
+              ltr
               value={f.handed}
               error={err('handed')}
               onInput={set('handed')}
@@ -179,11 +198,19 @@ export function PaymentStep(props: {
           <TextField
             id="voucher-type"
             label={et('pay.voucherType')}
+            maxLength={LIMITS.voucher}
             value={f.voucherType}
             error={err('voucher-type')}
             onInput={set('voucherType')}
           />
-          <TextField id="voucher-code" label={et('pay.voucherCode')} value={f.voucherCode} onInput={set('voucherCode')} />
+          <TextField
+            id="voucher-code"
+            label={et('pay.voucherCode')}
+            maxLength={LIMITS.voucher}
+            value={f.voucherCode}
+            error={err('voucher-code')}
+            onInput={set('voucherCode')}
+          />
         </>
       )}
       <Actions>

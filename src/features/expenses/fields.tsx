@@ -10,6 +10,10 @@ export function TextField(props: {
   inputMode?: 'decimal' | 'numeric' | 'text';
   autoComplete?: string;
   multiline?: boolean;
+  /** the shared schema's limit (src/shared/limits.ts), so nothing longer can be typed */
+  maxLength?: number;
+  /** numbers and codes (amounts, sort codes, account numbers) are typed left to right in every language */
+  ltr?: boolean;
   onInput: (value: string) => void;
 }) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -19,7 +23,8 @@ export function TextField(props: {
     'aria-invalid': props.error ? ('true' as const) : undefined,
     'aria-describedby': described,
     autoComplete: props.autoComplete ?? 'off',
-    dir: 'auto' as const,
+    dir: props.ltr ? ('ltr' as const) : ('auto' as const),
+    maxLength: props.maxLength,
     onInput: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
   };
   return (

@@ -12,6 +12,7 @@ import { Builder } from './Builder';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
 import { Erasure } from './Erasure';
+import { Held } from './Held';
 import { Insight } from './insight/Insight';
 import { PaperEntry } from './PaperEntry';
 import { Users } from './Users';
@@ -26,6 +27,7 @@ function Nav() {
     ['/staff/devices', 'Devices', hasRole('organiser')],
     ['/staff/users', 'Staff accounts', hasRole('admin')],
     ['/staff/erasure', 'Erase personal data', hasRole('admin')],
+    ['/staff/held', 'Bundles to repair', hasRole('admin', 'organiser')],
   ];
   const signOut = async (everywhere: boolean) => {
     await api('POST', everywhere ? '/api/staff/logout-everywhere' : '/api/staff/logout', {}).catch(() => {});
@@ -72,6 +74,7 @@ function Body({ path }: { path: string }) {
   const [section, id, tab, rest] = parts;
   if (section === 'users') return <Users />;
   if (section === 'erasure') return <Erasure />;
+  if (section === 'held') return <Held />;
   if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
   if (section === 'engagements' && id && tab === 'paper') return <PaperEntry id={id} />;

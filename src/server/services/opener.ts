@@ -3,35 +3,37 @@
  * version's private key, validates it, and writes it to `bundles`. A row that cannot be opened or is not
  * a valid bundle is never dropped: it stays in the inbox as `failed`, with a reason staff can read.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import * as v from 'valibot';
 import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import { type Envelope, open } from '../../shared/envelope';
-import type { DB } from '../db/schema';
+import type { DB, InboxState } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
 import { type InboxRow, REASONS } from './ingest';
 import { storeParticipation } from './participation';
 
-type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
+export type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
 
-async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
+/** Decrypts one inbox row's envelope with its version's private key: the plaintext, or why not. */
+export async function decryptRow(r: InboxRow, keys: VersionKeys): Promise<{ plaintext: Uint8Array } | { reason: string }> {
   const key = await keys.get(r.engagement_version_id);
-  if (!key) return { id: r.id, reason: REASONS.unknownVersion };
-  let plaintext: Uint8Array;
+  if (!key) return { reason: REASONS.unknownVersion };
   try {
-    ({ plaintext } = await open(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id));
+    return await open(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id);
   } catch {
-    return { id: r.id, reason: REASONS.unreadable };
+    return { reason: REASONS.unreadable };
   }
-  let payload: BundlePayload;
-  try {
-    const result = v.safeParse(BundlePayloadSchema, JSON.parse(new TextDecoder().decode(plaintext)));
-    if (!result.success) return { id: r.id, reason: REASONS.invalidContent };
-    payload = result.output;
-  } catch {
-    return { id: r.id, reason: REASONS.invalidContent };
-  }
+}
+
+/**
+ * The opener's check of a payload against its inbox row, with the shared schema the device checked before
+ * sealing; a staff member's repaired payload goes through this same check.
+ */
+export function checkPayload(r: InboxRow, json: unknown): Outcome {
+  const result = v.safeParse(BundlePayloadSchema, json);
+  if (!result.success) return { id: r.id, reason: REASONS.invalidContent };
+  const payload = result.output;
   if (payload.id !== r.id || payload.engagementVersionId !== r.engagement_version_id) return { id: r.id, reason: REASONS.invalidContent };
   const declared = JSON.parse(r.attachments_json) as string[];
   if (payload.attachments.map((a) => a.sha256).join() !== declared.join()) return { id: r.id, reason: REASONS.attachmentsMismatch };
@@ -57,6 +59,46 @@ async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
   };
 }
 
+async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
+  const opened = await decryptRow(r, keys);
+  if ('reason' in opened) return { id: r.id, reason: opened.reason };
+  try {
+    return checkPayload(r, JSON.parse(new TextDecoder().decode(opened.plaintext)));
+  } catch {
+    return { id: r.id, reason: REASONS.invalidContent };
+  }
+}
+
+/**
+ * Writes an opened bundle with its claim and participation, and marks its inbox row opened, inside the
+ * caller's transaction; `from` is the state the row must still be in (pending, or failed for a repair).
+ * Returns whether the row was still in that state.
+ */
+export async function writeOpened(
+  tx: Transaction<DB>,
+  o: Extract<Outcome, { row: unknown }>,
+  keys: VersionKeys,
+  now: string,
+  from: InboxState = 'pending',
+): Promise<boolean> {
+  await tx
+    .insertInto('bundles')
+    .values(o.row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim)
+  await storeClaim(tx, o.payload, keys.serverKey, { deviceId: o.row.device_id, receivedAt: o.row.received_at });
+  // who took part and the contact for feedback, likewise with their bundle
+  await storeParticipation(tx, o.payload, keys.serverKey);
+  const moved = await tx
+    .updateTable('inbox')
+    .set({ state: 'opened', opened_at: now })
+    .where('id', '=', o.id)
+    .where('state', '=', from)
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) > 0;
+}
+
 /**
  * Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once (two instances):
  * both take rows in the same total order (received_at, id), so their writes lock rows in the same order and
@@ -76,23 +118,8 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     for (const o of outcomes) {
-      if ('row' in o) {
-        await tx
-          .insertInto('bundles')
-          .values(o.row)
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim)
-        await storeClaim(tx, o.payload, keys.serverKey, { deviceId: o.row.device_id, receivedAt: o.row.received_at });
-        // who took part and the contact for feedback (issue 7), likewise with their bundle
-        await storeParticipation(tx, o.payload, keys.serverKey);
-        await tx
-          .updateTable('inbox')
-          .set({ state: 'opened', opened_at: now })
-          .where('id', '=', o.id)
-          .where('state', '=', 'pending')
-          .execute();
-      } else {
+      if ('row' in o) await writeOpened(tx, o, keys, now);
+      else {
         await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
       }
     }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { StorageFullError } from '../../../db/index';
 import type { EngagementRecord } from '../../../db/schema';
 import { buildClaim, type ClaimResult } from '../../../device/claim';
-import { finishBundle, withVoiceAttachments } from '../../../device/finish';
+import { finishBundle, InvalidBundleError, withVoiceAttachments } from '../../../device/finish';
 import {
   answers,
   claim as claimProgress,
@@ -14,6 +14,7 @@ import {
   type Step,
   startedAt,
 } from '../../../device/participant';
+import { list, money } from '../../../i18n/format';
 import { format, locale, t } from '../../../i18n/index';
 import type { Answer, BundlePayload } from '../../../shared/bundle';
 import { pickText, type Question } from '../../../shared/engagement';
@@ -23,7 +24,7 @@ function answerText(q: Question, a: Answer | undefined, dl: string): string {
   const label = (id: string) => pickText(q.options?.find((o) => o.id === id)?.label, locale.value, format.value, dl).text;
   if (!a || 'skipped' in a) return t('check.skipped');
   if ('choice' in a) return label(a.choice);
-  if ('choices' in a) return a.choices.map(label).join(', ');
+  if ('choices' in a) return list(a.choices.map(label));
   if ('text' in a) return a.text;
   if ('face' in a) return t(`faces.${a.face}`);
   if ('yesno' in a) return t(`yesno.${a.yesno}`);
@@ -50,9 +51,22 @@ function claimText(c: ClaimResult | null): string {
   if (!c) return t('check.noClaim');
   // a plain sum of whole pence (shared/money is left to the claim chunk, off the first load)
   const pence = c.claim.lines.reduce((sum, l) => sum + l.amountPence, c.claim.time?.amountPence ?? 0);
-  const amount = new Intl.NumberFormat(locale.value, { style: 'currency', currency: 'GBP' }).format(pence / 100);
-  const total = t('check.claimTotal', { amount });
+  const total = t('check.claimTotal', { amount: money(pence) });
   return `${total}\n${t(`check.claimPaid.${c.claim.payment.method}`)}`;
+}
+
+/** The rows of this page that hold what the server would refuse, named as the page names them. */
+function refusedParts(paths: readonly string[], questions: readonly Question[], dl: string): string[] {
+  const names = paths.map((p) => {
+    const [part, id] = p.split('.');
+    if (part === 'answers') {
+      const q = questions.find((x) => x.id === id);
+      return q ? pickText(q.title, locale.value, format.value, dl).text : t('check.answered');
+    }
+    if (part === 'contact' || part === 'monitoring' || part === 'claim') return t(`check.${part}`);
+    return t('check.answered');
+  });
+  return [...new Set(names)];
 }
 
 /** The hand-over's claim, once declared, as it will be sealed; null when the participant claims nothing. */
@@ -101,7 +115,8 @@ export function Check({
       go({ kind: 'done', reference });
       onSaved();
     } catch (e) {
-      setFailure(e instanceof StorageFullError ? t('check.storageFull') : t('check.saveFailed'));
+      if (e instanceof InvalidBundleError) setFailure(t('check.invalid', { parts: list(refusedParts(e.paths, content.questions, dl)) }));
+      else setFailure(e instanceof StorageFullError ? t('check.storageFull') : t('check.saveFailed'));
     } finally {
       setSaving(false);
     }

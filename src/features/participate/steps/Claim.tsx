@@ -53,7 +53,7 @@ export function ClaimAsk() {
         <button type="button" class="button primary" onClick={() => onAnswer(true)}>
           {t('claimAsk.yes')}
         </button>
-        <button type="button" class="button secondary" onClick={() => onAnswer(false)}>
+        <button type="button" class="button secondary" data-action="no-claim" onClick={() => onAnswer(false)}>
           {t('claimAsk.no')}
         </button>
         {!returnToCheck.value && (

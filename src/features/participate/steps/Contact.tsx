@@ -3,17 +3,26 @@
 import { useState } from 'preact/hooks';
 import { contact, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
-import type { Contact as ContactValue } from '../../../shared/bundle';
+import { ContactSchema, type Contact as ContactValue } from '../../../shared/bundle';
+import { problemPaths } from '../../../shared/issues';
+import { LIMITS } from '../../../shared/limits';
 import { Actions, ErrorSummary, type FieldError } from '../../../ui/ui';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9+() -]{6,40}$/;
+const given = (c: Required<ContactValue>): ContactValue => ({
+  ...(c.name && { name: c.name }),
+  ...(c.email && { email: c.email }),
+  ...(c.phone && { phone: c.phone }),
+});
 
+/** The opener's own schema decides; each problem is put on its field in the participant's words. */
 function validate(c: Required<ContactValue>): FieldError[] {
+  if (!c.email && !c.phone && !c.name) return [];
+  const paths = problemPaths(ContactSchema, given(c));
   const errors: FieldError[] = [];
-  if (c.email && !EMAIL.test(c.email)) errors.push({ target: 'contact-email', text: t('contact.emailInvalid') });
-  if (c.phone && !PHONE.test(c.phone)) errors.push({ target: 'contact-phone', text: t('contact.phoneInvalid') });
-  if (!c.email && !c.phone && c.name) errors.push({ target: 'contact-email', text: t('contact.needOne') });
+  if (paths.includes('name')) errors.push({ target: 'contact-name', text: t('contact.nameTooLong', { max: LIMITS.name }) });
+  if (paths.includes('email')) errors.push({ target: 'contact-email', text: t('contact.emailInvalid') });
+  if (paths.includes('phone')) errors.push({ target: 'contact-phone', text: t('contact.phoneInvalid') });
+  if (paths.includes('')) errors.push({ target: 'contact-email', text: t('contact.needOne') });
   return errors;
 }
 
@@ -44,6 +53,7 @@ export function Contact({ lastQuestion }: { lastQuestion: number }) {
           spellcheck={false}
           aria-invalid={err ? 'true' : undefined}
           aria-describedby={err ? `${id}-error` : undefined}
+          maxLength={LIMITS[key]}
           value={v[key]}
           onInput={(e) => setV({ ...v, [key]: e.currentTarget.value })}
         />
@@ -61,10 +71,7 @@ export function Contact({ lastQuestion }: { lastQuestion: number }) {
         setErrors(found);
         setAttempt(attempt + 1);
         if (found.length) return;
-        contact.value =
-          c.email || c.phone
-            ? { ...(c.name && { name: c.name }), ...(c.email && { email: c.email }), ...(c.phone && { phone: c.phone }) }
-            : null;
+        contact.value = c.email || c.phone ? given(c) : null;
         goOnFrom('contact');
       }}
     >

@@ -1,3 +1,4 @@
+import { ltr } from '../../../i18n/format';
 import { format, locale, t } from '../../../i18n/index';
 import { QrCode } from '../QrCode';
 
@@ -7,8 +8,8 @@ function LookupLater({ reference }: { reference: string }) {
   return (
     <>
       <h2>{t('done.lookupHeading')}</h2>
-      {/* the address is isolated left-to-right (LRI … PDI), so it reads right inside Arabic or Urdu text */}
-      <p>{t('done.lookupText', { address: `\u2066${location.host}/lookup\u2069` })}</p>
+      {/* the address is isolated left-to-right, so it reads right inside Arabic or Urdu text */}
+      <p>{t('done.lookupText', { address: ltr(`${location.host}/lookup`) })}</p>
       <p>
         <a class="text-link" href={href} data-testid="lookup-link">
           {t('done.lookupLink')}
@@ -27,7 +28,9 @@ export function Done({ reference, onFinish, paper }: { reference: string; onFini
           <p>{t('paper.doneText')}</p>
         </div>
         <div class="reference-box">
-          <p class="reference">{reference}</p>
+          <p class="reference" dir="ltr">
+            {reference}
+          </p>
         </div>
         <button type="button" class="button primary" onClick={onFinish}>
           {t('paper.another')}
@@ -46,8 +49,10 @@ export function Done({ reference, onFinish, paper }: { reference: string; onFini
       <h2>{t('done.referenceHeading')}</h2>
       <p>{t('done.referenceText')}</p>
       <div class="reference-box">
-        <p class="reference">{reference}</p>
-        <QrCode value={reference} label={t('done.qrLabel', { code: reference })} />
+        <p class="reference" dir="ltr">
+          {reference}
+        </p>
+        <QrCode value={reference} label={t('done.qrLabel', { code: ltr(reference) })} />
       </div>
       <LookupLater reference={reference} />
       <h2>{t('done.nextHeading')}</h2>

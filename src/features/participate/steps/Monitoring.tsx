@@ -2,9 +2,11 @@
 import { useState } from 'preact/hooks';
 import { go, goOnFrom, monitoring, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
-import type { Monitoring as MonitoringValue } from '../../../shared/bundle';
+import { MonitoringSchema, type Monitoring as MonitoringValue } from '../../../shared/bundle';
+import { problemPaths } from '../../../shared/issues';
+import { LIMITS } from '../../../shared/limits';
 import { MONITORING_OPTIONS } from '../../../shared/monitoring';
-import { Actions } from '../../../ui/ui';
+import { Actions, ErrorSummary, type FieldError } from '../../../ui/ui';
 
 type Key = keyof typeof MONITORING_OPTIONS;
 const KEYS = Object.keys(MONITORING_OPTIONS) as Key[];
@@ -13,6 +15,9 @@ const KEYS = Object.keys(MONITORING_OPTIONS) as Key[];
 export function Monitoring({ claim = false }: { claim?: boolean }) {
   const [v, setV] = useState<MonitoringValue>(monitoring.value ?? {});
   const areaPreferNot = v.area === 'prefer_not';
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const areaError = errors[0]?.text;
   return (
     <form
       noValidate
@@ -22,10 +27,18 @@ export function Monitoring({ claim = false }: { claim?: boolean }) {
         const area = v.area?.trim();
         const kept: MonitoringValue = { ...v, ...(area ? { area } : {}) };
         if (!area) delete kept.area;
+        // the choices are fixed; the area is typed, so the opener's schema checks it here first
+        const found = problemPaths(MonitoringSchema, kept).length
+          ? [{ target: 'monitoring-area', text: t('monitoring.areaTooLong', { max: LIMITS.area }) }]
+          : [];
+        setErrors(found);
+        setAttempt(attempt + 1);
+        if (found.length) return;
         monitoring.value = Object.keys(kept).length ? kept : null;
         goOnFrom('monitoring', { claim });
       }}
     >
+      <ErrorSummary errors={errors} attempt={attempt} />
       <h1>{t('monitoring.heading')}</h1>
       <p>{t('monitoring.intro')}</p>
       {KEYS.map((key) => (
@@ -47,7 +60,7 @@ export function Monitoring({ claim = false }: { claim?: boolean }) {
           </div>
         </fieldset>
       ))}
-      <fieldset class="choice-group">
+      <fieldset class={`choice-group${areaError ? ' field-error' : ''}`}>
         <legend class="legend-m">{t('monitoring.area.question')}</legend>
         <label class="label" for="monitoring-area">
           {t('monitoring.area.label')}
@@ -55,12 +68,19 @@ export function Monitoring({ claim = false }: { claim?: boolean }) {
         <p class="hint" id="monitoring-area-hint">
           {t('monitoring.area.hint')}
         </p>
+        {areaError && (
+          <p class="error-message" id="monitoring-area-error">
+            {areaError}
+          </p>
+        )}
         <input
           id="monitoring-area"
           class="input area-input"
           dir="auto"
           autoComplete="off"
-          aria-describedby="monitoring-area-hint"
+          maxLength={LIMITS.area}
+          aria-invalid={areaError ? 'true' : undefined}
+          aria-describedby={areaError ? 'monitoring-area-hint monitoring-area-error' : 'monitoring-area-hint'}
           disabled={areaPreferNot}
           value={areaPreferNot ? '' : (v.area ?? '')}
           onInput={(e) => setV({ ...v, area: e.currentTarget.value })}

@@ -2,8 +2,9 @@ import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
 import { answers, go, goOnFrom, type Recording, recordings, setAnswer } from '../../../device/participant';
 import { format, t } from '../../../i18n/index';
-import type { Answer } from '../../../shared/bundle';
+import { ANSWER_LIMITS, type Answer, AnswerSchema } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
+import { problemPaths } from '../../../shared/issues';
 import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
 import { Face } from '../faces';
 import { Priorities } from '../inputs/Priorities';
@@ -41,7 +42,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
   const q = content.questions[index] as Q;
   const [draft, setDraft] = useState<Draft>(answers.value[q.id] ?? null);
   const [recording, setRecording] = useState<Recording | null>(recordings.value[q.id] ?? null);
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const text = useText(content.defaultLocale);
   const total = content.questions.length;
@@ -153,6 +154,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
           autoComplete="off"
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
+          maxLength={ANSWER_LIMITS.text}
           value={draft && 'text' in draft ? draft.text : ''}
           onInput={(e) => setDraft({ text: e.currentTarget.value })}
         />
@@ -180,7 +182,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       {q.type === 'multiple' && <p class="hint">{t('question.chooseAll')}</p>}
       {error && (
         <p class="error-message" id={errorId}>
-          {t('question.answerOrSkip')}
+          {error}
         </p>
       )}
     </>
@@ -207,8 +209,14 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       key={q.id}
       onSubmit={(e) => {
         e.preventDefault();
-        if (isEmpty(draft)) {
-          setError(true);
+        // the opener's own schema: an answer it would refuse is never kept
+        const problem = isEmpty(draft)
+          ? t('question.answerOrSkip')
+          : problemPaths(AnswerSchema, draft).length > 0
+            ? t('question.tooLong', { max: ANSWER_LIMITS.text })
+            : null;
+        if (problem) {
+          setError(problem);
           setAttempt(attempt + 1);
           return;
         }
@@ -218,7 +226,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       }}
     >
       <p class="progress">{t('question.progress', { n: index + 1, total })}</p>
-      {error && <ErrorSummary attempt={attempt} errors={[{ target: firstInputId(q), text: t('question.answerOrSkip') }]} />}
+      {error && <ErrorSummary attempt={attempt} errors={[{ target: firstInputId(q), text: error }]} />}
       {body}
       <Actions>
         <button type="submit" class="button primary">
