@@ -19,6 +19,7 @@ import {
   consent,
   contact,
   monitoring,
+  pending,
   type Recording,
   recordings,
   returnToCheck,
@@ -44,6 +45,7 @@ export interface HandOverDraft {
   display: Display;
   claim: ClaimProgress | null;
   claimAnswered: boolean;
+  pending: Record<string, unknown>;
 }
 
 /** The claim without bank details; a claim that had them goes back to the payment page, which asks again. */
@@ -83,6 +85,7 @@ function snapshot(h: Owner): HandOverDraft {
     display: display.value,
     claim: sealed ? null : c,
     claimAnswered: claimAnswered.value,
+    pending: sealed ? {} : pending.value,
   };
 }
 
@@ -104,6 +107,7 @@ export async function restoreDraft(d: HandOverDraft): Promise<void> {
   display.value = d.display;
   claim.value = d.claim;
   claimAnswered.value = d.claimAnswered;
+  pending.value = d.pending ?? {};
   await setLocale(d.locale);
   step.value = resumeStep(d);
 }

@@ -4,6 +4,7 @@
  * draft (src/device/draft.ts) mirrors it, so a reload restores it.
  */
 import { signal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { resetDisplay } from '../a11y/display';
 import { announcement } from '../a11y/live';
 import { format, setLocale } from '../i18n/index';
@@ -85,6 +86,31 @@ export const claim = signal<ClaimProgress | null>(null);
 /** Whether the participant answered the claim question (yes or no), so Check knows where Change goes. */
 export const claimAnswered = signal(false);
 
+/**
+ * What is on the page now but not yet confirmed with Continue (a choice, typed words, a photo picked), by
+ * page: kept in the hand-over's draft, so a reload (or a camera app that reloads the page) keeps the screen.
+ */
+export const pending = signal<Record<string, unknown>>({});
+
+/** `useState` for a field of the hand-over's page, kept in `pending` under `key` until `settle(key)`. */
+export function usePending<T>(key: string, initial: T | (() => T)): [T, (next: T) => void] {
+  const [value, setValue] = useState<T>(() =>
+    key in pending.value ? (pending.value[key] as T) : typeof initial === 'function' ? (initial as () => T)() : initial,
+  );
+  const set = (next: T) => {
+    setValue(next);
+    pending.value = { ...pending.value, [key]: next };
+  };
+  return [value, set];
+}
+
+/** The page was confirmed (or left): what was pending under these keys is no longer needed. */
+export function settle(...keys: string[]): void {
+  const { ...rest } = pending.value;
+  for (const k of keys) delete rest[k];
+  pending.value = rest;
+}
+
 export function go(next: Step): void {
   step.value = next;
 }
@@ -128,6 +154,7 @@ export async function resetParticipant(defaultLocale: string): Promise<void> {
   startedAt.value = null;
   claim.value = null;
   claimAnswered.value = false;
+  pending.value = {};
   format.value = 'standard';
   resetDisplay();
   announcement.value = '';

@@ -128,7 +128,7 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
                   <p class="amount">
                     <Money pence={d.line.amountPence} />
                   </p>
-                  {d.receipt && <p>{et('list.hasReceipt')}</p>}
+                  {d.receipt && <p data-testid="has-receipt">{et('list.hasReceipt')}</p>}
                   {warnings.length > 0 && (
                     <ul class="warnings">
                       {warnings.map((w) => (

@@ -1,6 +1,6 @@
 /** One cost: what it was for, then its details and receipt. Only unreadable numbers stop the participant. */
 import { useState } from 'preact/hooks';
-import type { DraftLine, Receipt } from '../../device/participant';
+import { type DraftLine, type Receipt, settle, usePending } from '../../device/participant';
 import { money } from '../../i18n/format';
 import { type ClaimLine, ClaimLineSchema, mileageAmount } from '../../shared/claims';
 import { problemPaths } from '../../shared/issues';
@@ -48,6 +48,8 @@ export function CategoryStep({ card, onPick, onBack }: { card: RateCard; onPick:
   );
 }
 
+const LINE_KEYS = ['line:fields', 'line:vehicle', 'line:band', 'line:receipt', 'line:noReceipt', 'line:declared'];
+
 const TRAVEL: Category[] = ['public_transport', 'mileage', 'taxi', 'parking'];
 
 export function LineStep({
@@ -61,7 +63,7 @@ export function LineStep({
   onAdd: (d: DraftLine) => void;
   onBack: () => void;
 }) {
-  const [f, setF] = useState({
+  const [f, setF] = usePending('line:fields', {
     amount: '',
     miles: '',
     passengers: '0',
@@ -72,11 +74,12 @@ export function LineStep({
     reason: '',
     noReceiptReason: '',
   });
-  const [vehicle, setVehicle] = useState<Vehicle>('car');
-  const [band, setBand] = useState<MealBand>('over5h');
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [noReceipt, setNoReceipt] = useState(false);
-  const [declared, setDeclared] = useState(false);
+  // kept in the hand-over's draft: a camera app that reloads the page loses none of it
+  const [vehicle, setVehicle] = usePending<Vehicle>('line:vehicle', 'car');
+  const [band, setBand] = usePending<MealBand>('line:band', 'over5h');
+  const [receipt, setReceipt] = usePending<Receipt | null>('line:receipt', null);
+  const [noReceipt, setNoReceipt] = usePending('line:noReceipt', false);
+  const [declared, setDeclared] = usePending('line:declared', false);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const set = (k: keyof typeof f) => (value: string) => setF({ ...f, [k]: value });
@@ -130,6 +133,7 @@ export function LineStep({
     const target: Record<string, string> = { from: 'from', to: 'to', reason: 'reason', noReceiptReason: 'no-receipt-reason' };
     const refused = problemPaths(ClaimLineSchema, line).map((p) => ({ target: target[p] ?? 'amount', text: et('field.invalid') }));
     if (refused.length > 0) return setErrors(refused);
+    settle(...LINE_KEYS);
     onAdd({ line, ...(receipt ? { receipt } : {}) });
   };
 
@@ -291,7 +295,14 @@ export function LineStep({
         <button type="submit" class="button primary" disabled={photoBusy}>
           {et('line.add')}
         </button>
-        <button type="button" class="button secondary" onClick={onBack}>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            settle(...LINE_KEYS);
+            onBack();
+          }}
+        >
           {et('nav.back')}
         </button>
       </Actions>

@@ -50,7 +50,7 @@ export function ClaimAsk() {
       <p>{t('claimAsk.intro')}</p>
       <p>{t('claimAsk.help')}</p>
       <Actions>
-        <button type="button" class="button primary" onClick={() => onAnswer(true)}>
+        <button type="button" class="button primary" data-action="claim" onClick={() => onAnswer(true)}>
           {t('claimAsk.yes')}
         </button>
         <button type="button" class="button secondary" data-action="no-claim" onClick={() => onAnswer(false)}>

@@ -1,7 +1,7 @@
 /** Optional contact for feedback. autocomplete="off": on a shared device the browser must not offer
  *  the last participant's email to the next one. */
 import { useState } from 'preact/hooks';
-import { contact, go, goOnFrom, returnToCheck } from '../../../device/participant';
+import { contact, go, goOnFrom, returnToCheck, settle, usePending } from '../../../device/participant';
 import { t } from '../../../i18n/index';
 import { ContactSchema, type Contact as ContactValue } from '../../../shared/bundle';
 import { problemPaths } from '../../../shared/issues';
@@ -27,7 +27,11 @@ function validate(c: Required<ContactValue>): FieldError[] {
 }
 
 export function Contact({ lastQuestion }: { lastQuestion: number }) {
-  const [v, setV] = useState({ name: contact.value?.name ?? '', email: contact.value?.email ?? '', phone: contact.value?.phone ?? '' });
+  const [v, setV] = usePending('contact', {
+    name: contact.value?.name ?? '',
+    email: contact.value?.email ?? '',
+    phone: contact.value?.phone ?? '',
+  });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const errorFor = (id: string) => errors.find((e) => e.target === id);
@@ -72,6 +76,7 @@ export function Contact({ lastQuestion }: { lastQuestion: number }) {
         setAttempt(attempt + 1);
         if (found.length) return;
         contact.value = c.email || c.phone ? given(c) : null;
+        settle('contact');
         goOnFrom('contact');
       }}
     >
@@ -90,6 +95,7 @@ export function Contact({ lastQuestion }: { lastQuestion: number }) {
           class="button secondary"
           onClick={() => {
             contact.value = null;
+            settle('contact');
             goOnFrom('contact');
           }}
         >

@@ -1,6 +1,6 @@
 /** Optional equality monitoring: every question may be left, and every one has "Prefer not to say". */
 import { useState } from 'preact/hooks';
-import { go, goOnFrom, monitoring, returnToCheck } from '../../../device/participant';
+import { go, goOnFrom, monitoring, returnToCheck, settle, usePending } from '../../../device/participant';
 import { t } from '../../../i18n/index';
 import { MonitoringSchema, type Monitoring as MonitoringValue } from '../../../shared/bundle';
 import { problemPaths } from '../../../shared/issues';
@@ -13,7 +13,7 @@ const KEYS = Object.keys(MONITORING_OPTIONS) as Key[];
 
 /** `claim`: the engagement offers expenses, so the claim question comes next. */
 export function Monitoring({ claim = false }: { claim?: boolean }) {
-  const [v, setV] = useState<MonitoringValue>(monitoring.value ?? {});
+  const [v, setV] = usePending<MonitoringValue>('monitoring', monitoring.value ?? {});
   const areaPreferNot = v.area === 'prefer_not';
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -35,6 +35,7 @@ export function Monitoring({ claim = false }: { claim?: boolean }) {
         setAttempt(attempt + 1);
         if (found.length) return;
         monitoring.value = Object.keys(kept).length ? kept : null;
+        settle('monitoring');
         goOnFrom('monitoring', { claim });
       }}
     >
@@ -103,6 +104,7 @@ export function Monitoring({ claim = false }: { claim?: boolean }) {
           class="button secondary"
           onClick={() => {
             monitoring.value = null;
+            settle('monitoring');
             goOnFrom('monitoring', { claim });
           }}
         >

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
-import { answers, go, goOnFrom, type Recording, recordings, setAnswer } from '../../../device/participant';
+import { answers, go, goOnFrom, type Recording, recordings, setAnswer, settle, usePending } from '../../../device/participant';
 import { format, t } from '../../../i18n/index';
 import { ANSWER_LIMITS, type Answer, AnswerSchema } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
@@ -40,8 +40,8 @@ function firstInputId(q: Q): string {
 export function Question({ engagement, index }: { engagement: EngagementRecord; index: number }) {
   const { content } = engagement;
   const q = content.questions[index] as Q;
-  const [draft, setDraft] = useState<Draft>(answers.value[q.id] ?? null);
-  const [recording, setRecording] = useState<Recording | null>(recordings.value[q.id] ?? null);
+  const [draft, setDraft] = usePending<Draft>(`q:${q.id}`, answers.value[q.id] ?? null);
+  const [recording, setRecording] = usePending<Recording | null>(`voice:${q.id}`, recordings.value[q.id] ?? null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const text = useText(content.defaultLocale);
@@ -222,6 +222,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
         }
         setAnswer(q.id, draft as Answer);
         if (q.type === 'voice' && recording) recordings.value = { ...recordings.value, [q.id]: recording };
+        settle(`q:${q.id}`, `voice:${q.id}`);
         next();
       }}
     >
@@ -241,6 +242,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
               setAnswer(q.id, { skipped: true });
               const { [q.id]: _dropped, ...rest } = recordings.value;
               recordings.value = rest;
+              settle(`q:${q.id}`, `voice:${q.id}`);
               next();
             }}
           >
