@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { announcement } from '../a11y/live';
 import { inJourney } from '../features/participate/state';
 import { t } from '../i18n/index';
-import { engine } from './device';
+import { syncStatus } from './device';
 import { applyUpdate, updateReady } from './update';
 
 function UpdatePrompt() {
@@ -14,7 +14,7 @@ function UpdatePrompt() {
       <button
         type="button"
         class="button secondary small"
-        onClick={() => void applyUpdate(async () => !inJourney() && engine.current.phase !== 'sending')}
+        onClick={() => void applyUpdate(async () => !inJourney() && syncStatus.value.phase !== 'sending')}
       >
         {t('update.apply')}
       </button>

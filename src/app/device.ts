@@ -6,7 +6,7 @@ import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
 import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
 import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
-import { SyncEngine, type SyncStatus } from '../sync/engine';
+import type { SyncEngine, SyncStatus } from '../sync/engine';
 
 export const identity = signal<DeviceIdentity | null | undefined>(undefined);
 export const queue = signal({ waiting: 0, attention: 0 });
@@ -35,22 +35,38 @@ export async function refreshStorage(): Promise<void> {
   storage.value = await storageInfo();
 }
 
-export const engine = new SyncEngine({
-  outbox,
-  getToken: async () => identity.value?.token ?? null,
-  sessions: {
-    unreported: async () => (await unreportedSessions()).map(sessionReport),
-    markReported: (ids) => markSessionsReported(ids),
-  },
-  onStatus: (s) => {
-    syncStatus.value = s;
-  },
-  onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
-  onSent: (n) => {
-    void countSent(n);
-    void refreshQueue();
-  },
-});
+/**
+ * The sync engine (with its protocol schemas) is import()ed the first time there is something to send, so
+ * a device with nothing waiting never loads it: a run with nothing to send makes no request anyway.
+ */
+let engine: Promise<SyncEngine> | null = null;
+function loadEngine(): Promise<SyncEngine> {
+  engine ??= import('../sync/engine').then(
+    ({ SyncEngine }) =>
+      new SyncEngine({
+        outbox,
+        getToken: async () => identity.value?.token ?? null,
+        sessions: {
+          unreported: async () => (await unreportedSessions()).map(sessionReport),
+          markReported: (ids) => markSessionsReported(ids),
+        },
+        onStatus: (s) => {
+          syncStatus.value = s;
+        },
+        onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
+        onSent: (n) => {
+          void countSent(n);
+          void refreshQueue();
+        },
+      }),
+  );
+  return engine;
+}
+
+/** Until the engine is loaded: whether a run would send anything (bundles waiting, or session reports). */
+async function somethingToSend(): Promise<boolean> {
+  return (await outbox.counts()).waiting > 0 || (await unreportedSessions()).length > 0;
+}
 
 export async function refreshQueue(): Promise<void> {
   queue.value = await outbox.counts();
@@ -68,7 +84,9 @@ export async function loadDevice(): Promise<void> {
 
 /** Sends what waits; true when nothing is left waiting. */
 export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
-  const report = await engine.sync(force);
+  // what the engine would report for a run with nothing to send
+  const report =
+    engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
   await refreshQueue();
   void refreshStorage();
   const waiting = queue.value.waiting > 0;

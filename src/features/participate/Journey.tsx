@@ -1,4 +1,3 @@
-import { signal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { refreshQueue, syncNow } from '../../app/device';
@@ -11,17 +10,7 @@ import { DisplayOptions } from './DisplayOptions';
 import { applyDisplay } from './display';
 import { startDraftAutosave } from './draft-autosave';
 import { claimMade, go, goOnFrom, resetParticipant, step } from './state';
-
-type Later = typeof import('./steps/later');
-const later = signal<Later | null>(null);
-let loading: Promise<void> | null = null;
-function loadLater(): Promise<void> {
-  loading ??= import('./steps/later').then((m) => {
-    later.value = m;
-  });
-  return loading;
-}
-
+import { laterSteps, loadStepsFor, questionSteps } from './step-chunks';
 import { FormatChoice, LanguageChoice, Start } from './steps/Start';
 
 function StartAgain({ onConfirm }: { onConfirm: () => void }) {
@@ -88,7 +77,6 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     void getEngagement(slug).then((e) => setEngagement(e ?? null));
   }, [slug]);
   useEffect(applyDisplay, []);
-  useEffect(() => void loadLater(), []);
   // leaving the journey (the facilitator's Back, or a link) forgets the participant, as Start again does
   useEffect(
     () => () => {
@@ -104,6 +92,9 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   useEffect(() => {
     if (s.kind === 'start' || s.kind === 'done') setClaim(null);
   }, [s.kind]);
+  useEffect(() => {
+    if (engagement) loadStepsFor(s, engagement.content.questions.length);
+  }, [s, engagement]);
   const keepClaim = (c: ClaimResult | null) => {
     setClaim(c);
     claimMade.value = c !== null;
@@ -114,7 +105,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
     if (engagement) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement, later.value]);
+  }, [stepKey, engagement, questionSteps.mod.value, laterSteps.mod.value]);
 
   if (engagement === undefined) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
@@ -128,17 +119,20 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     );
 
   const reset = () => void resetParticipant(engagement.content.defaultLocale);
-  const L = later.value;
+  const loadingStep = <p class="loading">{t('app.loading')}</p>;
   const body = (() => {
     if (s.kind === 'start') return <Start engagement={engagement} />;
-    if (!L) return <p class="loading">{t('app.loading')}</p>;
-    const { About, Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring, Question } = L;
+    if (s.kind === 'about' || s.kind === 'question') {
+      const Q = questionSteps.mod.value;
+      if (!Q) return loadingStep;
+      if (s.kind === 'about') return <Q.About engagement={engagement} />;
+      return <Q.Question engagement={engagement} index={s.index} key={s.index} />;
+    }
+    const L = laterSteps.mod.value;
+    if (!L) return loadingStep;
+    const { Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring } = L;
     const offers = offersExpenses(engagement.content);
     switch (s.kind) {
-      case 'about':
-        return <About engagement={engagement} />;
-      case 'question':
-        return <Question engagement={engagement} index={s.index} key={s.index} />;
       case 'contact':
         return <Contact lastQuestion={engagement.content.questions.length - 1} />;
       case 'monitoring':
