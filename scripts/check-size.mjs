@@ -75,7 +75,11 @@ async function measure(browser, name, { server, code, open }) {
     );
   });
   const page = await context.newPage();
+  // the last thing the boot defers is the service worker's registration (after workbox-window loads), which
+  // Playwright's blocking answers with this warning: once it is seen, every deferred load has started
+  const registered = page.waitForEvent('console', { predicate: (m) => m.text().includes('Service Worker registration blocked') });
   await open(page, `${server.url}${demo ?? '/'}`);
+  await registered;
   await idle();
   const files = await Promise.all([...sizes].map(async ([url, size]) => ({ url, size: await size })));
   await context.close();

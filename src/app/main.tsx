@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { initI18n } from '../i18n/index';
 import { App } from './App';
 import { loadDevice, startSyncTriggers } from './device';
+import { whenIdle } from './idle';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
@@ -11,7 +12,8 @@ async function boot() {
   await loadDevice();
   render(<App />, document.getElementById('app') as HTMLElement);
   startSyncTriggers();
-  void registerServiceWorker();
+  // workbox-window is not needed to show the first screen
+  whenIdle(() => void registerServiceWorker());
   if (navigator.storage?.persist) void navigator.storage.persist();
 }
 

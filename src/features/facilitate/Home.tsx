@@ -28,7 +28,8 @@ export function Home() {
     void loadOfflineStatus();
     void listEngagements().then(setList);
     void storageUsed().then(setStorage);
-    if (navigator.onLine)
+    // a device that is not set up has nothing to refresh, so it does not load the download code
+    if (navigator.onLine && identity.value)
       void import('./download')
         .then((m) => m.refreshEngagements())
         .then(async (ok) => {
