@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { enrolViaUi } from '../tests/support/journey.ts';
 import { startServer } from '../tests/support/server-process.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { firstLoadMarkProblems } from './first-load-marks.mjs';
 
 /** the one budget, in KB gzip, for each of the three figures */
 const BUDGET_KB = 50;
@@ -95,6 +96,7 @@ async function openStart(page, url) {
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
 }
 
+const markProblems = firstLoadMarkProblems();
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let results;
@@ -142,4 +144,5 @@ for (const { name, files, total } of results) {
 console.log(
   `\n${over ? 'OVER BUDGET' : 'Within budget'}: ${results.map((r) => `${kb(r.total)}`).join(' / ')} KB gzip (budget ${BUDGET_KB} KB each)`,
 );
-if (over) process.exit(1);
+for (const p of markProblems) console.error(p);
+if (over || markProblems.length > 0) process.exit(1);

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly } from '../features/facilitate/ParticipantGate';

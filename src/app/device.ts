@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
 import { signal } from '@preact/signals';
 import { saveEngagements } from '../db/engagements';
@@ -85,8 +86,7 @@ export async function loadDevice(): Promise<void> {
 /** Sends what waits; true when nothing is left waiting. */
 export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
   // what the engine would report for a run with nothing to send
-  const report =
-    engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
+  const report = engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
   await refreshQueue();
   void refreshStorage();
   const waiting = queue.value.waiting > 0;

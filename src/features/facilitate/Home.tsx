@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useState } from 'preact/hooks';
 import { identity, syncStatus } from '../../app/device';
 import { listEngagements } from '../../db/engagements';

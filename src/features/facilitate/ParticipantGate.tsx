@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** What a facilitator screen shows while in participant mode: the way back to the journey, and the PIN. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

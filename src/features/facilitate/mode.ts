@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Participant mode: once handed over, the device shows only the journey until the facilitator's PIN. */
 import { signal } from '@preact/signals';
 import { getMeta, setMeta } from '../../db/meta';

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Display options as pictures with words. They hold for this participant only (see display.ts). */
 import { t } from '../../i18n/index';
 import { display, setDisplay, type TextSize } from './display';

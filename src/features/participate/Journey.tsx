@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { refreshQueue, syncNow } from '../../app/device';

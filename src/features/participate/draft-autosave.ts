@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * Autosaves the journey in progress as an encrypted draft (src/db/drafts.ts), so a closed tab or a flat
  * battery does not lose a participant's answers. The draft is deleted on Done and on Start again, and
