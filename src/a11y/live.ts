@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { signal } from '@preact/signals';
 
 /** The text of the app's polite live region (rendered once by the shell). */

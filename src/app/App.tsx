@@ -1,9 +1,8 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { Enrol } from '../features/facilitate/Enrol';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
 import { Journey } from '../features/participate/Journey';
-import { Credits } from '../features/participate/steps/Credits';
 import { t } from '../i18n/index';
 import { Shell } from './Shell';
 
@@ -15,6 +14,9 @@ const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) =>
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
 const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
+// used once per device (and online only), or rarely: neither belongs in the first load
+const Enrol = lazy(() => import('../features/facilitate/Enrol').then((m) => m.Enrol));
+const Credits = lazy(() => import('../features/participate/steps/Credits').then((m) => m.Credits));
 
 function NotFound() {
   return (

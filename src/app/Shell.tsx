@@ -1,6 +1,7 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import type { ComponentChildren } from 'preact';
 import { announcement } from '../a11y/live';
-import { engine } from '../device/device';
+import { syncStatus } from '../device/device';
 import { handOver } from '../device/handover';
 import { t } from '../i18n/index';
 import { applyUpdate, updateReady } from './update';
@@ -14,7 +15,7 @@ function UpdatePrompt() {
       <button
         type="button"
         class="button secondary small"
-        onClick={() => void applyUpdate(async () => handOver.value === null && engine.current.phase !== 'sending')}
+        onClick={() => void applyUpdate(async () => handOver.value === null && syncStatus.value.phase !== 'sending')}
       >
         {t('update.apply')}
       </button>

@@ -1,8 +1,10 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Boot: kept tiny. Everything not needed for the first screen is import()ed. */
 import { render } from 'preact';
 import { loadDevice, startSyncTriggers } from '../device/device';
 import { initI18n } from '../i18n/index';
 import { App } from './App';
+import { whenIdle } from './idle';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
@@ -11,7 +13,8 @@ async function boot() {
   await loadDevice();
   render(<App />, document.getElementById('app') as HTMLElement);
   startSyncTriggers();
-  void registerServiceWorker();
+  // workbox-window is not needed to show the first screen
+  whenIdle(() => void registerServiceWorker());
   if (navigator.storage?.persist) void navigator.storage.persist();
 }
 

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * App updates (DESIGN.md, sync protocol point 8): a new service worker waits; the shell shows a prompt in
  * a live region on facilitator screens only, and the update applies only when the facilitator asks and it is

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Small device settings (enrolment, last sync) in the meta store. */
 import { db } from './open';
 

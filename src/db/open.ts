@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { type IDBPDatabase, openDB } from 'idb';
 import { type BletherDB, DB_NAME, DB_VERSION } from './schema';
 

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import type { IDBPDatabase } from 'idb';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The one typed IndexedDB schema of a device. Migrations are switched on oldVersion in open.ts and must
  * never lose an unsynced bundle (DESIGN.md, sync protocol point 9).

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Facilitator sessions at a venue (the sessions store). Features reach it only through these functions. */
 
 import type { SessionReport } from '../shared/protocol';

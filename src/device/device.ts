@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
 import { signal } from '@preact/signals';
 import { saveEngagements } from '../db/engagements';
@@ -6,7 +7,7 @@ import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
 import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
 import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
-import { SyncEngine, type SyncStatus } from '../sync/engine';
+import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
 
@@ -37,23 +38,39 @@ export async function refreshStorage(): Promise<void> {
   storage.value = await storageInfo();
 }
 
-export const engine = new SyncEngine({
-  outbox,
-  getToken: async () => identity.value?.token ?? null,
-  sessions: {
-    unreported: async () => (await unreportedSessions()).map(sessionReport),
-    markReported: (ids) => markSessionsReported(ids),
-  },
-  onStatus: (s) => {
-    // the engine knows only this page's runs: the last success stored on the device still counts after a reload
-    syncStatus.value = { ...s, lastSuccessAt: s.lastSuccessAt ?? syncStatus.value.lastSuccessAt };
-  },
-  onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
-  onSent: (n) => {
-    void countSent(n);
-    void refreshQueue();
-  },
-});
+/**
+ * The sync engine (with its protocol schemas) is import()ed the first time there is something to send, so
+ * a device with nothing waiting never loads it: a run with nothing to send makes no request anyway.
+ */
+let engine: Promise<SyncEngine> | null = null;
+function loadEngine(): Promise<SyncEngine> {
+  engine ??= import('../sync/engine').then(
+    ({ SyncEngine }) =>
+      new SyncEngine({
+        outbox,
+        getToken: async () => identity.value?.token ?? null,
+        sessions: {
+          unreported: async () => (await unreportedSessions()).map(sessionReport),
+          markReported: (ids) => markSessionsReported(ids),
+        },
+        onStatus: (s) => {
+          // the engine knows only this page's runs: the last success stored on the device still counts after a reload
+          syncStatus.value = { ...s, lastSuccessAt: s.lastSuccessAt ?? syncStatus.value.lastSuccessAt };
+        },
+        onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
+        onSent: (n) => {
+          void countSent(n);
+          void refreshQueue();
+        },
+      }),
+  );
+  return engine;
+}
+
+/** Until the engine is loaded: whether a run would send anything (bundles waiting, or session reports). */
+async function somethingToSend(): Promise<boolean> {
+  return (await outbox.counts()).waiting > 0 || (await unreportedSessions()).length > 0;
+}
 
 export async function refreshQueue(): Promise<void> {
   queue.value = await outbox.counts();
@@ -72,7 +89,8 @@ export async function loadDevice(): Promise<void> {
 
 /** Sends what waits; true when nothing is left waiting. */
 export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
-  const report = await engine.sync(force);
+  // what the engine would report for a run with nothing to send
+  const report = engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
   await refreshQueue();
   void refreshStorage();
   const waiting = queue.value.waiting > 0;

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The facilitator's own language: facilitator screens use it, whatever the last participant chose. */
 import { signal } from '@preact/signals';
 import { getMeta, setMeta } from '../db/meta';

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * Hand-over (DESIGN.md): the facilitator gives the device to one participant. Every way of doing so (Start
  * with a participant, a session's hand-over, Claim expenses only, a typed address) starts one; it ends at

@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * i18next with every locale fetched as JSON, English at boot (preloaded by index.html, in parallel with the
  * script) and the others on demand; the service worker precaches them all, so they load offline. Keeping

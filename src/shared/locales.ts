@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The locales Blether ships, each named in its own script. */
 export const LOCALES = ['en', 'gd', 'pl', 'uk', 'ar', 'ur', 'zh-Hans'] as const;
 export type Locale = (typeof LOCALES)[number];

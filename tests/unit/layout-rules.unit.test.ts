@@ -22,7 +22,11 @@ function probe(where: string, source: string): string {
 function restricted(file: string): string[] {
   let out: string;
   try {
-    out = execFileSync(path.join(root, 'node_modules/.bin/biome'), ['lint', '--reporter=json', file], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync(path.join(root, 'node_modules/.bin/biome'), ['lint', '--reporter=json', file], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (e) {
     out = (e as { stdout: string }).stdout;
   }

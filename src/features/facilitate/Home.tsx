@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
@@ -32,7 +33,8 @@ export function Home() {
     void loadOfflineStatus();
     void listEngagements().then(setList);
     void refreshStorage();
-    if (navigator.onLine)
+    // a device that is not set up has nothing to refresh, so it does not load the download code
+    if (navigator.onLine && identity.value)
       void import('../../device/download')
         .then((m) => m.refreshEngagements())
         .then(async (ok) => {

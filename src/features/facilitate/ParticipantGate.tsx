@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * What shows when a participant's hand-over is open and anything but its own pages is asked for (Back, a
  * link, a typed address): the way back to their questions, in their language, and the facilitator's PIN, in

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
@@ -11,19 +11,9 @@ import { resetParticipant, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { offersExpenses } from '../../shared/engagement';
-import { DisplayOptions } from './DisplayOptions';
-
-type Later = typeof import('./steps/later');
-const later = signal<Later | null>(null);
-let loading: Promise<void> | null = null;
-function loadLater(): Promise<void> {
-  loading ??= import('./steps/later').then((m) => {
-    later.value = m;
-  });
-  return loading;
-}
-
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
+import { DisplayOptions } from './DisplayOptions';
+import { laterSteps, loadStepsFor, questionSteps } from './step-chunks';
 import { Start } from './steps/Start';
 
 function StartAgain({ onConfirm }: { onConfirm: () => void }) {
@@ -92,16 +82,16 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   useEffect(applyDisplay, []);
   const ready = useHandOverPage(slug, paper ? 'paper' : 'journey', stored ? stored.content.defaultLocale : null);
   const s = step.value;
-  // the later steps' code is fetched once the participant is past the start page, never for the start page itself
+  // each step's code is fetched when the participant gets near it, never for the start page
   useEffect(() => {
-    if (ready && s.kind !== 'start') void loadLater();
-  }, [ready, s.kind]);
+    if (engagement && ready) loadStepsFor(s, engagement.content.questions.length);
+  }, [s, engagement, ready]);
 
   // move focus to the new heading whenever the step changes (not on language or format changes)
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
   useEffect(() => {
     if (engagement && ready) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement, ready, later.value]);
+  }, [stepKey, engagement, ready, questionSteps.mod.value, laterSteps.mod.value]);
 
   if (engagement === undefined || (engagement && !ready)) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
@@ -117,17 +107,20 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   const dl = engagement.content.defaultLocale;
   // Start again and Finish end this participant's turn; on a paper form the facilitator simply starts the next
   const reset = () => void (paper ? resetParticipant(dl) : nextParticipant());
-  const L = later.value;
+  const loadingStep = <p class="loading">{t('app.loading')}</p>;
   const body = (() => {
     if (s.kind === 'start') return <Start engagement={engagement} />;
-    if (!L) return <p class="loading">{t('app.loading')}</p>;
-    const { About, Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring, Question } = L;
+    if (s.kind === 'about' || s.kind === 'question') {
+      const Q = questionSteps.mod.value;
+      if (!Q) return loadingStep;
+      if (s.kind === 'about') return <Q.About engagement={engagement} />;
+      return <Q.Question engagement={engagement} index={s.index} key={s.index} />;
+    }
+    const L = laterSteps.mod.value;
+    if (!L) return loadingStep;
+    const { Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring } = L;
     const offers = offersExpenses(engagement.content);
     switch (s.kind) {
-      case 'about':
-        return <About engagement={engagement} />;
-      case 'question':
-        return <Question engagement={engagement} index={s.index} key={s.index} />;
       case 'contact':
         return <Contact lastQuestion={engagement.content.questions.length - 1} />;
       case 'monitoring':

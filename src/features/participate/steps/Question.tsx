@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { EngagementRecord } from '../../../db/schema';
 import { answers, go, goOnFrom, type Recording, recordings, setAnswer, settle, usePending } from '../../../device/participant';
 import { format, t } from '../../../i18n/index';
-import { ANSWER_LIMITS, type Answer, AnswerSchema } from '../../../shared/bundle';
+import type { Answer } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
-import { problemPaths } from '../../../shared/issues';
+import { LIMITS } from '../../../shared/limits';
 import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
 import { Face } from '../faces';
 import { Priorities } from '../inputs/Priorities';
@@ -154,7 +154,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
           autoComplete="off"
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
-          maxLength={ANSWER_LIMITS.text}
+          maxLength={LIMITS.text}
           value={draft && 'text' in draft ? draft.text : ''}
           onInput={(e) => setDraft({ text: e.currentTarget.value })}
         />
@@ -207,13 +207,13 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       noValidate
       autoComplete="off"
       key={q.id}
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         // the opener's own schema: an answer it would refuse is never kept
         const problem = isEmpty(draft)
           ? t('question.answerOrSkip')
-          : problemPaths(AnswerSchema, draft).length > 0
-            ? t('question.tooLong', { max: ANSWER_LIMITS.text })
+          : (await import('./answer-check')).answerRefused(draft)
+            ? t('question.tooLong', { max: LIMITS.text })
             : null;
         if (problem) {
           setError(problem);

@@ -1,9 +1,7 @@
-/** Every step after Start, in one chunk: import()ed while the participant is on Start, so the first
- *  load stays small and the next step is ready before anyone presses Start. */
-export { About } from './About';
+/** Every step after the questions, in one chunk: import()ed when the participant reaches the last question
+ *  (or a restored draft starts past it), so neither the start page nor question 1 loads it. */
 export { Check } from './Check';
 export { ClaimAsk, ClaimStep } from './Claim';
 export { Contact } from './Contact';
 export { Done } from './Done';
 export { Monitoring } from './Monitoring';
-export { Question } from './Question';
