@@ -27,7 +27,7 @@ export const hostileString = fc.oneof(
     '%00',
     '<script>alert(1)</script>',
     "' OR 1=1 --",
-    '${7*7}',
+    '{{7*7}}',
     ...POLLUTION,
   ),
   fc.constantFrom('x'.repeat(70_000), '\u202e'.repeat(5_000), '🙂'.repeat(20_000), '\u0000'.repeat(1_000)),
@@ -163,6 +163,6 @@ export function queryArb(real: string[]): fc.Arbitrary<string> {
         .array(pair, { maxLength: 4 })
         .map((ps) => `?${ps.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`),
     },
-    { weight: 1, arbitrary: fc.constantFrom('?%', '?a=%zz', '?&&&', '?=', `?${'a=1&'.repeat(2000)}`) },
+    { weight: 1, arbitrary: fc.constantFrom('?%', '?a=%zz', '?&&&', '?=', `?${'a=1&'.repeat(300)}`) },
   );
 }
