@@ -22,6 +22,8 @@ export interface TestServer {
   engagement: PublishedEngagement;
   token: string;
   deviceId: string;
+  /** the one-time link for the first admin that the server printed (null once someone has an account) */
+  setupToken: string | null;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     engagement: engagement as PublishedEngagement,
     token,
     deviceId,
+    setupToken: seeded.setupToken,
     async close() {
       await app.close();
       await database.close();

@@ -7,6 +7,7 @@ import { actorOf, publicRoute, staffOnly } from '../auth/guard';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { toCsv } from '../insight/csv';
+import { bodyDoc } from '../openapi';
 import { audit } from '../services/audit';
 import { feedbackContacts } from '../services/contacts';
 import {
@@ -32,10 +33,14 @@ export default async function feedback(ctx: AppContext) {
   const actor = actorOf;
 
   app.get('/api/staff/feedback/:id', staffOnly(ctx, organiser), async (req) => feedbackDraft(db, parseBody(IdParam, req.params).id));
-  app.put('/api/staff/feedback/:id', staffOnly(ctx, organiser, { bodyLimit: 512 * 1024 }), async (req) => {
-    const { id } = parseBody(IdParam, req.params);
-    return saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
-  });
+  app.put(
+    '/api/staff/feedback/:id',
+    staffOnly(ctx, organiser, { bodyLimit: 512 * 1024, schema: { body: bodyDoc(DraftSchema) } }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      return saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
+    },
+  );
   app.post('/api/staff/feedback/:id/publish', staffOnly(ctx, organiser), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
     const out = await publishFeedback(db, id, actor(req));

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { actorOf, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
+import { bodyDoc } from '../openapi';
 import { audit } from '../services/audit';
 import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
 import { createTheme, deleteTheme, setTag } from '../services/themes';
@@ -49,14 +50,18 @@ export default async function insight(ctx: AppContext) {
   );
   app.get(`${base}/participation`, staffOnly(ctx, read), async (req) => participationFor(db, parseBody(IdParam, req.params).id));
 
-  app.put(`${base}/reference`, staffOnly(ctx, ['organiser', 'analyst'], { bodyLimit: 16 * 1024 }), async (req) => {
-    const { id } = parseBody(IdParam, req.params);
-    const body = parseBody(ReferenceSchema, req.body);
-    await saveReferenceShares(db, id, body.dimension, body.shares, body.source);
-    return participationFor(db, id);
-  });
+  app.put(
+    `${base}/reference`,
+    staffOnly(ctx, ['organiser', 'analyst'], { bodyLimit: 16 * 1024, schema: { body: bodyDoc(ReferenceSchema) } }),
+    async (req) => {
+      const { id } = parseBody(IdParam, req.params);
+      const body = parseBody(ReferenceSchema, req.body);
+      await saveReferenceShares(db, id, body.dimension, body.shares, body.source);
+      return participationFor(db, id);
+    },
+  );
 
-  app.post(`${base}/themes`, staffOnly(ctx, analyse, { bodyLimit: 4096 }), async (req, reply) => {
+  app.post(`${base}/themes`, staffOnly(ctx, analyse, { bodyLimit: 4096, schema: { body: bodyDoc(ThemeSchema) } }), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
     await engagementFor(db, id);
     return reply.code(201).send(await createTheme(db, id, parseBody(ThemeSchema, req.body).name, actor(req)));
@@ -66,7 +71,7 @@ export default async function insight(ctx: AppContext) {
     await deleteTheme(db, id, themeId);
     return reply.code(204).send();
   });
-  app.post(`${base}/tags`, staffOnly(ctx, analyse, { bodyLimit: 4096 }), async (req) => {
+  app.post(`${base}/tags`, staffOnly(ctx, analyse, { bodyLimit: 4096, schema: { body: bodyDoc(TagSchema) } }), async (req) => {
     const { id } = parseBody(IdParam, req.params);
     await setTag(db, id, parseBody(TagSchema, req.body), actor(req));
     return { ok: true };

@@ -9,7 +9,11 @@ import { EmailSchema, NameSchema, PasswordSchema } from './staff-auth';
 
 const RolesSchema = v.pipe(v.array(v.picklist(ROLES, 'Unknown role')), v.minLength(1, 'Choose at least one role'));
 const CreateSchema = v.strictObject({ email: EmailSchema, name: NameSchema, password: PasswordSchema, roles: RolesSchema });
-const PatchSchema = v.strictObject({ roles: v.optional(RolesSchema), disabled: v.optional(v.boolean()) });
+const PatchSchema = v.pipe(
+  v.strictObject({ roles: v.optional(RolesSchema), disabled: v.optional(v.boolean()) }),
+  // an empty change would be an UPDATE with nothing to set, which the database refuses
+  v.check((p) => p.roles !== undefined || p.disabled !== undefined, 'Change the roles, or disable or enable the account'),
+);
 const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an account id')) });
 
 export default async function staffUsers(ctx: AppContext) {
