@@ -17,6 +17,7 @@ import attachments from './routes/attachments';
 import devices from './routes/devices';
 import feedback from './routes/feedback';
 import finance from './routes/finance';
+import financeRuns from './routes/finance-runs';
 import health from './routes/health';
 import insight from './routes/insight';
 import lookup from './routes/lookup';
@@ -133,6 +134,7 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   await finance(ctx);
+  await financeRuns(ctx);
   await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffPaper]) await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);

@@ -1,7 +1,7 @@
 /** Finance endpoints: only the finance role; organiser and analyst get 403; a device token reads no claim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/shared/claims';
-import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
+import { openAcknowledged, publishRateCard, startTestApp, type TestServer, uploadAttachment } from '../support/app';
 import { sealedItem } from '../support/bundles';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -10,6 +10,7 @@ let claimId: string;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   s = await startTestApp();
+  await publishRateCard(s);
   for (const role of ['finance', 'organiser', 'analyst', 'admin'] as const) cookies[role] = (await staffCookie(s, [role])).cookie;
   cookies.finance2 = (await staffCookie(s, ['finance'])).cookie;
   const claim: Claim = {
@@ -97,8 +98,8 @@ describe('finance roles', () => {
     const second = await call('POST', `/api/finance/claims/${claimId}/second-approval`, { cookie: cookies.finance2 as string }, {});
     expect(second.statusCode).toBe(200);
     const run = await call('POST', '/api/finance/payment-runs', { cookie: cookies.finance as string }, {});
-    expect(run.statusCode).toBe(200);
-    expect(run.json().csv).toContain('Ann Example,123456,12345678,150.00,');
+    expect(run.statusCode).toBe(201);
+    expect(run.json().csv).toContain('ANN EXAMPLE,123456,12345678,150.00,');
     const noOrigin = await s.app.inject({
       method: 'POST',
       url: '/api/finance/payment-runs',

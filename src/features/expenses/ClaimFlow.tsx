@@ -9,7 +9,7 @@ import type { EngagementRecord } from '../../db/schema';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
 import { formatPence } from '../../shared/money';
-import { type Category, paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
+import { type Category, offeredRateCard, paymentOptionsOf } from '../../shared/ratecard';
 import { Actions, ErrorSummary } from '../participate/ui';
 import { DeclareStep } from './Declare';
 import { buildClaim, type ClaimDraft, type ClaimResult } from './draft';
@@ -38,7 +38,7 @@ export interface ClaimFlowProps {
 }
 
 export function ClaimFlow({ engagement, attachmentOffset = 0, busy = false, confirmLabel, onDone, onCancel }: ClaimFlowProps) {
-  const card = rateCardOf(engagement.content);
+  const card = offeredRateCard(engagement.content);
   const [ready, setReady] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'list' });
   const [draft, setDraft] = useState<ClaimDraft>({ lines: [] });

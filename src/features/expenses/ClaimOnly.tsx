@@ -10,6 +10,7 @@ import { getEngagement } from '../../db/engagements';
 import { StorageFullError } from '../../db/index';
 import type { EngagementRecord } from '../../db/schema';
 import { format, locale, t } from '../../i18n/index';
+import { offersExpenses } from '../../shared/engagement';
 import { finishBundle } from '../participate/finish';
 import { resetParticipant } from '../participate/state';
 import { FormatChoice, LanguageChoice } from '../participate/steps/Start';
@@ -65,7 +66,8 @@ export function ClaimOnly({ slug }: { slug: string }) {
     void loadExpenseStrings(locale.value).then(() => setReady(true));
   }, [locale.value]);
   if (engagement === undefined || !ready) return <p class="loading">{t('app.loading')}</p>;
-  if (engagement === null) return <h1>{t('journey.notFound')}</h1>;
+  // an engagement without a valid rate card offers no claim
+  if (engagement === null || !offersExpenses(engagement.content)) return <h1>{t('journey.notFound')}</h1>;
   const dl = engagement.content.defaultLocale;
 
   if (stage.kind === 'done')

@@ -3,7 +3,7 @@ import { identity, syncStatus } from '../../app/device';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { locale, t } from '../../i18n/index';
-import { pickText } from '../../shared/engagement';
+import { offersExpenses, pickText } from '../../shared/engagement';
 import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, storageUsed } from './offline';
 import { QueueStatus } from './QueueStatus';
 
@@ -96,10 +96,14 @@ export function Home() {
                         {t('home.paperForm')}
                         <span class="visually-hidden">: {title}</span>
                       </a>{' '}
-                      <a class="button secondary" href={`/claim/${e.slug}`}>
-                        {t('home.claimOnly')}
-                        <span class="visually-hidden">: {title}</span>
-                      </a>{' '}
+                      {offersExpenses(e.content) && (
+                        <>
+                          <a class="button secondary" href={`/claim/${e.slug}`}>
+                            {t('home.claimOnly')}
+                            <span class="visually-hidden">: {title}</span>
+                          </a>{' '}
+                        </>
+                      )}
                       <a class="button secondary" href={`/feedback/${e.slug}?lang=${lng}`}>
                         {t('home.feedback')}
                         <span class="visually-hidden">: {title}</span>
