@@ -34,7 +34,9 @@ export default async function feedback(ctx: AppContext) {
   app.get('/api/staff/feedback/:id', staffOnly(ctx, organiser), async (req) => feedbackDraft(db, parseBody(IdParam, req.params).id));
   app.put('/api/staff/feedback/:id', staffOnly(ctx, organiser, { bodyLimit: 512 * 1024 }), async (req) => {
     const { id } = parseBody(IdParam, req.params);
-    return saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
+    const saved = await saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
+    await audit(db, { at: new Date().toISOString(), actor: actor(req), action: 'feedback.draft_saved', subject: `engagement:${id}` });
+    return saved;
   });
   app.post('/api/staff/feedback/:id/publish', staffOnly(ctx, organiser), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
