@@ -47,6 +47,9 @@ export const BuilderContentSchema = v.strictObject({
 });
 export type BuilderContent = v.InferOutput<typeof BuilderContentSchema>;
 
+/** The expenses part of the content on its own, checked again when publishing. */
+export const ExpensesSchema = v.object({ rateCard: v.optional(RateCardSchema), paymentOptions: v.optional(PaymentOptionsSchema) });
+
 export const SlugSchema = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'Use 2-60 characters: a-z, 0-9 and -'));
 
 /** Problems that stop publishing (missing translations only warn: see the completeness view). */
