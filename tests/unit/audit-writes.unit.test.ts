@@ -52,18 +52,28 @@ const CALLS: Record<string, () => Promise<Call>> = {
     body: { email: 'ann@example.org', name: 'Ann', password: PASSWORD, roles: ['analyst'] },
   }),
   'PATCH /api/staff/users/:id': async () => {
-    const user = await s.database.db.selectFrom('staff_users').select('id').where('email', '=', 'ann@example.org').executeTakeFirstOrThrow();
+    const user = await s.database.db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', 'ann@example.org')
+      .executeTakeFirstOrThrow();
     return { url: `/api/staff/users/${user.id}`, body: { roles: ['analyst', 'finance'] } };
   },
   'POST /api/staff/login': async () => ({ url: '/api/staff/login', body: { email: 'ann@example.org', password: PASSWORD } }),
   'POST /api/staff/logout': async () => ({ url: '/api/staff/logout', cookie: (await staffCookie(s, ['analyst'])).cookie }),
-  'POST /api/staff/logout-everywhere': async () => ({ url: '/api/staff/logout-everywhere', cookie: (await staffCookie(s, ['analyst'])).cookie }),
+  'POST /api/staff/logout-everywhere': async () => ({
+    url: '/api/staff/logout-everywhere',
+    cookie: (await staffCookie(s, ['analyst'])).cookie,
+  }),
   'POST /api/staff/devices/codes': async () => ({ url: '/api/staff/devices/codes' }),
   'POST /api/devices/enrol': async () => ({
     url: '/api/devices/enrol',
     body: { code: (await createEnrolmentCode(s.database.db, null)).code, name: 'Spare tablet' },
   }),
-  'PUT /api/staff/devices/:id/engagements': async () => ({ url: `/api/staff/devices/${s.deviceId}/engagements`, body: { scope: 'all', engagementIds: [] } }),
+  'PUT /api/staff/devices/:id/engagements': async () => ({
+    url: `/api/staff/devices/${s.deviceId}/engagements`,
+    body: { scope: 'all', engagementIds: [] },
+  }),
   'POST /api/staff/devices/:id/revoke': async () => {
     const lost = await enrolDevice(s.database.db, { code: (await createEnrolmentCode(s.database.db, null)).code, name: 'Lost' });
     return { url: `/api/staff/devices/${lost.deviceId}/revoke` };
@@ -118,7 +128,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     body: { decisions: [{ idx: 0, decision: 'approve' }] },
   }),
   'POST /api/finance/claims/:id/second-approval': async () => ({ url: `/api/finance/claims/${await approved([15_000])}/second-approval` }),
-  'POST /api/finance/claims/:id/withdraw': async () => ({ url: `/api/finance/claims/${await claim([700])}/withdraw`, body: { reason: 'Sent twice' } }),
+  'POST /api/finance/claims/:id/withdraw': async () => ({
+    url: `/api/finance/claims/${await claim([700])}/withdraw`,
+    body: { reason: 'Sent twice' },
+  }),
   'POST /api/finance/payment-runs': async () => ({ url: '/api/finance/payment-runs', body: { format: 'csv' } }),
   'POST /api/finance/payment-runs/:id/outcomes': async () => {
     const run = await s.database.db.selectFrom('payment_run_claims').select(['run_id', 'claim_id']).executeTakeFirstOrThrow();
@@ -129,7 +142,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     const run = await createPaymentRun(s.database.db, s.serverKey, 'staff:fin@example.org');
     return { url: `/api/finance/payment-runs/${run.id}/result`, body: { failed: [] } };
   },
-  'POST /api/finance/floats/:sessionId': async () => ({ url: '/api/finance/floats/session-1', body: { issuedPence: 5000, returnedPence: 5000 } }),
+  'POST /api/finance/floats/:sessionId': async () => ({
+    url: '/api/finance/floats/session-1',
+    body: { issuedPence: 5000, returnedPence: 5000 },
+  }),
   'POST /api/finance/floats/:sessionId/reconcile': async () => ({ url: '/api/finance/floats/session-1/reconcile', body: {} }),
   'POST /api/staff/erasures/preview': async () => {
     const { item } = await sendFullParticipant(s);
@@ -143,18 +159,30 @@ const CALLS: Record<string, () => Promise<Call>> = {
 /** State-changing routes that staff actions reach: every staff route but GET, and the public sign-in, setup and enrolment. */
 function stateChanging() {
   const publicOnes = ['/api/staff/login', '/api/staff/setup', '/api/devices/enrol'];
-  return s.app.routeTable.filter(
-    (r) => !['GET', 'HEAD'].includes(r.method) && (r.access?.kind === 'staff' || publicOnes.includes(r.url)),
-  );
+  return s.app.routeTable.filter((r) => !['GET', 'HEAD'].includes(r.method) && (r.access?.kind === 'staff' || publicOnes.includes(r.url)));
 }
 
-const auditCount = async () => Number((await s.database.db.selectFrom('audit_events').select((x) => x.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () =>
+  Number(
+    (
+      await s.database.db
+        .selectFrom('audit_events')
+        .select((x) => x.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('audit of state-changing routes', () => {
   it('every state-changing route is listed with a call', () => {
     const keys = stateChanging().map((r) => `${r.method} ${r.url}`);
-    expect(keys.filter((k) => !(k in CALLS)), 'add these to CALLS in audit-writes.unit.test.ts').toEqual([]);
-    expect(Object.keys(CALLS).filter((k) => !keys.includes(k)), 'no longer routes').toEqual([]);
+    expect(
+      keys.filter((k) => !(k in CALLS)),
+      'add these to CALLS in audit-writes.unit.test.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(CALLS).filter((k) => !keys.includes(k)),
+      'no longer routes',
+    ).toEqual([]);
   });
 
   it('each call, by someone allowed, succeeds and writes at least one audit event', async () => {
@@ -169,7 +197,11 @@ describe('audit of state-changing routes', () => {
       const res = await s.app.inject({
         method: key.split(' ')[0] as 'POST',
         url: call.url,
-        headers: { origin: ORIGIN, ...(cookie ? { cookie } : {}), ...(call.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          origin: ORIGIN,
+          ...(cookie ? { cookie } : {}),
+          ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(call.body === undefined ? {} : { payload: JSON.stringify(call.body) }),
       });
       expect(res.statusCode, `${key}: ${res.body.slice(0, 300)}`).toBeLessThan(300);

@@ -86,7 +86,14 @@ describe('payment runs', () => {
   it('runs can be found again: the list, one run with reference codes and payees, the file in both formats', async () => {
     const list = await call('GET', '/api/finance/payment-runs');
     expect(list.headers['cache-control']).toBe('no-store');
-    expect(list.json().runs[0]).toMatchObject({ id: runId, state: 'sent', format: 'bacs18', createdBy: fin.actor, claimCount: 3, totalPence: 1720 });
+    expect(list.json().runs[0]).toMatchObject({
+      id: runId,
+      state: 'sent',
+      format: 'bacs18',
+      createdBy: fin.actor,
+      claimCount: 3,
+      totalPence: 1720,
+    });
 
     const one = await call('GET', `/api/finance/payment-runs/${runId}`);
     expect(one.headers['cache-control']).toBe('no-store');
@@ -122,12 +129,17 @@ describe('payment runs', () => {
     expect((await status(full)).status).toBe('paid');
     const again = await call('POST', `/api/finance/payment-runs/${runId}/outcomes`, { outcomes: [{ claimId: full, outcome: 'paid' }] });
     expect(again.statusCode).toBe(409);
-    const noReason = await call('POST', `/api/finance/payment-runs/${runId}/outcomes`, { outcomes: [{ claimId: shared, outcome: 'failed' }] });
+    const noReason = await call('POST', `/api/finance/payment-runs/${runId}/outcomes`, {
+      outcomes: [{ claimId: shared, outcome: 'failed' }],
+    });
     expect(noReason.statusCode).toBe(400);
 
     const settled = await call('POST', `/api/finance/payment-runs/${runId}/outcomes`, { outcomes: [{ claimId: shared, outcome: 'paid' }] });
     expect(settled.json()).toMatchObject({ state: 'settled' });
-    expect(settled.json().claims.find((c: { claimId: string }) => c.claimId === partial)).toMatchObject({ outcome: 'failed', reason: 'Account closed' });
+    expect(settled.json().claims.find((c: { claimId: string }) => c.claimId === partial)).toMatchObject({
+      outcome: 'failed',
+      reason: 'Account closed',
+    });
 
     const moves = await s.database.db
       .selectFrom('audit_events')

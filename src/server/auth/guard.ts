@@ -1,8 +1,8 @@
 /** Route guards for staff: session cookie, role, and Origin on every state-changing request. */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { AppContext } from '../context';
-import { type AuditEntry, audit } from '../services/audit';
 import { HttpError } from '../errors';
+import { type AuditEntry, audit } from '../services/audit';
 import type { Access, Role } from './roles';
 import { findSession, SESSION_COOKIE, type StaffPrincipal } from './sessions';
 
@@ -53,5 +53,10 @@ export const publicRoute = (extra: RouteShorthandOptions = {}): RouteShorthandOp
 export const actorOf = (req: FastifyRequest) => `staff:${req.staff?.email ?? 'unknown'}`;
 
 /** Writes the audit entry of a staff request: the signed-in person, now. */
-export const auditRequest = (ctx: AppContext, req: FastifyRequest, action: string, subject: string, extra: Pick<AuditEntry, 'reason' | 'detail'> = {}) =>
-  audit(ctx.database.db, { actor: actorOf(req), action, subject, at: new Date().toISOString(), ...extra });
+export const auditRequest = (
+  ctx: AppContext,
+  req: FastifyRequest,
+  action: string,
+  subject: string,
+  extra: Pick<AuditEntry, 'reason' | 'detail'> = {},
+) => audit(ctx.database.db, { actor: actorOf(req), action, subject, at: new Date().toISOString(), ...extra });

@@ -24,7 +24,9 @@ export default async function adminAudit(ctx: AppContext) {
   const admin = ['admin'] as const;
   app.get(
     '/api/admin/audit',
-    staffOnly(ctx, admin, { schema: { summary: 'The audit log, newest first: filter by who, action (or "claim." for a family), subject, from, to' } }),
+    staffOnly(ctx, admin, {
+      schema: { summary: 'The audit log, newest first: filter by who, action (or "claim." for a family), subject, from, to' },
+    }),
     async (req) => {
       const { offset, limit, ...filter } = parseBody(ListQuery, req.query);
       return readAudit(database.db, filter, offset, limit);

@@ -23,7 +23,13 @@ export default async function devices({ app, database }: AppContext) {
       const body = parseBody(EnrolSchema, req.body);
       const enrolled = await enrolDevice(database.db, body);
       const actor = `device:${enrolled.deviceId}`;
-      await audit(database.db, { actor, action: 'device.enrolled', subject: actor, at: new Date().toISOString(), detail: { name: body.name } });
+      await audit(database.db, {
+        actor,
+        action: 'device.enrolled',
+        subject: actor,
+        at: new Date().toISOString(),
+        detail: { name: body.name },
+      });
       return enrolled;
     },
   );

@@ -47,7 +47,12 @@ export default async function staffAuth(ctx: AppContext) {
       checkOrigin(req, config.publicOrigin);
       const body = parseBody(SetupSchema, req.body);
       const user = await firstAdmin(db, body);
-      await audit(db, { actor: `staff:${user.email}`, action: 'account.first_admin', subject: `staff:${user.id}`, at: new Date().toISOString() });
+      await audit(db, {
+        actor: `staff:${user.email}`,
+        action: 'account.first_admin',
+        subject: `staff:${user.id}`,
+        at: new Date().toISOString(),
+      });
       setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
       return { user };
     },

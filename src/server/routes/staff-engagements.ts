@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { publicRoute, auditRequest, staffOnly } from '../auth/guard';
+import { auditRequest, publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
