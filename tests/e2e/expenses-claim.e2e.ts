@@ -30,7 +30,8 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
   context,
   browser,
 }) => {
-  test.setTimeout(150_000);
+  // the organiser publishing a rate card first adds a sign-in and a publish to this long journey
+  test.setTimeout(240_000);
   // an engagement offers claims only once its organiser published a rate card
   const admin = await (await browser.newContext()).newPage();
   await organiserPublishesRateCard(admin, await (await browser.newContext()).newPage(), server, DEFAULT_RATE_CARD);

@@ -1,8 +1,8 @@
 /** Finance endpoints: only the finance role; organiser and analyst get 403; a device token reads no claim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/shared/claims';
-import { openAcknowledged, publishRateCard, startTestApp, type TestServer, uploadAttachment } from '../support/app';
-import { sealedItem } from '../support/bundles';
+import { publishRateCard, startTestApp, type TestServer } from '../support/app';
+import { sendClaim } from '../support/claims';
 import { ORIGIN, staffCookie } from '../support/staff';
 
 let s: TestServer;
@@ -19,21 +19,7 @@ beforeAll(async () => {
     declaration: { kind: 'typed', name: 'Ann Example' },
     at: new Date().toISOString(),
   };
-  const bytes = crypto.getRandomValues(new Uint8Array(10));
-  const sha256 = await uploadAttachment(s, bytes);
-  const item = await sealedItem(s.engagement, {
-    claim,
-    attachments: [{ sha256, type: 'image/jpeg', size: bytes.length, kind: 'receipt' }],
-  });
-  const res = await s.app.inject({
-    method: 'POST',
-    url: '/api/sync/batches',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ items: [item] }),
-  });
-  expect(res.json().results[0].status).toBe('stored');
-  await openAcknowledged(s);
-  claimId = item.id;
+  claimId = await sendClaim(s, claim);
 });
 afterAll(async () => {
   await s.close();
