@@ -13,10 +13,12 @@ import { HttpError } from './errors';
 import type { ServerKey } from './keys';
 import { registerOpenApi } from './openapi';
 import { databaseRateLimitStore } from './rate-limit-store';
+import adminAudit from './routes/admin-audit';
 import attachments from './routes/attachments';
 import devices from './routes/devices';
 import feedback from './routes/feedback';
 import finance from './routes/finance';
+import financeRuns from './routes/finance-runs';
 import health from './routes/health';
 import insight from './routes/insight';
 import lookup from './routes/lookup';
@@ -77,6 +79,12 @@ export async function buildApp(opts: AppOptions) {
   });
   app.decorate('routeTable', routeTable);
 
+  // Staff, finance and admin answers carry personal data (or may): never kept by a browser or a proxy.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (/^\/api\/(staff|finance|admin)(\/|$|\?|\.)/.test(req.url)) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
   // The API speaks JSON only: anything else is a clear 415, not a string that slips into validation.
   app.removeContentTypeParser('text/plain');
 
@@ -134,9 +142,10 @@ export async function buildApp(opts: AppOptions) {
   await devices(ctx);
   await sync(ctx);
   await finance(ctx);
+  await financeRuns(ctx);
   await attachments(ctx);
   for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper]) await staff(ctx);
-  for (const route of [insight, feedback, lookup, sealedMedia]) await route(ctx);
+  for (const route of [insight, feedback, lookup, sealedMedia, adminAudit]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');
   const hasApp = fs.existsSync(indexHtml);

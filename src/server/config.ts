@@ -15,6 +15,8 @@ export interface Config {
   publicOrigin: string | undefined;
   /** the organisation's time zone, for dates on the results pages (never the server's own zone) */
   orgTimeZone: string;
+  /** the organisation's own account, which Bacs Standard 18 payment files pay from; unset: CSV only */
+  bacsOriginator: { sortCode: string; accountNumber: string; name: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +32,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     distDir: path.resolve(env.DIST_DIR ?? './dist'),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     orgTimeZone: env.ORG_TIME_ZONE || 'Europe/London',
+    bacsOriginator: bacsOriginator(env),
   };
+}
+
+function bacsOriginator(env: NodeJS.ProcessEnv): Config['bacsOriginator'] {
+  const { BACS_SORT_CODE: sortCode, BACS_ACCOUNT_NUMBER: accountNumber, BACS_ORIGINATOR_NAME: name } = env;
+  if (!sortCode && !accountNumber) return undefined;
+  if (!/^\d{6}$/.test(sortCode ?? '') || !/^\d{8}$/.test(accountNumber ?? ''))
+    throw new Error('BACS_SORT_CODE must be 6 digits and BACS_ACCOUNT_NUMBER 8 digits');
+  return { sortCode: sortCode as string, accountNumber: accountNumber as string, name: name || 'BLETHER' };
 }

@@ -188,20 +188,34 @@ export const CLAIM_STATES = [
 ] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
 
+/**
+ * Which state may follow which. `withdrawn` after approval (and after a failed payment) exists for one
+ * reason only: the participant asked for their personal data to be erased, so the bank details needed to
+ * pay are gone. Finance staff withdraw only before approval (WITHDRAWABLE_BY_STAFF).
+ */
 const NEXT: Record<ClaimState, readonly ClaimState[]> = {
   queued: ['submitted', 'paid_on_day'],
   submitted: ['needs_info', 'approved', 'partially_approved', 'rejected', 'withdrawn', 'submitted'],
   needs_info: ['submitted', 'approved', 'partially_approved', 'rejected', 'withdrawn', 'needs_info'],
-  approved: ['in_payment_run', 'needs_info', 'approved', 'partially_approved', 'rejected'],
-  partially_approved: ['in_payment_run', 'needs_info', 'approved', 'partially_approved', 'rejected'],
+  approved: ['in_payment_run', 'needs_info', 'approved', 'partially_approved', 'rejected', 'withdrawn'],
+  partially_approved: ['in_payment_run', 'needs_info', 'approved', 'partially_approved', 'rejected', 'withdrawn'],
   rejected: ['needs_info', 'approved', 'partially_approved', 'rejected'],
   in_payment_run: ['paid', 'payment_failed'],
-  payment_failed: ['approved', 'partially_approved'],
+  payment_failed: ['approved', 'partially_approved', 'withdrawn'],
   paid: [],
   paid_on_day: ['reconciled'],
   reconciled: [],
   withdrawn: [],
 };
+
+/** States a finance person may withdraw a claim from ("before approval", DESIGN.md). */
+export const WITHDRAWABLE_BY_STAFF: readonly ClaimState[] = ['submitted', 'needs_info'];
+/** States ready to go into a payment run. */
+export const APPROVED_STATES = ['approved', 'partially_approved'] as const;
+export type ApprovedState = (typeof APPROVED_STATES)[number];
+
+/** Every state `to` may be reached from. */
+export const sourcesOf = (to: ClaimState): ClaimState[] => CLAIM_STATES.filter((s) => NEXT[s].includes(to));
 
 export const canMove = (from: ClaimState, to: ClaimState) => NEXT[from].includes(to);
 

@@ -1,6 +1,7 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Engagement content as devices receive it: every participant-facing text is `{ [locale]: { standard, easy } }`. */
 import type { Format } from './locales';
+import { rateCardOf } from './ratecard';
 
 export interface LocalText {
   standard: string;
@@ -46,14 +47,14 @@ export interface EngagementContent {
   purpose: Text;
   privacy: Text;
   questions: Question[];
-  /** expenses: a RateCard (shared/ratecard.ts); read it only through rateCardOf(), which validates and defaults */
+  /** expenses: a RateCard (shared/ratecard.ts); read it only through rateCardOf(), which validates it */
   rateCard?: unknown;
   /** how participants may be paid (PaymentMethod[]); read it through paymentOptionsOf() */
   paymentOptions?: unknown;
 }
 
-/** An engagement offers expenses when its organiser gave it a rate card: its journey then asks about a claim. */
-export const offersExpenses = (content: { rateCard?: unknown }): boolean => content.rateCard != null;
+/** An engagement offers expenses when its organiser gave it a valid rate card: its journey then asks about a claim. */
+export const offersExpenses = (content: { rateCard?: unknown }): boolean => rateCardOf(content) !== null;
 
 /** What a device downloads: one published, immutable engagement version. */
 export interface PublishedEngagement {

@@ -1,6 +1,8 @@
 /**
- * The rate card of an engagement version: what may be claimed and at what rates. Defaults follow published
- * public-sector guidance (HMRC approved mileage rates; day subsistence); every figure is editable.
+ * The rate card of an engagement version: what may be claimed and at what rates. RateCardSchema is THE
+ * contract: the builder refuses to save or publish a card that breaks it, devices and the server read a card
+ * only through rateCardOf. DEFAULT_RATE_CARD is where a new card starts in the builder (published public-sector
+ * guidance: HMRC approved mileage rates; day subsistence); every figure is editable.
  */
 import * as v from 'valibot';
 import { MAX_LINE_PENCE } from './money';
@@ -66,10 +68,20 @@ export const DEFAULT_RATE_CARD: RateCard = {
 
 export const DEFAULT_PAYMENT_OPTIONS: PaymentMethod[] = ['bank', 'cash', 'voucher', 'none'];
 
-/** The engagement's rate card, or the default; never trusts a malformed one. */
-export function rateCardOf(content: { rateCard?: unknown }): RateCard {
+/**
+ * The engagement's rate card, or null: no card (or one that breaks the contract) means the engagement offers
+ * no claim. Never the default in its place: a claim is priced only against a card its organiser published.
+ */
+export function rateCardOf(content: { rateCard?: unknown }): RateCard | null {
   const parsed = v.safeParse(RateCardSchema, content.rateCard);
-  return parsed.success ? parsed.output : DEFAULT_RATE_CARD;
+  return parsed.success ? parsed.output : null;
+}
+
+/** For screens reached only once offersExpenses() said yes: the card, which must be there. */
+export function offeredRateCard(content: { rateCard?: unknown }): RateCard {
+  const card = rateCardOf(content);
+  if (!card) throw new Error('This engagement offers no claim: it has no valid rate card.');
+  return card;
 }
 
 export function paymentOptionsOf(content: { paymentOptions?: unknown }): PaymentMethod[] {

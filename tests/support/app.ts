@@ -9,9 +9,11 @@ import { loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/index';
 import { loadServerKey, type ServerKey } from '../../src/server/keys';
 import { seedIfEmpty } from '../../src/server/seed';
+import { getForStaff, publish, saveDraft } from '../../src/server/services/builder';
 import { enrolDevice } from '../../src/server/services/devices';
 import { listPublished } from '../../src/server/services/engagements';
 import type { PublishedEngagement } from '../../src/shared/engagement';
+import { DEFAULT_RATE_CARD, type RateCard } from '../../src/shared/ratecard';
 import { createDatabase } from './pg';
 
 export interface TestServer {
@@ -84,4 +86,19 @@ export async function openAcknowledged(s: TestServer): Promise<void> {
   const { openAll } = await import('../../src/server/services/opener');
   const { VersionKeys } = await import('../../src/server/services/engagements');
   await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
+}
+
+/**
+ * Publishes a new version of the test engagement with a rate card, as an organiser does in the builder,
+ * and makes it the engagement the test's bundles are sealed for. Without one an engagement offers no claim.
+ */
+export async function publishRateCard(s: TestServer, card: RateCard = DEFAULT_RATE_CARD): Promise<PublishedEngagement> {
+  const id = s.engagement.engagementId;
+  const e = await getForStaff(s.database.db, id);
+  await saveDraft(s.database.db, id, { ...e.content, rateCard: card }, 'organiser@test');
+  await publish(s.database.db, s.serverKey, id);
+  const published = (await listPublished(s.database.db)).find((x) => x.engagementId === id);
+  if (!published) throw new Error('the engagement did not publish');
+  s.engagement = published;
+  return published;
 }

@@ -45,8 +45,8 @@ export async function signIn(page: Page, server: RunningServer, who: { email: st
 export const FINANCE_OFFICER = { name: 'Fay Finance', email: 'fay@example.org', password: 'a finance passphrase 42' };
 
 /** The first admin makes a finance account; the finance officer signs in and opens the finance pages. */
-export async function financeSignedIn(admin: Page, finance: Page, server: RunningServer, who = FINANCE_OFFICER) {
-  await setupAdmin(admin, server);
+export async function financeSignedIn(admin: Page, finance: Page, server: RunningServer, who = FINANCE_OFFICER, adminReady = false) {
+  if (!adminReady) await setupAdmin(admin, server);
   await admin.getByRole('link', { name: 'Staff accounts' }).click();
   await admin.getByLabel('Name', { exact: true }).fill(who.name);
   await admin.getByLabel('Email address').fill(who.email);
@@ -104,4 +104,26 @@ export function wav(): Buffer {
   b.write('data', 36);
   b.writeUInt32LE(n, 40);
   return b;
+}
+
+/**
+ * The first admin adds an organiser, who publishes a new version of the demo engagement with a rate card, so
+ * it offers claims. Through the builder's API: the builder page cannot save the demo's bundled clips, which
+ * are not uploads. The demo's clips are left out of this version.
+ */
+export async function organiserPublishesRateCard(admin: Page, organiser: Page, server: RunningServer, rateCard: unknown) {
+  await setupAdmin(admin, server);
+  await addAccount(admin, ORGANISER);
+  await signIn(organiser, server, ORGANISER);
+  const headers = { origin: server.url };
+  const list = await (await organiser.request.get(`${server.url}/api/staff/engagements`)).json();
+  const { id } = (list.engagements as { id: string; slug: string }[]).find((e) => e.slug === 'library-your-say') as { id: string };
+  const { content } = await (await organiser.request.get(`${server.url}/api/staff/engagements/${id}`)).json();
+  const questions = (content.questions as Record<string, unknown>[]).map(({ audio: _clips, ...q }) => q);
+  const saved = await organiser.request.put(`${server.url}/api/staff/engagements/${id}/draft`, {
+    headers,
+    data: { content: { ...content, questions, rateCard } },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  expect((await organiser.request.post(`${server.url}/api/staff/engagements/${id}/publish`, { headers })).status()).toBe(201);
 }

@@ -15,6 +15,9 @@ const AUDITED: Record<string, string[]> = {
   'GET /api/staff/insight/:id/export': ['export.answers', 'export.themes', 'export.aggregates'],
   'GET /api/finance/engagements/:id/totals.csv': ['export.claim_totals'],
   'POST /api/finance/payment-runs': ['payment_run.exported'],
+  'GET /api/finance/payment-runs/:id': ['payment_run.read'],
+  'GET /api/finance/payment-runs/:id/file': ['payment_run.exported'],
+  'GET /api/admin/audit.csv': ['export.audit'],
   // opened from the sealed bundle; the reads are tested in sealed-media.unit.test.ts
   'GET /api/finance/claims/:id/lines/:idx/receipt': ['claim.receipt_read'],
   'GET /api/staff/insight/:id/voice/:bundleId/:questionId': ['answer.voice_played'],
@@ -39,6 +42,8 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/finance/floats/:sessionId': 'cash totals per session',
   'GET /api/finance/sessions': 'venues, dates, attendance and floats that devices reported',
   'GET /api/finance/engagements/:id/totals': 'totals by category and method',
+  'GET /api/finance/payment-runs': 'runs: state, the staff member who made each, counts and totals',
+  'GET /api/admin/audit': 'the audit log for admins: staff actions on subjects by id; codes are logged only as hashes',
 };
 
 let s: TestServer;

@@ -1,6 +1,7 @@
 /** The builder API behind the organiser role: drafts, validation, publishing versions, media. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPublished } from '../../src/server/services/engagements';
+import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { startTestApp, type TestServer } from '../support/app';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -30,7 +31,7 @@ const content = (title: string) => ({
   purpose: t('Why'),
   privacy: t('Kept two years'),
   questions: [{ id: 'q1', type: 'yesno', title: t('Do you take the bus?') }],
-  rateCard: { travelPerMilePence: 45 },
+  rateCard: DEFAULT_RATE_CARD,
 });
 
 describe('builder', () => {

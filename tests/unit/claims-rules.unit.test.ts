@@ -16,6 +16,7 @@ import {
   mileageAmount,
   needsSecondApprover,
   reviewState,
+  WITHDRAWABLE_BY_STAFF,
 } from '../../src/shared/claims';
 import { DEFAULT_RATE_CARD as card, paymentOptionsOf, rateCardOf } from '../../src/shared/ratecard';
 
@@ -27,12 +28,14 @@ const base = {
 const bus: ClaimLine = { category: 'public_transport', amountPence: 420, receipt: 0 };
 
 describe('rate card', () => {
-  it('defaults follow the published figures and a malformed card falls back to them', () => {
+  it('defaults follow the published figures; a missing or malformed card is no card, never the default', () => {
     expect(card.mileage).toEqual({ car: 45, motorcycle: 24, bicycle: 20, passenger: 5 });
     expect(card.meals).toEqual({ over5h: 490, over10h: 1070 });
-    expect(rateCardOf({ rateCard: { categories: [] } })).toBe(card);
+    expect(rateCardOf({ rateCard: { categories: [] } })).toBeNull();
+    expect(rateCardOf({ rateCard: { travelPerMilePence: 45 } })).toBeNull();
+    expect(rateCardOf({})).toBeNull();
     const edited = { ...card, mileage: { ...card.mileage, car: 50 } };
-    expect(rateCardOf({ rateCard: edited }).mileage.car).toBe(50);
+    expect(rateCardOf({ rateCard: edited })?.mileage.car).toBe(50);
     expect(paymentOptionsOf({ paymentOptions: ['cash'] })).toEqual(['cash']);
     expect(paymentOptionsOf({})).toEqual(['bank', 'cash', 'voucher', 'none']);
   });
@@ -141,7 +144,9 @@ describe('claim states', () => {
     expect(canMove('payment_failed', 'approved')).toBe(true);
     expect(canMove('paid_on_day', 'reconciled')).toBe(true);
     expect(canMove('submitted', 'withdrawn')).toBe(true);
-    expect(canMove('approved', 'withdrawn')).toBe(false);
+    // only erasure withdraws an approved claim; finance staff withdraw before approval
+    expect(canMove('approved', 'withdrawn')).toBe(true);
+    expect(WITHDRAWABLE_BY_STAFF).not.toContain('approved');
     expect(canMove('paid', 'approved')).toBe(false);
     expect(canMove('submitted', 'paid')).toBe(false);
     expect(canMove('rejected', 'in_payment_run')).toBe(false);

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncItem } from '../../src/shared/protocol';
-import { openAcknowledged, startTestApp, type TestServer } from '../support/app';
+import { openAcknowledged, publishRateCard, startTestApp, type TestServer } from '../support/app';
 import { PERSONAL, type Personal, sendFullParticipant, sendItem } from '../support/participant';
 import { ORIGIN, staffCookie } from '../support/staff';
 
@@ -38,6 +38,7 @@ const erase = (reference: string, cookie = admin, reason = 'Asked by phone on 22
 
 beforeAll(async () => {
   s = await startTestApp();
+  await publishRateCard(s);
   admin = (await staffCookie(s, ['admin'])).cookie;
 });
 afterAll(async () => {

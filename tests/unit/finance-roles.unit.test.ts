@@ -1,8 +1,8 @@
 /** Finance endpoints: only the finance role; organiser and analyst get 403; a device token reads no claim. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/shared/claims';
-import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
-import { sealedItem } from '../support/bundles';
+import { publishRateCard, startTestApp, type TestServer } from '../support/app';
+import { sendClaim } from '../support/claims';
 import { ORIGIN, staffCookie } from '../support/staff';
 
 let s: TestServer;
@@ -10,6 +10,7 @@ let claimId: string;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
   s = await startTestApp();
+  await publishRateCard(s);
   for (const role of ['finance', 'organiser', 'analyst', 'admin'] as const) cookies[role] = (await staffCookie(s, [role])).cookie;
   cookies.finance2 = (await staffCookie(s, ['finance'])).cookie;
   const claim: Claim = {
@@ -18,21 +19,7 @@ beforeAll(async () => {
     declaration: { kind: 'typed', name: 'Ann Example' },
     at: new Date().toISOString(),
   };
-  const bytes = crypto.getRandomValues(new Uint8Array(10));
-  const sha256 = await uploadAttachment(s, bytes);
-  const item = await sealedItem(s.engagement, {
-    claim,
-    attachments: [{ sha256, type: 'image/jpeg', size: bytes.length, kind: 'receipt' }],
-  });
-  const res = await s.app.inject({
-    method: 'POST',
-    url: '/api/sync/batches',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ items: [item] }),
-  });
-  expect(res.json().results[0].status).toBe('stored');
-  await openAcknowledged(s);
-  claimId = item.id;
+  claimId = await sendClaim(s, claim);
 });
 afterAll(async () => {
   await s.close();
@@ -97,8 +84,8 @@ describe('finance roles', () => {
     const second = await call('POST', `/api/finance/claims/${claimId}/second-approval`, { cookie: cookies.finance2 as string }, {});
     expect(second.statusCode).toBe(200);
     const run = await call('POST', '/api/finance/payment-runs', { cookie: cookies.finance as string }, {});
-    expect(run.statusCode).toBe(200);
-    expect(run.json().csv).toContain('Ann Example,123456,12345678,150.00,');
+    expect(run.statusCode).toBe(201);
+    expect(run.json().csv).toContain('ANN EXAMPLE,123456,12345678,150.00,');
     const noOrigin = await s.app.inject({
       method: 'POST',
       url: '/api/finance/payment-runs',

@@ -11,12 +11,13 @@ import {
   totalsCsv,
 } from '../../src/server/services/finance-payments';
 import type { Claim } from '../../src/shared/claims';
-import { openAcknowledged, startTestApp, type TestServer, uploadAttachment } from '../support/app';
+import { openAcknowledged, publishRateCard, startTestApp, type TestServer, uploadAttachment } from '../support/app';
 import { sealedItem } from '../support/bundles';
 
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestApp();
+  await publishRateCard(s);
 });
 afterAll(async () => {
   await s.close();
@@ -103,10 +104,11 @@ describe('claims from bundles, and finance', () => {
     expect(c.approvedPence).toBe(1045);
 
     const run = await createPaymentRun(s.database.db, s.serverKey, 'fin-1');
-    const rows = run.csv.trim().split('\r\n');
+    const rows = run.file.trim().split('\r\n');
     expect(rows[0]).toBe('payee,sort_code,account_number,amount,reference');
     const mine = rows.find((r) => r.includes(c.referenceCode as string));
-    expect(mine).toBe(`Ann Example,123456,12345678,10.45,BLETHER ${c.referenceCode}`);
+    // payee names go to the bank in the Bacs character set
+    expect(mine).toBe(`ANN EXAMPLE,123456,12345678,10.45,BLETHER ${c.referenceCode}`);
     await expect(createPaymentRun(s.database.db, s.serverKey, 'fin-1')).rejects.toThrow(/No approved/);
     await recordRunResult(s.database.db, run.id, 'fin-1', []);
     c = await getClaim(s.database.db, s.serverKey, id, null);

@@ -12,6 +12,7 @@ import type { BundlePayload } from '../../src/shared/bundle';
 import { sha256Hex } from '../../src/shared/bytes';
 import { offersExpenses } from '../../src/shared/engagement';
 import { type Envelope, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { deviceEngagement } from '../support/device-engagement';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
@@ -23,8 +24,9 @@ afterEach(() => {
 });
 
 describe('where the claim comes in the journey', () => {
-  it('an engagement offers expenses when it has a rate card', () => {
-    expect(offersExpenses({ rateCard: { categories: ['public_transport'] } })).toBe(true);
+  it('an engagement offers expenses when it has a valid rate card', () => {
+    expect(offersExpenses({ rateCard: DEFAULT_RATE_CARD })).toBe(true);
+    expect(offersExpenses({ rateCard: { categories: ['public_transport'] } })).toBe(false);
     expect(offersExpenses({})).toBe(false);
     expect(offersExpenses({ rateCard: null })).toBe(false);
   });

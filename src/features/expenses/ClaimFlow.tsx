@@ -10,7 +10,7 @@ import { type ClaimDraft, type ClaimPage, type ClaimProgress, claim } from '../.
 import { Money, money } from '../../i18n/format';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
-import { paymentOptionsOf, rateCardOf } from '../../shared/ratecard';
+import { offeredRateCard, paymentOptionsOf } from '../../shared/ratecard';
 import { Actions, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
 import { et, loadExpenseStrings } from './i18n';
@@ -31,7 +31,7 @@ export interface ClaimFlowProps {
 const EMPTY: ClaimProgress = { page: { kind: 'list' }, draft: { lines: [] }, done: false };
 
 export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCancel }: ClaimFlowProps) {
-  const card = rateCardOf(engagement.content);
+  const card = offeredRateCard(engagement.content);
   const [ready, setReady] = useState(false);
   const progress = claim.value ?? EMPTY;
   const { page: step, draft } = progress;

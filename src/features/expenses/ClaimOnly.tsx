@@ -14,6 +14,7 @@ import { nextParticipant } from '../../device/handover';
 import { claim, consent, go, startedAt, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
+import { offersExpenses } from '../../shared/engagement';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
 import { Actions, ErrorSummary, L } from '../../ui/ui';
 import { ClaimFlow } from './ClaimFlow';
@@ -63,7 +64,8 @@ export function ClaimOnly({ slug }: { slug: string }) {
   }, [locale.value]);
   const handedOver = useHandOverPage(slug, 'claim', engagement ? engagement.content.defaultLocale : null);
   if (engagement === undefined || !ready || (engagement && !handedOver)) return <p class="loading">{t('app.loading')}</p>;
-  if (engagement === null) return <h1>{t('journey.notFound')}</h1>;
+  // an engagement without a valid rate card offers no claim
+  if (engagement === null || !offersExpenses(engagement.content)) return <h1>{t('journey.notFound')}</h1>;
   const dl = engagement.content.defaultLocale;
   const s = step.value;
 

@@ -149,7 +149,7 @@ export function BuilderDetails() {
       <JsonField
         id="rate-card"
         label="Rate card (JSON)"
-        hint='What participants can claim, in pence, e.g. {"travelPerMilePence": 45, "childcarePerHourPence": 1200}'
+        hint="What participants can claim, in pence (leave empty to offer no claim): categories, mileage, meals, childcareHourlyCap, caps, receiptRequired, claimDeadlineDays, secondApproverAbove, timePaymentPence. Saving names any field that is wrong."
         value={d.rateCard}
         onChange={(rateCard) => update((x) => ({ ...x, rateCard }))}
       />

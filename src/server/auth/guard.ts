@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
+import { type AuditEntry, audit } from '../services/audit';
 import type { Access, Role } from './roles';
 import { findSession, SESSION_COOKIE, type StaffPrincipal } from './sessions';
 
@@ -50,3 +51,12 @@ export const publicRoute = (extra: RouteShorthandOptions = {}): RouteShorthandOp
 
 /** Who is acting, for the audit log: the staff member, by the email they sign in with. */
 export const actorOf = (req: FastifyRequest) => `staff:${req.staff?.email ?? 'unknown'}`;
+
+/** Writes the audit entry of a staff request: the signed-in person, now. */
+export const auditRequest = (
+  ctx: AppContext,
+  req: FastifyRequest,
+  action: string,
+  subject: string,
+  extra: Pick<AuditEntry, 'reason' | 'detail'> = {},
+) => audit(ctx.database.db, { actor: actorOf(req), action, subject, at: new Date().toISOString(), ...extra });

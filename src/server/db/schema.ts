@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClaimState, LineState } from '../../shared/claims';
+import type { RunOutcome, RunState } from '../../shared/payment-runs';
 
 /** Instants are ISO 8601 strings in UTC (…Z): the same on SQLite and PostgreSQL, and explicit. */
 type Instant = string;
@@ -183,7 +185,8 @@ export interface ClaimsTable {
   device_id: string;
   session_id: string | null;
   reference_code: string;
-  status: string;
+  /** written only by moveClaim (services/claim-status.ts) */
+  status: ClaimState;
   claimed_pence: Pence;
   approved_pence: Pence;
   payment_method: string;
@@ -204,6 +207,12 @@ export interface ClaimsTable {
   paid_at: Instant | null;
   bank_purged_at: Instant | null;
   updated_at: Instant;
+  /** the approved state the claim had when it went into a payment run; a failed payment returns it there */
+  approved_status: ColumnType<ClaimState | null, ClaimState | null | undefined, ClaimState | null>;
+  /** bumped by every status change: a change applies only to the row it was decided on */
+  version: ColumnType<number, number | undefined, number>;
+  /** why the claim waits for staff without being priced (e.g. 'no_rate_card') */
+  held_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ClaimLinesTable {
@@ -213,7 +222,7 @@ export interface ClaimLinesTable {
   detail_json: string;
   amount_pence: Pence;
   approved_pence: Pence | null;
-  status: string;
+  status: LineState;
   reason: string | null;
   /** the sealed attachment's sha256 (how it travelled) */
   receipt_sha256: string | null;
@@ -228,6 +237,20 @@ export interface PaymentRunsTable {
   created_at: Instant;
   claim_count: number;
   total_pence: Pence;
+  format: ColumnType<string, string | undefined, string>;
+  state: ColumnType<RunState, RunState | undefined, RunState>;
+  settled_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>;
+}
+
+/** Each claim of a payment run: the amount it went into the run with, and what the bank did with it. */
+export interface PaymentRunClaimsTable {
+  run_id: string;
+  claim_id: string;
+  amount_pence: Pence;
+  outcome: RunOutcome | null;
+  reason: string | null;
+  marked_by: string | null;
+  marked_at: Instant | null;
 }
 
 export interface CashFloatsTable {
@@ -361,6 +384,7 @@ export interface DB {
   claims: ClaimsTable;
   claim_lines: ClaimLinesTable;
   payment_runs: PaymentRunsTable;
+  payment_run_claims: PaymentRunClaimsTable;
   cash_floats: CashFloatsTable;
   audit_events: AuditEventsTable;
   job_leases: JobLeasesTable;

@@ -43,7 +43,10 @@ export interface FreeText {
 }
 
 export interface Results {
+  /** responses: bundles with at least one answer */
   total: number;
+  /** claim-only submissions (an expense claim and no answers): claims, not responses */
+  claimOnly: number;
   overTime: Count[];
   bySession: Count[];
   byLocale: Count[];
@@ -68,8 +71,11 @@ export function localDate(iso: string, timeZone: string): string {
 const FACES = ['1', '2', '3', '4', '5'];
 const YESNO = ['yes', 'no', 'not_sure'];
 
-export function computeResults(content: EngagementContent, rows: ResultRow[], timeZone = 'Europe/London', labelLocale = 'en'): Results {
-  const parsed = rows.map((r) => ({ row: r, answers: JSON.parse(r.answers_json) as Record<string, Answer> }));
+export function computeResults(content: EngagementContent, all: ResultRow[], timeZone = 'Europe/London', labelLocale = 'en'): Results {
+  const parsed = all
+    .map((r) => ({ row: r, answers: JSON.parse(r.answers_json) as Record<string, Answer> }))
+    .filter((p) => Object.keys(p.answers).length > 0);
+  const rows = parsed.map((p) => p.row);
   const text = (t: Parameters<typeof pickText>[0]) => pickText(t, labelLocale, 'standard', content.defaultLocale).text;
   const questions: QuestionResult[] = content.questions.map((q) => {
     const given = parsed.map((p) => p.answers[q.id]).filter((a): a is Answer => a !== undefined);
@@ -126,6 +132,7 @@ export function computeResults(content: EngagementContent, rows: ResultRow[], ti
   }
   return {
     total: rows.length,
+    claimOnly: all.length - rows.length,
     overTime: tally(rows.map((r) => localDate(r.created_at, timeZone))),
     bySession: tally(rows.map((r) => r.session_id ?? 'none')),
     byLocale: tally(rows.map((r) => r.locale)),

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
+import { audit } from '../services/audit';
 import { engagementsForDevice, enrolDevice } from '../services/devices';
 import { parseBody } from '../validate';
 
@@ -18,7 +19,19 @@ export default async function devices({ app, database }: AppContext) {
       bodyLimit: 4096,
       schema: { summary: 'Exchange a one-time enrolment code for a device token', body: bodyDoc(EnrolSchema) },
     },
-    async (req) => enrolDevice(database.db, parseBody(EnrolSchema, req.body)),
+    async (req) => {
+      const body = parseBody(EnrolSchema, req.body);
+      const enrolled = await enrolDevice(database.db, body);
+      const actor = `device:${enrolled.deviceId}`;
+      await audit(database.db, {
+        actor,
+        action: 'device.enrolled',
+        subject: actor,
+        at: new Date().toISOString(),
+        detail: { name: body.name },
+      });
+      return enrolled;
+    },
   );
 
   app.get(

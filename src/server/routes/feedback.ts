@@ -38,7 +38,9 @@ export default async function feedback(ctx: AppContext) {
     staffOnly(ctx, organiser, { bodyLimit: 512 * 1024, schema: { body: bodyDoc(DraftSchema) } }),
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
-      return saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
+      const saved = await saveFeedbackDraft(db, id, parseBody(DraftSchema, req.body).content, actor(req));
+      await audit(db, { at: new Date().toISOString(), actor: actor(req), action: 'feedback.draft_saved', subject: `engagement:${id}` });
+      return saved;
     },
   );
   app.post('/api/staff/feedback/:id/publish', staffOnly(ctx, organiser), async (req, reply) => {

@@ -1,21 +1,13 @@
 /** Finance staff endpoints (finance role only): claims, line decisions, payment runs, floats, totals. */
 import * as v from 'valibot';
-import { LINE_DECISIONS } from '../../shared/claims';
+import { CLAIM_STATES, LINE_DECISIONS } from '../../shared/claims';
 import { MAX_LINE_PENCE } from '../../shared/money';
 import type { AppContext } from '../context';
 import { badRequest } from '../errors';
 import { bodyDoc } from '../openapi';
 import { audit } from '../services/audit';
 import { decideLines, getClaim, listClaims, secondApprove, withdraw } from '../services/finance';
-import {
-  createPaymentRun,
-  floatReport,
-  reconcileFloat,
-  recordFloat,
-  recordRunResult,
-  totals,
-  totalsCsv,
-} from '../services/finance-payments';
+import { floatReport, reconcileFloat, recordFloat, totals, totalsCsv } from '../services/finance-payments';
 import { listSessions } from '../services/sessions';
 import { parseBody } from '../validate';
 import { actorOf, financeOnly } from './finance-guard';
@@ -27,7 +19,7 @@ const Pence = v.pipe(
   v.maxValue(MAX_LINE_PENCE),
 );
 const Reason = v.optional(v.pipe(v.string(), v.maxLength(1000, 'Use at most 1000 characters for the reason')));
-const IdParam = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not an id'));
+export const IdParam = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not an id'));
 
 const DecisionsSchema = v.strictObject({
   decisions: v.pipe(
@@ -44,26 +36,15 @@ const DecisionsSchema = v.strictObject({
   ),
 });
 const WithdrawSchema = v.strictObject({ reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason'), v.maxLength(1000)) });
-const RunResultSchema = v.strictObject({
-  failed: v.pipe(
-    v.array(
-      v.strictObject({
-        claimId: IdParam,
-        reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the reason the bank gave'), v.maxLength(500)),
-      }),
-    ),
-    v.maxLength(1000),
-  ),
-});
 const FloatSchema = v.strictObject({ issuedPence: Pence, returnedPence: Pence });
 const ReconcileSchema = v.strictObject({ reason: Reason });
 const Query = v.strictObject({
   engagementId: v.optional(IdParam),
   sessionId: v.optional(IdParam),
-  status: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  status: v.optional(v.picklist(CLAIM_STATES)),
 });
 
-function param(value: unknown, what: string): string {
+export function param(value: unknown, what: string): string {
   const r = v.safeParse(IdParam, value);
   if (!r.success) throw badRequest(`That is not a ${what} id.`, 'invalid_param');
   return r.output;
@@ -109,24 +90,6 @@ export default async function finance(ctx: AppContext) {
     await withdraw(db, id, actorOf(req), parseBody(WithdrawSchema, req.body).reason);
     return getClaim(db, serverKey, id, null);
   });
-  app.post(
-    '/api/finance/payment-runs',
-    financeOnly(ctx, doc('Put approved bank-transfer claims into a payment run; answers the CSV for the bank')),
-    async (req) => createPaymentRun(db, serverKey, actorOf(req)),
-  );
-  app.post(
-    '/api/finance/payment-runs/:id/result',
-    financeOnly(ctx, doc('Mark a run paid, except the claims the bank refused', RunResultSchema)),
-    async (req) => {
-      await recordRunResult(
-        db,
-        param((req.params as { id: string }).id, 'payment run'),
-        actorOf(req),
-        parseBody(RunResultSchema, req.body).failed,
-      );
-      return { ok: true };
-    },
-  );
   app.get('/api/finance/sessions', financeOnly(ctx, doc('Sessions as devices reported them, with their cash floats')), async () => ({
     sessions: await listSessions(db),
   }));

@@ -1,6 +1,6 @@
 /** Results, themes, who took part and exports per engagement (analyst; organisers may read too). */
 import * as v from 'valibot';
-import { actorOf, staffOnly } from '../auth/guard';
+import { actorOf, auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
 import { bodyDoc } from '../openapi';
@@ -57,6 +57,7 @@ export default async function insight(ctx: AppContext) {
       const { id } = parseBody(IdParam, req.params);
       const body = parseBody(ReferenceSchema, req.body);
       await saveReferenceShares(db, id, body.dimension, body.shares, body.source);
+      await auditRequest(ctx, req, 'insight.reference_saved', `engagement:${id}`, { detail: { dimension: body.dimension } });
       return participationFor(db, id);
     },
   );
@@ -64,16 +65,21 @@ export default async function insight(ctx: AppContext) {
   app.post(`${base}/themes`, staffOnly(ctx, analyse, { bodyLimit: 4096, schema: { body: bodyDoc(ThemeSchema) } }), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
     await engagementFor(db, id);
-    return reply.code(201).send(await createTheme(db, id, parseBody(ThemeSchema, req.body).name, actor(req)));
+    const theme = await createTheme(db, id, parseBody(ThemeSchema, req.body).name, actor(req));
+    await auditRequest(ctx, req, 'theme.created', `engagement:${id}`, { detail: theme });
+    return reply.code(201).send(theme);
   });
   app.delete(`${base}/themes/:themeId`, staffOnly(ctx, analyse), async (req, reply) => {
     const { id, themeId } = parseBody(ThemeParam, req.params);
     await deleteTheme(db, id, themeId);
+    await auditRequest(ctx, req, 'theme.deleted', `engagement:${id}`, { detail: { themeId } });
     return reply.code(204).send();
   });
   app.post(`${base}/tags`, staffOnly(ctx, analyse, { bodyLimit: 4096, schema: { body: bodyDoc(TagSchema) } }), async (req) => {
     const { id } = parseBody(IdParam, req.params);
-    await setTag(db, id, parseBody(TagSchema, req.body), actor(req));
+    const tag = parseBody(TagSchema, req.body);
+    await setTag(db, id, tag, actor(req));
+    await auditRequest(ctx, req, 'theme.tagged', `bundle:${tag.bundleId}`, { detail: tag });
     return { ok: true };
   });
 

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { checkOrigin, publicRoute, staffOnly } from '../auth/guard';
+import { auditRequest, checkOrigin, publicRoute, staffOnly } from '../auth/guard';
 import { PASSWORD_RULE } from '../auth/passwords';
 import { clearSessionCookie, createSession, endAllSessions, endSession, setSessionCookie } from '../auth/sessions';
 import { checkLogin, firstAdmin, hasStaff } from '../auth/users';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
+import { audit } from '../services/audit';
 import { parseBody } from '../validate';
 
 export const EmailSchema = v.pipe(v.string(), v.trim(), v.email('Enter an email address like name@example.org'), v.maxLength(200));
@@ -46,6 +47,12 @@ export default async function staffAuth(ctx: AppContext) {
       checkOrigin(req, config.publicOrigin);
       const body = parseBody(SetupSchema, req.body);
       const user = await firstAdmin(db, body);
+      await audit(db, {
+        actor: `staff:${user.email}`,
+        action: 'account.first_admin',
+        subject: `staff:${user.id}`,
+        at: new Date().toISOString(),
+      });
       setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
       return { user };
     },
@@ -57,7 +64,14 @@ export default async function staffAuth(ctx: AppContext) {
     async (req, reply) => {
       checkOrigin(req, config.publicOrigin);
       const body = parseBody(LoginSchema, req.body);
-      const user = await checkLogin(db, body.email, body.password);
+      const at = new Date().toISOString();
+      // who tried is what they typed: cut short, as it may not be an account at all
+      const who = `staff:${body.email.trim().toLowerCase().slice(0, 200)}`;
+      const user = await checkLogin(db, body.email, body.password).catch(async (err: unknown) => {
+        await audit(db, { actor: who, action: 'staff.sign_in_failed', subject: who, at });
+        throw err;
+      });
+      await audit(db, { actor: `staff:${user.email}`, action: 'staff.sign_in', subject: `staff:${user.id}`, at });
       setSessionCookie(reply, req, await createSession(db, user.id), config.publicOrigin);
       return { user };
     },
@@ -70,6 +84,7 @@ export default async function staffAuth(ctx: AppContext) {
 
   app.post('/api/staff/logout', staffOnly(ctx, 'any', { schema: { summary: 'Sign out this session' } }), async (req, reply) => {
     await endSession(db, req.staff?.tokenHash ?? '');
+    await auditRequest(ctx, req, 'staff.sign_out', `staff:${req.staff?.userId}`);
     clearSessionCookie(reply, req, config.publicOrigin);
     return { ok: true };
   });
@@ -79,6 +94,7 @@ export default async function staffAuth(ctx: AppContext) {
     staffOnly(ctx, 'any', { schema: { summary: 'Sign out every session of this person' } }),
     async (req, reply) => {
       await endAllSessions(db, req.staff?.userId ?? '');
+      await auditRequest(ctx, req, 'staff.sign_out_everywhere', `staff:${req.staff?.userId}`);
       clearSessionCookie(reply, req, config.publicOrigin);
       return { ok: true };
     },

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { actorOf, staffOnly } from '../auth/guard';
+import { actorOf, auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEnrolmentCode } from '../services/devices';
@@ -18,9 +18,11 @@ const AssignSchema = v.strictObject({
 export default async function staffDevices(ctx: AppContext) {
   const { app, database } = ctx;
   const organiser = ['organiser'] as const;
+  // DESIGN.md gives devices to admins as well: they see them and revoke a lost one
+  const devicesRoles = ['organiser', 'admin'] as const;
   app.get(
     '/api/staff/devices',
-    staffOnly(ctx, organiser, { schema: { summary: 'Enrolled devices: who enrolled them, last sync, queue size' } }),
+    staffOnly(ctx, devicesRoles, { schema: { summary: 'Enrolled devices: who enrolled them, last sync, queue size' } }),
     async () => ({ devices: await listDevices(database.db) }),
   );
   app.post(
@@ -29,14 +31,20 @@ export default async function staffDevices(ctx: AppContext) {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { summary: 'A one-time enrolment code, valid 15 minutes' },
     }),
-    async (req, reply) => reply.code(201).send(await createEnrolmentCode(database.db, req.staff?.userId ?? null)),
+    async (req, reply) => {
+      const code = await createEnrolmentCode(database.db, req.staff?.userId ?? null);
+      // the code itself never goes in the log: it is a secret until used
+      await auditRequest(ctx, req, 'device.enrolment_code', 'devices', { detail: { expiresAt: code.expiresAt } });
+      return reply.code(201).send(code);
+    },
   );
   app.post(
     '/api/staff/devices/:id/revoke',
-    staffOnly(ctx, organiser, { schema: { summary: 'Revoke a device: refused from its next request' } }),
+    staffOnly(ctx, devicesRoles, { schema: { summary: 'Revoke a device: refused from its next request' } }),
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
       await revokeDevice(database.db, id);
+      await auditRequest(ctx, req, 'device.revoked', `device:${id}`);
       return { ok: true };
     },
   );

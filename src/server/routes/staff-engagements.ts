@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { publicRoute, staffOnly } from '../auth/guard';
+import { auditRequest, publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
@@ -33,7 +33,9 @@ export default async function staffEngagements(ctx: AppContext) {
     staffOnly(ctx, build, { bodyLimit: 4096, schema: { summary: 'Start a new engagement (a draft)', body: bodyDoc(CreateSchema) } }),
     async (req, reply) => {
       const body = parseBody(CreateSchema, req.body);
-      return reply.code(201).send(await createEngagement(db, body.slug, body.title, req.staff?.userId ?? ''));
+      const made = await createEngagement(db, body.slug, body.title, req.staff?.userId ?? '');
+      await auditRequest(ctx, req, 'engagement.created', `engagement:${made.id}`, { detail: { slug: made.slug } });
+      return reply.code(201).send(made);
     },
   );
   app.get(
@@ -46,7 +48,9 @@ export default async function staffEngagements(ctx: AppContext) {
     staffOnly(ctx, build, { bodyLimit: 1024 * 1024, schema: { summary: 'Save the draft content', body: bodyDoc(DraftSchema) } }),
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
-      return saveDraft(db, id, parseBody(DraftSchema, req.body).content, req.staff?.userId ?? '');
+      const saved = await saveDraft(db, id, parseBody(DraftSchema, req.body).content, req.staff?.userId ?? '');
+      await auditRequest(ctx, req, 'engagement.draft_saved', `engagement:${id}`);
+      return saved;
     },
   );
   app.post(
@@ -54,7 +58,9 @@ export default async function staffEngagements(ctx: AppContext) {
     staffOnly(ctx, build, { schema: { summary: 'Publish the draft as a new immutable version with its own key pair' } }),
     async (req, reply) => {
       const { id } = parseBody(IdParam, req.params);
-      return reply.code(201).send(await publish(db, serverKey, id));
+      const published = await publish(db, serverKey, id);
+      await auditRequest(ctx, req, 'engagement.published', `engagement:${id}`, { detail: published });
+      return reply.code(201).send(published);
     },
   );
 
@@ -65,7 +71,9 @@ export default async function staffEngagements(ctx: AppContext) {
       schema: { summary: 'Upload a picture or clip (base64)', body: bodyDoc(UploadSchema) },
     }),
     async (req, reply) => {
-      return reply.code(201).send(await storeMedia(db, parseBody(UploadSchema, req.body), req.staff?.userId ?? ''));
+      const media = await storeMedia(db, parseBody(UploadSchema, req.body), req.staff?.userId ?? '');
+      await auditRequest(ctx, req, 'media.uploaded', `media:${media.sha256}`);
+      return reply.code(201).send(media);
     },
   );
   app.get('/api/staff/pictograms', staffOnly(ctx, build, { schema: { summary: 'The bundled open-licence pictures' } }), async () => ({

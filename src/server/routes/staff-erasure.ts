@@ -1,7 +1,7 @@
 /** Erasure by reference code (admin role): check what it touches, then erase. See services/erasure.ts. */
 import * as v from 'valibot';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
-import { actorOf, staffOnly } from '../auth/guard';
+import { actorOf, auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { eraseByReference, erasurePreview } from '../services/erasure';
@@ -27,7 +27,9 @@ export default async function staffErasure(ctx: AppContext) {
     staffOnly(ctx, admin, { bodyLimit: 1024, schema: { summary: 'What erasing a reference would touch', body: bodyDoc(PreviewSchema) } }),
     async (req, reply) => {
       const { reference } = parseBody(PreviewSchema, req.body);
-      return reply.header('Cache-Control', 'no-store').send(await erasurePreview(database.db, reference));
+      const preview = await erasurePreview(database.db, reference);
+      await auditRequest(ctx, req, 'erasure.preview', 'erasure', { detail: { bundles: preview.bundles, claims: preview.claims.length } });
+      return reply.header('Cache-Control', 'no-store').send(preview);
     },
   );
   app.post(

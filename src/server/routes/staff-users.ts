@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { staffOnly } from '../auth/guard';
+import { auditRequest, staffOnly } from '../auth/guard';
 import { ROLES } from '../auth/roles';
 import { createUser, listUsers, updateUser } from '../auth/users';
 import type { AppContext } from '../context';
@@ -27,6 +27,7 @@ export default async function staffUsers(ctx: AppContext) {
     staffOnly(ctx, admin, { bodyLimit: 4096, schema: { summary: 'Add a staff account', body: bodyDoc(CreateSchema) } }),
     async (req, reply) => {
       const user = await createUser(database.db, parseBody(CreateSchema, req.body));
+      await auditRequest(ctx, req, 'account.created', `staff:${user.id}`, { detail: { roles: user.roles } });
       return reply.code(201).send({ user });
     },
   );
@@ -38,7 +39,10 @@ export default async function staffUsers(ctx: AppContext) {
     }),
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
-      return { user: await updateUser(database.db, req.staff?.userId ?? '', id, parseBody(PatchSchema, req.body)) };
+      const change = parseBody(PatchSchema, req.body);
+      const user = await updateUser(database.db, req.staff?.userId ?? '', id, change);
+      await auditRequest(ctx, req, change.roles ? 'account.roles_changed' : 'account.updated', `staff:${id}`, { detail: change });
+      return { user };
     },
   );
 }

@@ -1,5 +1,6 @@
 /** What the builder may save: engagement content (shared/engagement.ts) plus the organiser's extras. */
 import * as v from 'valibot';
+import { PaymentOptionsSchema, RateCardSchema } from '../../shared/ratecard';
 
 const Str = (max: number) => v.pipe(v.string(), v.maxLength(max, `Use at most ${max} characters`));
 const LocaleKey = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'Not a language code'));
@@ -40,11 +41,14 @@ export const BuilderContentSchema = v.strictObject({
   closesOn: v.optional(DateStr),
   /** which questions of the standard equality-monitoring set to ask */
   monitoring: v.optional(v.array(Str(40))),
-  /** free-form for now: the expenses feature reads them */
-  rateCard: v.optional(v.unknown()),
-  paymentOptions: v.optional(v.unknown()),
+  /** the rate card contract (shared/ratecard.ts): absent means the engagement offers no claim */
+  rateCard: v.optional(RateCardSchema),
+  paymentOptions: v.optional(PaymentOptionsSchema),
 });
 export type BuilderContent = v.InferOutput<typeof BuilderContentSchema>;
+
+/** The expenses part of the content on its own, checked again when publishing. */
+export const ExpensesSchema = v.object({ rateCard: v.optional(RateCardSchema), paymentOptions: v.optional(PaymentOptionsSchema) });
 
 export const SlugSchema = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'Use 2-60 characters: a-z, 0-9 and -'));
 

@@ -4,7 +4,8 @@ import { generateEngagementKeyPair } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
-import { type BuilderContent, publishProblems } from './builder-schema';
+import { parseBody } from '../validate';
+import { type BuilderContent, ExpensesSchema, publishProblems } from './builder-schema';
 
 export function emptyContent(title: string): BuilderContent {
   return { defaultLocale: 'en', locales: ['en'], title: { en: { standard: title } }, purpose: {}, privacy: {}, questions: [] };
@@ -101,6 +102,8 @@ export async function saveDraft(db: Kysely<DB>, id: string, content: BuilderCont
 
 export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string) {
   const e = await getForStaff(db, id);
+  // a draft saved before the rate card contract was enforced is checked again: no invalid card is published
+  parseBody(ExpensesSchema, e.content);
   const problems = publishProblems(e.content);
   if (problems.length) throw new HttpError(400, 'not_ready', `Not ready to publish: ${problems.join(' ')}`);
   const versionId = crypto.randomUUID();

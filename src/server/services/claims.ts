@@ -23,7 +23,7 @@ export interface BankDetails {
 export async function versionCard(
   db: Kysely<DB> | Transaction<DB>,
   versionId: string,
-): Promise<{ engagementId: string; card: RateCard } | null> {
+): Promise<{ engagementId: string; card: RateCard | null } | null> {
   const row = await db
     .selectFrom('engagement_versions')
     .select(['engagement_id', 'content_json'])
@@ -36,9 +36,12 @@ export async function versionCard(
 export interface StoredBundle {
   deviceId: string;
   receivedAt: string;
-  /** when the session took place, if known (for the deadline); else the bundle's own time */
+  /** when the session took place (it decides whether the claim is late); unknown: not late until the session arrives */
   sessionAt?: string;
 }
+
+/** Why a claim waits for staff unpriced: its engagement version has no valid rate card to check it against. */
+export const NO_RATE_CARD = 'no_rate_card';
 
 /** Inserts the bundle's claim, if it has one; a second call for the same bundle does nothing. */
 export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, serverKey: ServerKey, at: StoredBundle): Promise<void> {
@@ -77,11 +80,11 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
     detail_json: JSON.stringify(l),
     amount_pence: l.amountPence,
     approved_pence: null,
-    status: 'pending',
+    status: 'pending' as const,
     reason: null,
     receipt_sha256: l.receipt !== undefined ? (payload.attachments[l.receipt]?.sha256 ?? null) : null,
     receipt_image_sha256: l.receiptSha256 ?? null,
-    warnings_json: JSON.stringify(lineWarnings(card, l, idx, claim.lines, ctx) satisfies Warning[]),
+    warnings_json: JSON.stringify((card ? lineWarnings(card, l, idx, claim.lines, ctx) : []) satisfies Warning[]),
   }));
   const time = claim.time;
   if (time && time.amountPence > 0 && (time.choice === 'accept' || time.choice === 'reduce')) {
@@ -111,7 +114,7 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
       payment_json: JSON.stringify(publicPayment),
       declaration_json: JSON.stringify(claim.declaration),
       time_choice: time?.choice ?? null,
-      late: isLate(card, claim.at, at.sessionAt ?? payload.createdAt) ? 1 : 0,
+      late: card && isLate(card, claim.at, at.sessionAt) ? 1 : 0,
       claimed_at: new Date(claim.at).toISOString(),
       received_at: at.receivedAt,
       needs_second: 0,
@@ -121,6 +124,8 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
       paid_at: cash ? new Date(claim.at).toISOString() : null,
       bank_purged_at: null,
       updated_at: at.receivedAt,
+      // kept, never lost, and never priced with a default card: staff decide what to do with it
+      held_reason: card ? null : NO_RATE_CARD,
     })
     .execute();
   if (lines.length > 0) await tx.insertInto('claim_lines').values(lines).execute();
@@ -128,11 +133,12 @@ export async function storeClaim(tx: Transaction<DB>, payload: BundlePayload, se
     actor: `device:${at.deviceId}`,
     action: cash ? 'claim.paid_on_day' : 'claim.submitted',
     subject: `claim:${payload.id}`,
+    reason: card ? null : 'Held for staff: the engagement version has no valid rate card',
     at: at.receivedAt,
   });
 }
 
-function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>, card: RateCard) {
+function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>, card: RateCard | null) {
   return {
     claim_id: claimId,
     idx,
@@ -140,11 +146,25 @@ function timeLine(claimId: string, idx: number, time: NonNullable<Claim['time']>
     detail_json: JSON.stringify(time),
     amount_pence: time.amountPence,
     approved_pence: null,
-    status: 'pending',
+    status: 'pending' as const,
     reason: null,
     receipt_sha256: null,
     receipt_image_sha256: null,
     // more than the engagement offers for time is flagged for finance, as any cap
-    warnings_json: JSON.stringify(time.amountPence > card.timePaymentPence ? ['over_cap'] : []),
+    warnings_json: JSON.stringify(card && time.amountPence > card.timePaymentPence ? ['over_cap'] : []),
   };
+}
+
+/** A session reported after its bundles: its date now decides which of its claims are late. */
+export async function markLateClaims(tx: Kysely<DB> | Transaction<DB>, sessionId: string, sessionAt: string): Promise<void> {
+  const claims = await tx
+    .selectFrom('claims')
+    .select(['id', 'engagement_version_id', 'claimed_at', 'late'])
+    .where('session_id', '=', sessionId)
+    .execute();
+  for (const c of claims) {
+    const card = (await versionCard(tx, c.engagement_version_id))?.card;
+    const late = card && isLate(card, c.claimed_at, sessionAt) ? 1 : 0;
+    if (late !== Number(c.late)) await tx.updateTable('claims').set({ late }).where('id', '=', c.id).execute();
+  }
 }

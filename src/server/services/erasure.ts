@@ -9,13 +9,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { type ClaimState, canMove } from '../../shared/claims';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { audit } from './audit';
+import { moveClaim } from './claim-status';
 
 export const ERASED_ENVELOPE = '{"erased":true}';
-/** Claim states in which nothing is owed any more, so the claim is only scrubbed. */
-const SETTLED = new Set(['paid', 'paid_on_day', 'reconciled', 'rejected', 'withdrawn']);
+/**
+ * A claim still owed (not paid, rejected or withdrawn) is withdrawn: without bank details it cannot be paid.
+ * The transition table allows withdrawal after approval for this reason only (shared/claims.ts).
+ */
+const settled = (status: ClaimState) => !canMove(status, 'withdrawn');
 /** Line detail a claim keeps after erasure: what was claimed, never where from or why. */
 const KEPT_LINE_FIELDS = ['category', 'amountPence', 'quantityMilli', 'ratePence', 'vehicle', 'passengers', 'mealBand', 'choice'];
 
@@ -61,7 +66,7 @@ export async function erasurePreview(db: Kysely<DB>, code: string) {
     : [];
   return {
     bundles: bundleIds.length,
-    claims: claims.map((c) => ({ status: c.status, settled: SETTLED.has(c.status) })),
+    claims: claims.map((c) => ({ status: c.status, settled: settled(c.status) })),
     contacts: contacts.length,
     blocked: claims.some((c) => c.status === 'in_payment_run'),
   };
@@ -104,7 +109,7 @@ export async function eraseByReference(db: Kysely<DB>, code: string, actor: stri
     }
 
     for (const c of claims) {
-      const settled = SETTLED.has(c.status);
+      const owed = !settled(c.status);
       const row = await tx
         .selectFrom('claims')
         .select(['payment_method', 'declaration_json'])
@@ -120,7 +125,6 @@ export async function eraseByReference(db: Kysely<DB>, code: string, actor: stri
           bank_purged_at: at,
           payment_json: JSON.stringify({ method: row.payment_method }),
           declaration_json: JSON.stringify({ kind, erased: true }),
-          ...(settled ? {} : { status: 'withdrawn' }),
           updated_at: at,
         })
         .where('id', '=', c.id)
@@ -136,15 +140,9 @@ export async function eraseByReference(db: Kysely<DB>, code: string, actor: stri
           .where('idx', '=', l.idx)
           .execute();
       }
-      if (!settled) {
+      if (owed) {
         summary.withdrawnClaims++;
-        await audit(tx, {
-          actor,
-          action: 'claim.withdrawn',
-          subject: `claim:${c.id}`,
-          reason: 'Personal data erased at the participant’s request',
-          at,
-        });
+        await moveClaim(tx, { claimId: c.id, to: 'withdrawn', actor, at, reason: 'Personal data erased at the participant’s request' });
       }
     }
     await audit(tx, {

@@ -1,6 +1,5 @@
 /**
- * Paying claims: payment runs (approved bank-transfer claims as a CSV for a bank's bulk upload), marking a
- * run's claims paid or failed, purging bank details a set number of days after payment, cash floats per
+ * Paying claims: purging bank details a set number of days after payment, cash floats per
  * session, and totals per engagement. Each step writes an audit event.
  */
 import type { Kysely } from 'kysely';
@@ -8,96 +7,14 @@ import { floatDifference } from '../../shared/claims';
 import { penceToDecimal } from '../../shared/money';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
-import { csvCell, toCsv } from '../insight/csv';
-import type { ServerKey } from '../keys';
+import { toCsv } from '../insight/csv';
 import { audit } from './audit';
-import { BANK_CONTEXT, type BankDetails } from './claims';
-import { conflict } from './finance';
+import { conflict, moveClaim } from './claim-status';
 import { reportedFloat } from './sessions';
 
 export const DEFAULT_BANK_RETENTION_DAYS = 30;
 
-/** Bank bulk-upload files: plain CSV rows, no byte-order mark (bank portals reject one); cells made inert. */
-export const csvRow = (cells: (string | number)[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
-/** Takes every approved bank-transfer claim ready to pay into a new run, and returns the bank's CSV. */
-export async function createPaymentRun(db: Kysely<DB>, serverKey: ServerKey, actor: string) {
-  const now = new Date().toISOString();
-  const id = crypto.randomUUID();
-  return db.transaction().execute(async (tx) => {
-    const ready = (
-      await tx
-        .selectFrom('claims')
-        .selectAll()
-        .where('status', 'in', ['approved', 'partially_approved'])
-        .where('payment_method', '=', 'bank')
-        .where('bank_sealed', 'is not', null)
-        .orderBy('received_at')
-        .execute()
-    ).filter((c) => c.needs_second !== 1 || c.second_approver !== null);
-    if (ready.length === 0) throw conflict('No approved bank-transfer claims are waiting to be paid.');
-    let csv = csvRow(['payee', 'sort_code', 'account_number', 'amount', 'reference']);
-    let total = 0;
-    for (const c of ready) {
-      const bank = JSON.parse(serverKey.open(c.bank_sealed as string, BANK_CONTEXT(c.id))) as BankDetails;
-      const amount = Number(c.approved_pence);
-      total += amount;
-      csv += csvRow([bank.accountName, bank.sortCode, bank.accountNumber, penceToDecimal(amount), `BLETHER ${c.reference_code}`]);
-    }
-    await tx
-      .insertInto('payment_runs')
-      .values({ id, created_by: actor, created_at: now, claim_count: ready.length, total_pence: total })
-      .execute();
-    await tx
-      .updateTable('claims')
-      .set({ status: 'in_payment_run', payment_run_id: id, updated_at: now })
-      .where(
-        'id',
-        'in',
-        ready.map((c) => c.id),
-      )
-      .execute();
-    for (const c of ready)
-      await audit(tx, { actor, action: 'claim.in_payment_run', subject: `claim:${c.id}`, at: now, detail: { run: id } });
-    await audit(tx, {
-      actor,
-      action: 'payment_run.exported',
-      subject: `payment_run:${id}`,
-      at: now,
-      detail: { claims: ready.length, totalPence: total },
-    });
-    return { id, claimCount: ready.length, totalPence: total, csv };
-  });
-}
-
-/** The bank's answer: claims of a run paid, or failed (back to approved, with the reason). */
-export async function recordRunResult(db: Kysely<DB>, runId: string, actor: string, failed: { claimId: string; reason: string }[]) {
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
-    const claims = await tx.selectFrom('claims').select(['id', 'status', 'approved_pence']).where('payment_run_id', '=', runId).execute();
-    if (claims.length === 0) throw new HttpError(404, 'not_found', 'There is no payment run with that id.');
-    const waiting = claims.filter((c) => c.status === 'in_payment_run');
-    if (waiting.length === 0) throw conflict('Every claim of this run has already been marked.');
-    for (const f of failed) if (!waiting.some((c) => c.id === f.claimId)) throw conflict(`Claim ${f.claimId} is not waiting in this run.`);
-    for (const c of waiting) {
-      const failure = failed.find((f) => f.claimId === c.id);
-      await tx
-        .updateTable('claims')
-        .set(failure ? { status: 'approved', payment_run_id: null, updated_at: now } : { status: 'paid', paid_at: now, updated_at: now })
-        .where('id', '=', c.id)
-        .execute();
-      if (failure) await audit(tx, { actor, action: 'claim.payment_failed', subject: `claim:${c.id}`, reason: failure.reason, at: now });
-      else
-        await audit(tx, {
-          actor,
-          action: 'claim.paid',
-          subject: `claim:${c.id}`,
-          at: now,
-          detail: { amountPence: Number(c.approved_pence) },
-        });
-    }
-  });
-}
+export { createPaymentRun, recordRunResult } from './payment-runs';
 
 /** Removes bank details of claims paid more than `days` ago; an audit entry for each. Takes `now` so it can be tested. */
 export async function purgeBankDetails(db: Kysely<DB>, now: Date, days = DEFAULT_BANK_RETENTION_DAYS): Promise<number> {
@@ -186,12 +103,8 @@ export async function reconcileFloat(db: Kysely<DB>, sessionId: string, actor: s
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('cash_floats').set({ reconciled_by: actor, reconciled_at: now }).where('session_id', '=', sessionId).execute();
-    await tx
-      .updateTable('claims')
-      .set({ status: 'reconciled', updated_at: now })
-      .where('session_id', '=', sessionId)
-      .where('status', '=', 'paid_on_day')
-      .execute();
+    for (const c of r.claims.filter((x) => x.status === 'paid_on_day'))
+      await moveClaim(tx, { claimId: c.id, to: 'reconciled', from: ['paid_on_day'], actor, at: now, detail: { session: sessionId } });
     await audit(tx, { actor, action: 'float.reconciled', subject: `session:${sessionId}`, reason: reason ?? null, at: now, detail: r });
   });
   return floatReport(db, sessionId);

@@ -5,29 +5,30 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import {
+  APPROVED_STATES,
   type ClaimState,
-  canMove,
   decideLine,
   type LineDecision,
   maskAccount,
   needsSecondApprover,
   reviewState,
+  WITHDRAWABLE_BY_STAFF,
 } from '../../shared/claims';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
 import { audit } from './audit';
+import { conflict, moveClaim, notFound } from './claim-status';
 import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
-export const notFound = () => new HttpError(404, 'not_found', 'There is no claim with that id.');
-export const conflict = (message: string) => new HttpError(409, 'wrong_state', message);
+export { conflict, notFound };
 
 export interface ClaimFilter {
   engagementId?: string;
   sessionId?: string;
-  status?: string;
+  status?: ClaimState;
 }
 
 export async function listClaims(db: Kysely<DB>, f: ClaimFilter) {
@@ -50,6 +51,7 @@ function summary(r: Selectable<DB['claims']>) {
     paymentMethod: r.payment_method,
     account: r.bank_last4 ? maskAccount(r.bank_last4) : null,
     late: r.late === 1,
+    heldReason: r.held_reason,
     needsSecond: r.needs_second === 1 && !r.second_approver,
     receivedAt: r.received_at,
   };
@@ -127,45 +129,44 @@ export async function decideLines(db: Kysely<DB>, id: string, actor: string, dec
         detail: { line: d.idx, approvedPence: r.approvedPence },
       });
     }
-    const next = reviewState(lines.map((l) => l.status as never));
-    if (!canMove(c.status as ClaimState, next))
-      throw conflict(`A claim that is ${c.status.replace(/_/g, ' ')} cannot be changed to ${next.replace(/_/g, ' ')}.`);
+    const next = reviewState(lines.map((l) => l.status));
     const approved = lines.reduce((a, l) => a + (num(l.approved_pence) ?? 0), 0);
     const ev = await versionCard(tx, c.engagement_version_id);
-    const second = ev && needsSecondApprover(ev.card, approved) ? 1 : 0;
-    await tx
-      .updateTable('claims')
-      .set({ status: next, approved_pence: approved, needs_second: second, first_approver: actor, second_approver: null, updated_at: now })
-      .where('id', '=', id)
-      .execute();
-    if (next !== c.status)
-      await audit(tx, {
-        actor,
-        action: `claim.${next}`,
-        subject: `claim:${id}`,
-        at: now,
-        detail: { from: c.status, approvedPence: approved },
-      });
+    // with no rate card there is no threshold to trust: a second person always looks
+    const second = !ev?.card || needsSecondApprover(ev.card, approved) ? 1 : 0;
+    await moveClaim(tx, {
+      claimId: id,
+      to: next,
+      actor,
+      at: now,
+      detail: { approvedPence: approved },
+      set: () => ({ approved_pence: approved, needs_second: second, first_approver: actor, second_approver: null }),
+    });
   });
 }
 
 /** A second finance person confirms an approval above the threshold; never the first approver. */
 export async function secondApprove(db: Kysely<DB>, id: string, actor: string) {
-  const c = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  if (c.needs_second !== 1 || c.second_approver) throw conflict('This claim does not need a second approver.');
-  if (c.first_approver === actor) throw new HttpError(403, 'same_approver', 'A second approver must be someone other than the first.');
-  const now = new Date().toISOString();
-  await db.updateTable('claims').set({ second_approver: actor, updated_at: now }).where('id', '=', id).execute();
-  await audit(db, { actor, action: 'claim.second_approval', subject: `claim:${id}`, at: now });
-}
-
-/** A claim may be withdrawn before approval. */
-export async function withdraw(db: Kysely<DB>, id: string, actor: string, reason: string) {
   const c = await db.selectFrom('claims').select('status').where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound();
-  if (!canMove(c.status as ClaimState, 'withdrawn')) throw conflict('Only a claim not yet approved can be withdrawn.');
-  const now = new Date().toISOString();
-  await db.updateTable('claims').set({ status: 'withdrawn', updated_at: now }).where('id', '=', id).execute();
-  await audit(db, { actor, action: 'claim.withdrawn', subject: `claim:${id}`, reason, at: now });
+  await moveClaim(db, {
+    claimId: id,
+    to: c.status,
+    from: APPROVED_STATES,
+    actor,
+    at: new Date().toISOString(),
+    action: 'claim.second_approval',
+    check: (row) =>
+      row.needs_second !== 1 || row.second_approver
+        ? conflict('This claim does not need a second approver.')
+        : row.first_approver === actor
+          ? new HttpError(403, 'same_approver', 'A second approver must be someone other than the first.')
+          : null,
+    set: () => ({ second_approver: actor }),
+  });
+}
+
+/** A claim may be withdrawn by finance before approval (after it, only erasure withdraws it). */
+export async function withdraw(db: Kysely<DB>, id: string, actor: string, reason: string) {
+  await moveClaim(db, { claimId: id, to: 'withdrawn', from: WITHDRAWABLE_BY_STAFF, actor, reason, at: new Date().toISOString() });
 }

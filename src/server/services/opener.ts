@@ -86,8 +86,16 @@ export async function writeOpened(
     .values(o.row)
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim)
-  await storeClaim(tx, o.payload, keys.serverKey, { deviceId: o.row.device_id, receivedAt: o.row.received_at });
+  // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim);
+  // the session's date decides lateness (a session reported later marks its claims then)
+  const session = o.payload.sessionId
+    ? await tx.selectFrom('sessions').select('opened_at').where('id', '=', o.payload.sessionId).executeTakeFirst()
+    : undefined;
+  await storeClaim(tx, o.payload, keys.serverKey, {
+    deviceId: o.row.device_id,
+    receivedAt: o.row.received_at,
+    sessionAt: session?.opened_at,
+  });
   // who took part and the contact for feedback, likewise with their bundle
   await storeParticipation(tx, o.payload, keys.serverKey);
   const moved = await tx

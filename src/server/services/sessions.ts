@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { SessionReport, SessionSummary } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
+import { markLateClaims } from './claims';
 
 export async function storeSessionReports(db: Kysely<DB>, deviceId: string, reports: SessionReport[]): Promise<void> {
   const now = new Date().toISOString();
@@ -38,6 +39,7 @@ export async function storeSessionReports(db: Kysely<DB>, deviceId: string, repo
         .values({ id: r.id, device_id: deviceId, ...values })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))
         .execute();
+      await markLateClaims(tx, r.id, values.opened_at);
     }
   });
 }

@@ -23,7 +23,9 @@ export function ResultsView({ r }: { r: R }) {
   return (
     <>
       <p class="insight-total">
-        <strong data-testid="total">{r.total}</strong> responses. Dates are in the organisation's time zone ({r.timeZone}).
+        <strong data-testid="total">{r.total}</strong> responses
+        {r.claimOnly > 0 && <> (and {r.claimOnly} expense claims without answers, not counted)</>}. Dates are in the organisation's time
+        zone ({r.timeZone}).
       </p>
       <div class="insight-grid">
         <BarChart id="over-time" title="Responses per day" keyLabel="Day" bars={r.overTime} />

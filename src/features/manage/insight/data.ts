@@ -26,6 +26,7 @@ export interface Results {
   engagement: { id: string; slug: string; title: string };
   timeZone: string;
   total: number;
+  claimOnly: number;
   overTime: Count[];
   bySession: Count[];
   byLocale: Count[];

@@ -8,6 +8,7 @@ import * as m050 from './050_insight';
 import * as m060 from './060_rate_limits';
 import * as m061 from './061_job_leases';
 import * as m062 from './062_sessions';
+import * as m070 from './070_payment_runs';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '060_rate_limits': m060,
   '061_job_leases': m061,
   '062_sessions': m062,
+  '070_payment_runs': m070,
 };

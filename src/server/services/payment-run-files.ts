@@ -1,0 +1,131 @@
+/**
+ * Finding payment runs again: the list, one run with its claims (payee names for finance only; the read is
+ * audited), and its bank file in either format, downloadable again at any time while the bank details are
+ * kept (each download audited; the first one marks an open run sent).
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { RunDetail, RunFormat, RunSummary } from '../../shared/payment-runs';
+import type { DB, PaymentRunsTable } from '../db/schema';
+import { HttpError } from '../errors';
+import type { ServerKey } from '../keys';
+import { audit } from './audit';
+import { type BankLine, bacsText, bankCsv, type Originator, standard18 } from './bacs';
+import { BANK_CONTEXT, type BankDetails } from './claims';
+
+export const bacsNotSet = () =>
+  new HttpError(
+    409,
+    'bacs_not_configured',
+    'Bacs Standard 18 needs the organisation’s account: set BACS_SORT_CODE, BACS_ACCOUNT_NUMBER and BACS_ORIGINATOR_NAME.',
+  );
+const notFound = () => new HttpError(404, 'not_found', 'There is no payment run with that id.');
+
+export const openBank = (serverKey: ServerKey, c: { id: string; bank_sealed: string | null }): BankDetails | null =>
+  c.bank_sealed ? (JSON.parse(serverKey.open(c.bank_sealed, BANK_CONTEXT(c.id))) as BankDetails) : null;
+
+function summary(r: Selectable<PaymentRunsTable>): RunSummary {
+  return {
+    id: r.id,
+    state: r.state,
+    format: r.format as RunFormat,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    settledAt: r.settled_at,
+    claimCount: Number(r.claim_count),
+    totalPence: Number(r.total_pence),
+  };
+}
+
+export async function listRuns(db: Kysely<DB>, limit = 200): Promise<RunSummary[]> {
+  const rows = await db.selectFrom('payment_runs').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map(summary);
+}
+
+async function runClaims(db: Kysely<DB>, serverKey: ServerKey, runId: string) {
+  const run = await db.selectFrom('payment_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run) throw notFound();
+  const rows = await db
+    .selectFrom('payment_run_claims as p')
+    .innerJoin('claims as c', 'c.id', 'p.claim_id')
+    .select(['p.claim_id', 'p.amount_pence', 'p.outcome', 'p.reason', 'c.reference_code', 'c.bank_sealed'])
+    .where('p.run_id', '=', runId)
+    .orderBy('c.received_at')
+    .orderBy('p.claim_id')
+    .execute();
+  const claims = rows.map((r) => ({ ...r, bank: openBank(serverKey, { id: r.claim_id, bank_sealed: r.bank_sealed }) }));
+  return { run, claims };
+}
+
+/** Two claims paying into one account is worth a look before the file goes to the bank. */
+function sharedAccounts(claims: { reference_code: string; bank: BankDetails | null }[]): string[] {
+  const by = new Map<string, string[]>();
+  for (const c of claims) {
+    if (!c.bank) continue;
+    const k = `${c.bank.sortCode}/${c.bank.accountNumber}`;
+    by.set(k, [...(by.get(k) ?? []), c.reference_code || '(erased)']);
+  }
+  return [...by.entries()]
+    .filter(([, refs]) => refs.length > 1)
+    .map(([k, refs]) => `${refs.join(', ')} are paid into the same account (sort code ${k.slice(0, 6)}, account ****${k.slice(-4)}).`);
+}
+
+export async function getRun(db: Kysely<DB>, serverKey: ServerKey, runId: string, actor: string): Promise<RunDetail> {
+  const { run, claims } = await runClaims(db, serverKey, runId);
+  await audit(db, { actor, action: 'payment_run.read', subject: `payment_run:${runId}`, at: new Date().toISOString() });
+  return {
+    ...summary(run),
+    claims: claims.map((c) => ({
+      claimId: c.claim_id,
+      referenceCode: c.reference_code,
+      payee: c.bank ? bacsText(c.bank.accountName) : null,
+      amountPence: Number(c.amount_pence),
+      outcome: c.outcome,
+      reason: c.reason,
+    })),
+    warnings: sharedAccounts(claims),
+  };
+}
+
+/** The run's bank file; refused once any of its bank details were purged or erased (they cannot come back). */
+export async function runFile(
+  db: Kysely<DB>,
+  serverKey: ServerKey,
+  runId: string,
+  format: RunFormat,
+  actor: string,
+  originator?: Originator,
+) {
+  const { run, claims } = await runClaims(db, serverKey, runId);
+  if (format === 'bacs18' && !originator) throw bacsNotSet();
+  const gone = claims.filter((c) => !c.bank).map((c) => c.reference_code || '(erased)');
+  if (gone.length)
+    throw new HttpError(
+      410,
+      'bank_details_gone',
+      `The bank details of ${gone.join(', ')} were removed after payment or on erasure; this file cannot be made again.`,
+    );
+  const lines: BankLine[] = claims.map((c) => {
+    const b = c.bank as BankDetails;
+    return {
+      payee: b.accountName,
+      sortCode: b.sortCode,
+      accountNumber: b.accountNumber,
+      amountPence: Number(c.amount_pence),
+      reference: `BLETHER ${c.reference_code}`,
+    };
+  });
+  const body = format === 'bacs18' ? standard18(lines, originator as Originator) : bankCsv(lines);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    await audit(tx, {
+      actor,
+      action: 'payment_run.exported',
+      subject: `payment_run:${runId}`,
+      at: now,
+      detail: { format, claims: lines.length },
+    });
+    if (run.state === 'open')
+      await tx.updateTable('payment_runs').set({ state: 'sent' }).where('id', '=', runId).where('state', '=', 'open').execute();
+  });
+  return { body, warnings: sharedAccounts(claims) };
+}

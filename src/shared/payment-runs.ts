@@ -1,0 +1,34 @@
+/** Payment runs (DESIGN.md PaymentRun): shapes the finance pages and the server share. */
+export const RUN_STATES = ['open', 'sent', 'settled'] as const;
+export type RunState = (typeof RUN_STATES)[number];
+export const RUN_OUTCOMES = ['paid', 'failed'] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+export const RUN_FORMATS = ['csv', 'bacs18'] as const;
+export type RunFormat = (typeof RUN_FORMATS)[number];
+
+export interface RunSummary {
+  id: string;
+  state: RunState;
+  format: RunFormat;
+  createdBy: string;
+  createdAt: string;
+  settledAt: string | null;
+  claimCount: number;
+  totalPence: number;
+}
+
+export interface RunClaim {
+  claimId: string;
+  referenceCode: string;
+  /** finance only: the payee as the bank file gives it */
+  payee: string | null;
+  amountPence: number;
+  outcome: RunOutcome | null;
+  reason: string | null;
+}
+
+export interface RunDetail extends RunSummary {
+  claims: RunClaim[];
+  /** e.g. two payees sharing one account */
+  warnings: string[];
+}
