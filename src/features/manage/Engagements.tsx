@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
 import { api, hasRole } from './api';
+import { TableRegion } from '../../ui/TableRegion';
 import { Field, Page, Problem } from './ui';
 
 interface Row {
@@ -38,8 +39,7 @@ export function Engagements() {
   return (
     <Page title="Engagements">
       <Problem message={problem} />
-      <table class="staff-table">
-        <caption>All engagements</caption>
+      <TableRegion class="staff-table" caption="All engagements">
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -70,7 +70,7 @@ export function Engagements() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       {hasRole('organiser') && (
         <form noValidate onSubmit={create}>
           <h2>New engagement</h2>
