@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
 import { enrolViaUi } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { expectAccessible } from '../support/axe';
 import { chooseStart, walkJourney } from './participant-walk';
 
 // The locales are split over two files so the two Playwright workers share the work.

@@ -12,6 +12,6 @@ test.afterAll(async () => {
 });
 
 test('axe finds nothing on any staff screen at 1366 px', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await walkStaffScreens(browser, server, 1366);
 });

@@ -23,7 +23,8 @@ function checker(page: Page, width: number) {
       expect.soft(sideways, `${width} px: "${state}" scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
     }
     // STAFF_SHOTS=1 keeps a picture of every state, to look at
-    if (process.env.STAFF_SHOTS) await page.screenshot({ path: `test-results/staff-${width}/${state.replace(/\W+/g, '-')}.png`, fullPage: true });
+    if (process.env.STAFF_SHOTS)
+      await page.screenshot({ path: `test-results/staff-${width}/${state.replace(/\W+/g, '-')}.png`, fullPage: true });
   };
 }
 
@@ -38,7 +39,10 @@ async function addQuestion(page: Page, type: string, wording: string) {
   await group.getByLabel('English (en), easy read').fill(wording);
 }
 const go = async (page: Page, link: string | RegExp, h1: string | RegExp) => {
-  await page.getByRole('link', { name: link, exact: typeof link === 'string' }).first().click();
+  await page
+    .getByRole('link', { name: link, exact: typeof link === 'string' })
+    .first()
+    .click();
   await heading(page, h1);
 };
 
@@ -67,6 +71,8 @@ async function participantClaims(browser: Browser, server: RunningServer, code: 
   await device.getByRole('button', { name: 'Send my answers' }).click();
   const reference = (await device.locator('.reference').textContent())?.trim() ?? '';
   await device.getByRole('button', { name: 'Finish' }).click();
+  await heading(device, 'Bus routes');
+  await device.goto(`${server.url}/`);
   await expect(device.getByTestId('queue-waiting')).toHaveText('0', { timeout: 20_000 });
   await ctx.close();
   return reference;
@@ -137,14 +143,17 @@ export async function walkStaffScreens(browser: Browser, server: RunningServer, 
   await row.getByRole('button', { name: /^Choose/ }).click();
   await check('devices, choosing engagements');
   await page.reload();
-  await page.getByRole('row', { name: /Library tablet/ }).getByRole('button', { name: /^Revoke/ }).click();
+  await page
+    .getByRole('row', { name: /Library tablet/ })
+    .getByRole('button', { name: /^Revoke/ })
+    .click();
   await check('devices, confirming revoke');
   await page.getByRole('button', { name: /^Yes, revoke/ }).click();
   await expect(page.getByRole('row', { name: /Library tablet/ })).toContainText('Revoked');
   await check('devices list, revoked');
 
   await go(page, 'Engagements', 'Engagements');
-  await go(page, /Enter a paper form: Bus routes/, /Enter a paper form/);
+  await go(page, /Enter a paper form.*Bus routes/, /Enter a paper form/);
   await check('paper entry');
 
   await go(page, 'Insight', 'Insight');
@@ -200,7 +209,7 @@ export async function walkStaffScreens(browser: Browser, server: RunningServer, 
   await tab('Totals');
   await page.getByLabel('Engagement id').fill(engagementId);
   await page.getByRole('button', { name: 'Show totals' }).click();
-  await expect(page.getByRole('region', { name: 'Totals' }).or(page.getByRole('link', { name: 'Download CSV' }))).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
   await check('totals');
   await ctx.close();
 }

@@ -2,10 +2,10 @@
 import { useState } from 'preact/hooks';
 import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
+import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { completeness, current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
 import { when } from './ui';
-import { TableRegion } from '../../ui/TableRegion';
 
 export function Completeness() {
   const d = current.value?.content;

@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
+import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { type AssignedDevice, assignedSummary, DeviceEngagements, type EngagementRow } from './DeviceEngagements';
 import { Page, Problem, Saved, when } from './ui';
-import { TableRegion } from '../../ui/TableRegion';
 
 interface Device extends AssignedDevice {
   id: string;

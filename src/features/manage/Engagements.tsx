@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
-import { api, hasRole } from './api';
 import { TableRegion } from '../../ui/TableRegion';
+import { api, hasRole } from './api';
 import { Field, Page, Problem } from './ui';
 
 interface Row {

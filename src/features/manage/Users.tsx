@@ -1,8 +1,8 @@
 /** Admin: staff accounts, their roles (several per person), and disabling an account. */
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../ui/TableRegion';
 import { api, me, ROLES, type Role } from './api';
 import { Field, Page, Problem, Saved, when } from './ui';
-import { TableRegion } from '../../ui/TableRegion';
 
 interface User {
   id: string;

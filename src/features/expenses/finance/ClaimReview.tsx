@@ -1,10 +1,10 @@
 /** One claim: its lines with a decision each (approve, reduce, query, reject, with a reason), bank details, audit log. */
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, type ClaimDetail, pounds } from './api';
 import { Problem } from './FinanceApp';
 import { Receipts } from './Receipts';
-import { TableRegion } from '../../../ui/TableRegion';
 
 type Decision = { decision: '' | 'approve' | 'reduce' | 'query' | 'reject'; reason: string; reduced: string };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, type ClaimSummary, pounds } from './api';
 import { Problem } from './FinanceApp';
-import { TableRegion } from '../../../ui/TableRegion';
 
 const STATUSES = [
   '',

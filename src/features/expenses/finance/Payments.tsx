@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
 import type { SessionSummary } from '../../../shared/protocol';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, pounds } from './api';
 import { Problem } from './FinanceApp';
-import { TableRegion } from '../../../ui/TableRegion';
 
 function download(name: string, text: string): string {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));

@@ -1,6 +1,7 @@
 /** Downloads: answers, themes and aggregates as CSV or JSON; the contact list for organisers. Each is audited. */
-import { hasRole } from '../api';
+
 import { TableRegion } from '../../../ui/TableRegion';
+import { hasRole } from '../api';
 
 export function Exports({ id }: { id: string }) {
   const kinds = [

@@ -1,9 +1,9 @@
 /** Who took part: monitoring in aggregate with small numbers suppressed, against reference shares; venues; consultation fatigue. */
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, hasRole } from '../api';
 import { Field, Problem, Saved } from '../ui';
 import { BarChart } from './Charts';
-import { TableRegion } from '../../../ui/TableRegion';
 
 interface Cell {
   key: string;
@@ -168,7 +168,11 @@ export function People({ id }: { id: string }) {
       {p.fatigue.length === 0 ? (
         <p>No session areas were recorded for this engagement.</p>
       ) : (
-        <TableRegion class="staff-table" data-table="fatigue" caption="Engagements that reached the same area in the last 12 months (this one included)">
+        <TableRegion
+          class="staff-table"
+          data-table="fatigue"
+          caption="Engagements that reached the same area in the last 12 months (this one included)"
+        >
           <thead>
             <tr>
               <th scope="col">Area</th>
