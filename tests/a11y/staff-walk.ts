@@ -5,11 +5,11 @@
  * `check` runs axe and, on a narrow screen, checks the page never scrolls sideways (WCAG 1.4.10).
  */
 import path from 'node:path';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { expectAccessible } from '../support/axe';
 import { addBusFareWithPhoto, payByBank } from '../support/journey';
-import type { RunningServer } from '../support/server-process';
+import { type RunningServer, startServer } from '../support/server-process';
 import { addAccount, enrolDevice, makeEnrolmentCode, setupAdmin, signIn } from '../support/staff-ui';
 
 const STAFF = { name: 'Sam Staff', email: 'sam@example.org', password: 'a passphrase for every role' };
@@ -78,7 +78,7 @@ async function participantClaims(browser: Browser, server: RunningServer, code: 
   return reference;
 }
 
-export async function walkStaffScreens(browser: Browser, server: RunningServer, width: number): Promise<void> {
+async function walkStaffScreens(browser: Browser, server: RunningServer, width: number): Promise<void> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
   ctx.setDefaultTimeout(20_000);
   const page = await ctx.newPage();
@@ -212,4 +212,20 @@ export async function walkStaffScreens(browser: Browser, server: RunningServer, 
   await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
   await check('totals');
   await ctx.close();
+}
+
+/** The walk as a spec file's one test, with its own server. */
+export function staffWalkTest(width: number, title: string): void {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    server = await startServer();
+  });
+  test.afterAll(async () => {
+    await server.stop();
+  });
+  test(title, async ({ browser }) => {
+    // long on a shared 2-core machine; about 2 minutes on a quiet one
+    test.setTimeout(600_000);
+    await walkStaffScreens(browser, server, width);
+  });
 }
