@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/axe';
 import { enrolViaUi } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { axeCheck } from './fast-axe';
 import { chooseStart, walkJourney } from './participant-walk';
 
 // The locales are split over two files so the two Playwright workers share the work.
@@ -22,7 +22,7 @@ test(`axe finds nothing on any participant screen, in any state, in ${LOCALES.jo
   for (const lng of LOCALES) {
     for (const format of ['standard', 'easy'] as const) {
       await chooseStart(page, lng, format);
-      const code = await walkJourney(page, (state) => axeCheck(page, `${lng} ${format}: ${state}`));
+      const code = await walkJourney(page, (state) => expectAccessible(page, `${lng} ${format}: ${state}`));
       expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     }
   }

@@ -140,3 +140,17 @@ export async function addBusFareWithPhoto(page: Page, amount: string, photo: str
   await expect(page.getByText(/Photo added \(\d+ KB\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Add this cost' }).click();
 }
+
+/** After the costs: payment into a bank account, the claimant's name, and on to the check page. */
+export async function payByBank(page: Page): Promise<void> {
+  await page.getByLabel('Into my bank account').check();
+  await page.getByLabel('Name on the account').fill('Ann Example');
+  await page.getByLabel('Sort code').fill('12-34-56');
+  await page.getByLabel('Account number').fill('12345678');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check and confirm' })).toBeVisible();
+  await page.getByLabel('Your name').fill('Ann Example');
+  // inside the journey the claim is sent with the answers, from the check page
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+}

@@ -23,12 +23,14 @@ export async function setupAdmin(page: Page, server: RunningServer, check: (s: s
   await expect(page).toHaveURL(/\/staff$/);
 }
 
-export async function addAccount(page: Page, who: { name: string; email: string; password: string }) {
+/** Adds an account on the Staff accounts page: an organiser, with `moreRoles` ticked too. */
+export async function addAccount(page: Page, who: { name: string; email: string; password: string }, moreRoles: string[] = []) {
   await page.getByRole('link', { name: 'Staff accounts' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill(who.name);
   await page.getByLabel('Email address').fill(who.email);
   await page.getByLabel('First password').fill(who.password);
+  for (const role of moreRoles) await page.locator(`#new-role-${role}`).check();
   await page.getByRole('button', { name: 'Add account' }).click();
   await expect(page.getByRole('status')).toContainText(`Account made for ${who.name}`);
   await expect(page.getByRole('cell', { name: who.email })).toBeVisible();

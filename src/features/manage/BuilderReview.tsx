@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
+import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { completeness, current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
 import { when } from './ui';
@@ -12,8 +13,7 @@ export function Completeness() {
   const gaps = completeness(d);
   if (gaps.length === 0) return <p role="status">Every text has wording and an easy-read version in every language.</p>;
   return (
-    <table class="staff-table">
-      <caption>{gaps.length} texts need work before every participant is served well</caption>
+    <TableRegion class="staff-table" caption={`${gaps.length} texts need work before every participant is served well`}>
       <thead>
         <tr>
           <th scope="col">Text</th>
@@ -32,7 +32,7 @@ export function Completeness() {
           </tr>
         ))}
       </tbody>
-    </table>
+    </TableRegion>
   );
 }
 
@@ -132,8 +132,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
       <button type="button" class="button primary" disabled={busy} onClick={() => void publish()}>
         Publish version {next}
       </button>
-      <table class="staff-table">
-        <caption>Published versions</caption>
+      <TableRegion class="staff-table" caption="Published versions">
         <thead>
           <tr>
             <th scope="col">Version</th>
@@ -150,7 +149,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
     </div>
   );
 }

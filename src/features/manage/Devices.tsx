@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import qrcode from 'qrcode-generator';
+import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { type AssignedDevice, assignedSummary, DeviceEngagements, type EngagementRow } from './DeviceEngagements';
 import { Page, Problem, Saved, when } from './ui';
@@ -83,8 +84,7 @@ export function Devices() {
           </div>
         )}
       </section>
-      <table class="staff-table">
-        <caption>Enrolled devices</caption>
+      <TableRegion class="staff-table" caption="Enrolled devices">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -139,7 +139,7 @@ export function Devices() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       {assigning && (
         <DeviceEngagements
           key={assigning.id}

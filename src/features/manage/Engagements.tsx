@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
+import { TableRegion } from '../../ui/TableRegion';
 import { api, hasRole } from './api';
 import { Field, Page, Problem } from './ui';
 
@@ -38,8 +39,7 @@ export function Engagements() {
   return (
     <Page title="Engagements">
       <Problem message={problem} />
-      <table class="staff-table">
-        <caption>All engagements</caption>
+      <TableRegion class="staff-table" caption="All engagements">
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -70,7 +70,7 @@ export function Engagements() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       {hasRole('organiser') && (
         <form noValidate onSubmit={create}>
           <h2>New engagement</h2>

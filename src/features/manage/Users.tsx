@@ -1,5 +1,6 @@
 /** Admin: staff accounts, their roles (several per person), and disabling an account. */
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../ui/TableRegion';
 import { api, me, ROLES, type Role } from './api';
 import { Field, Page, Problem, Saved, when } from './ui';
 
@@ -57,8 +58,7 @@ export function Users() {
     <Page title="Staff accounts">
       <Problem message={problem} />
       <Saved message={status} />
-      <table class="staff-table">
-        <caption>Everyone with a staff account</caption>
+      <TableRegion class="staff-table" caption="Everyone with a staff account">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -94,7 +94,7 @@ export function Users() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       <h2>Add a person</h2>
       <form
         noValidate

@@ -1,6 +1,7 @@
 /** One claim: its lines with a decision each (approve, reduce, query, reject, with a reason), bank details, audit log. */
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, type ClaimDetail, pounds } from './api';
 import { Problem } from './FinanceApp';
 import { Receipts } from './Receipts';
@@ -56,7 +57,7 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
       <Problem error={error} />
       <p role="status">{saved}</p>
       <h2>Lines</h2>
-      <table class="finance-table">
+      <TableRegion class="finance-table" label="Lines">
         <thead>
           <tr>
             <th scope="col">Cost</th>
@@ -112,7 +113,7 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
             </tr>
           ))}
         </tbody>
-      </table>
+      </TableRegion>
       <div class="actions">
         <button type="button" class="button primary" onClick={save}>
           Save decisions

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, type ClaimSummary, pounds } from './api';
 import { Problem } from './FinanceApp';
 
@@ -65,7 +66,7 @@ export function ClaimsList({ onOpen }: { onOpen: (id: string) => void }) {
       <Problem error={error} />
       {claims && claims.length === 0 && <p>No claims match.</p>}
       {claims && claims.length > 0 && (
-        <table class="finance-table">
+        <TableRegion class="finance-table" label="Claims">
           <thead>
             <tr>
               <th scope="col">Reference</th>
@@ -96,7 +97,7 @@ export function ClaimsList({ onOpen }: { onOpen: (id: string) => void }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </TableRegion>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
 import type { SessionSummary } from '../../../shared/protocol';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, pounds } from './api';
 import { Problem } from './FinanceApp';
 
@@ -97,8 +98,7 @@ function SessionList({ onPick }: { onPick: (s: SessionSummary) => void }) {
   if (!sessions) return <p>Loading sessions…</p>;
   if (sessions.length === 0) return <p>No device has reported a closed session yet. You can still enter a session id below.</p>;
   return (
-    <table class="staff-table" data-testid="float-sessions">
-      <caption>Sessions reported by devices, newest first</caption>
+    <TableRegion class="staff-table" data-testid="float-sessions" caption="Sessions reported by devices, newest first">
       <thead>
         <tr>
           <th scope="col">Date</th>
@@ -134,7 +134,7 @@ function SessionList({ onPick }: { onPick: (s: SessionSummary) => void }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </TableRegion>
   );
 }
 
@@ -270,7 +270,7 @@ export function Totals() {
       </button>
       {totals && (
         <>
-          <table class="finance-table">
+          <TableRegion class="finance-table" label="Totals">
             <thead>
               <tr>
                 <th scope="col">Group</th>
@@ -284,7 +284,7 @@ export function Totals() {
               {rows('category', totals.byCategory)}
               {rows('method', totals.byMethod)}
             </tbody>
-          </table>
+          </TableRegion>
           <a href={`/api/finance/engagements/${encodeURIComponent(engagement)}/totals.csv`} download>
             Download CSV
           </a>

@@ -2,6 +2,8 @@
  * Accessible bar charts: an SVG with role="img", named by its title and described by a text summary,
  * always followed by the same figures as a data table (the chart is never the only way to read them).
  */
+import { TableRegion } from '../../../ui/TableRegion';
+
 export interface Bar {
   key: string;
   label: string;
@@ -92,8 +94,7 @@ export function DataTable({
   keyLabel?: string;
 }) {
   return (
-    <table class="staff-table insight-table" data-table={id}>
-      <caption>{caption}</caption>
+    <TableRegion class="staff-table insight-table" data-table={id} caption={caption}>
       <thead>
         <tr>
           <th scope="col">{keyLabel}</th>
@@ -108,6 +109,6 @@ export function DataTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </TableRegion>
   );
 }

@@ -1,4 +1,6 @@
 /** Downloads: answers, themes and aggregates as CSV or JSON; the contact list for organisers. Each is audited. */
+
+import { TableRegion } from '../../../ui/TableRegion';
 import { hasRole } from '../api';
 
 export function Exports({ id }: { id: string }) {
@@ -10,8 +12,7 @@ export function Exports({ id }: { id: string }) {
   return (
     <>
       <p>Every export is written to the audit log with your name.</p>
-      <table class="staff-table">
-        <caption>Exports</caption>
+      <TableRegion class="staff-table" caption="Exports">
         <thead>
           <tr>
             <th scope="col">What</th>
@@ -43,7 +44,7 @@ export function Exports({ id }: { id: string }) {
             </tr>
           )}
         </tbody>
-      </table>
+      </TableRegion>
     </>
   );
 }

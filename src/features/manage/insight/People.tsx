@@ -1,5 +1,6 @@
 /** Who took part: monitoring in aggregate with small numbers suppressed, against reference shares; venues; consultation fatigue. */
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from '../../../ui/TableRegion';
 import { api, hasRole } from '../api';
 import { Field, Problem, Saved } from '../ui';
 import { BarChart } from './Charts';
@@ -121,10 +122,10 @@ export function People({ id }: { id: string }) {
             bars={d.table.cells.map((c) => ({ key: c.key, label: nice(c.key), count: c.count }))}
           />
           {d.representation.some((r) => r.reference !== null) && (
-            <table class="staff-table">
-              <caption>
-                {NAMES[d.dimension]} compared with the reference population{p.sources[d.dimension] ? ` (${p.sources[d.dimension]})` : ''}
-              </caption>
+            <TableRegion
+              class="staff-table"
+              caption={`${NAMES[d.dimension]} compared with the reference population${p.sources[d.dimension] ? ` (${p.sources[d.dimension]})` : ''}`}
+            >
               <thead>
                 <tr>
                   <th scope="col">Group</th>
@@ -145,7 +146,7 @@ export function People({ id }: { id: string }) {
                     </tr>
                   ))}
               </tbody>
-            </table>
+            </TableRegion>
           )}
           {hasRole('organiser', 'analyst') && (
             <ReferenceForm
@@ -167,8 +168,11 @@ export function People({ id }: { id: string }) {
       {p.fatigue.length === 0 ? (
         <p>No session areas were recorded for this engagement.</p>
       ) : (
-        <table class="staff-table" data-table="fatigue">
-          <caption>Engagements that reached the same area in the last 12 months (this one included)</caption>
+        <TableRegion
+          class="staff-table"
+          data-table="fatigue"
+          caption="Engagements that reached the same area in the last 12 months (this one included)"
+        >
           <thead>
             <tr>
               <th scope="col">Area</th>
@@ -183,7 +187,7 @@ export function People({ id }: { id: string }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </TableRegion>
       )}
     </>
   );
