@@ -1,7 +1,6 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Engagement content as devices receive it: every participant-facing text is `{ [locale]: { standard, easy } }`. */
 import type { Format } from './locales';
-import { rateCardOf } from './ratecard';
 
 export interface LocalText {
   standard: string;
@@ -53,8 +52,12 @@ export interface EngagementContent {
   paymentOptions?: unknown;
 }
 
-/** An engagement offers expenses when its organiser gave it a valid rate card: its journey then asks about a claim. */
-export const offersExpenses = (content: { rateCard?: unknown }): boolean => rateCardOf(content) !== null;
+/**
+ * Whether a version carries a rate card at all: enough for the device home to show Claim expenses only, without
+ * loading the schemas on the first screen. Whether it offers expenses is `offersExpenses` (shared/ratecard.ts),
+ * which the claim screens and the server use: only a card that meets the contract offers a claim.
+ */
+export const hasRateCard = (content: { rateCard?: unknown }): boolean => typeof content.rateCard === 'object' && content.rateCard !== null;
 
 /** What a device downloads: one published, immutable engagement version. */
 export interface PublishedEngagement {

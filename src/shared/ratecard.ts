@@ -77,6 +77,9 @@ export function rateCardOf(content: { rateCard?: unknown }): RateCard | null {
   return parsed.success ? parsed.output : null;
 }
 
+/** An engagement offers expenses when its organiser gave it a valid rate card: its journey then asks about a claim. */
+export const offersExpenses = (content: { rateCard?: unknown }): boolean => rateCardOf(content) !== null;
+
 /** For screens reached only once offersExpenses() said yes: the card, which must be there. */
 export function offeredRateCard(content: { rateCard?: unknown }): RateCard {
   const card = rateCardOf(content);

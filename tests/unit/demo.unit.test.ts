@@ -2,9 +2,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONTENT } from '../../src/server/demo';
-import { offersExpenses } from '../../src/shared/engagement';
 import { LOCALES } from '../../src/shared/locales';
-import { RateCardSchema } from '../../src/shared/ratecard';
+import { offersExpenses, RateCardSchema } from '../../src/shared/ratecard';
 
 /** Every participant-facing text in the content, with where it is (a Text is an object keyed by locale). */
 function texts(node: unknown, where = 'content'): [string, Record<string, { standard?: string; easy?: string }>][] {

@@ -10,9 +10,8 @@ import { finishBundle, withVoiceAttachments } from '../../src/device/finish';
 import { answers, goOnFrom, returnToCheck, step } from '../../src/device/participant';
 import type { BundlePayload } from '../../src/shared/bundle';
 import { sha256Hex } from '../../src/shared/bytes';
-import { offersExpenses } from '../../src/shared/engagement';
 import { type Envelope, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
-import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
+import { DEFAULT_RATE_CARD, offersExpenses } from '../../src/shared/ratecard';
 import { deviceEngagement } from '../support/device-engagement';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;

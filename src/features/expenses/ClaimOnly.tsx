@@ -14,7 +14,7 @@ import { nextParticipant } from '../../device/handover';
 import { claim, consent, go, startedAt, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
-import { offersExpenses } from '../../shared/engagement';
+import { offersExpenses } from '../../shared/ratecard';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
 import { Actions, ErrorSummary, L } from '../../ui/ui';
 import { ClaimFlow } from './ClaimFlow';

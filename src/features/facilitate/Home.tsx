@@ -7,7 +7,7 @@ import { identity, refreshStorage, syncStatus } from '../../device/device';
 import { type HandOverKind, pathOf, startHandOver } from '../../device/handover';
 import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus } from '../../device/offline';
 import { locale, t } from '../../i18n/index';
-import { offersExpenses, pickText } from '../../shared/engagement';
+import { hasRateCard, pickText } from '../../shared/engagement';
 import { FacilitatorLanguage } from './FacilitatorLanguage';
 import { QueueStatus } from './QueueStatus';
 import { Unfinished } from './Unfinished';
@@ -109,7 +109,7 @@ export function Home() {
                         {t('home.paperForm')}
                         <span class="visually-hidden">: {title}</span>
                       </a>{' '}
-                      {offersExpenses(e.content) && (
+                      {hasRateCard(e.content) && (
                         <>
                           <button type="button" class="button secondary" onClick={() => void handOver(e, 'claim')}>
                             {t('home.claimOnly')}

@@ -10,7 +10,6 @@ import { nextParticipant } from '../../device/handover';
 import { resetParticipant, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
-import { offersExpenses } from '../../shared/engagement';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
 import { DisplayOptions } from './DisplayOptions';
 import { laterSteps, loadStepsFor, questionSteps } from './step-chunks';
@@ -119,7 +118,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     const L = laterSteps.mod.value;
     if (!L) return loadingStep;
     const { Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring } = L;
-    const offers = offersExpenses(engagement.content);
+    const offers = L.offersExpenses(engagement.content);
     switch (s.kind) {
       case 'contact':
         return <Contact lastQuestion={engagement.content.questions.length - 1} />;
