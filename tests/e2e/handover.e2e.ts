@@ -93,7 +93,21 @@ test('a participant walks away: the next sees nothing of them, Back never unlock
     expect(text).not.toContain(SECRET);
   };
   await seen();
+  // every storage area the page can write: IndexedDB (sealed drafts only), Web Storage, Cache Storage
   expect(await idbText(page)).not.toContain(SECRET);
+  const stored = await page.evaluate(async () => {
+    const out = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        out.push(req.url);
+        const res = await cache.match(req);
+        if (res?.headers.get('content-type')?.match(/json|text/)) out.push(await res.text());
+      }
+    }
+    return out.join('\n');
+  });
+  expect(stored).not.toContain(SECRET);
 
   // Back, up to 8 times: never an unlocked facilitator screen, never the first participant's words
   for (let i = 0; i < 8; i++) {
