@@ -92,10 +92,12 @@ export async function openAcknowledged(s: TestServer): Promise<void> {
  * Publishes a new version of the test engagement with a rate card, as an organiser does in the builder,
  * and makes it the engagement the test's bundles are sealed for. Without one an engagement offers no claim.
  */
-export async function publishRateCard(s: TestServer, card: RateCard = DEFAULT_RATE_CARD): Promise<PublishedEngagement> {
+/** Publishes a new version of the test engagement with this rate card (`null`: none, so it offers no claim). */
+export async function publishRateCard(s: TestServer, card: RateCard | null = DEFAULT_RATE_CARD): Promise<PublishedEngagement> {
   const id = s.engagement.engagementId;
   const e = await getForStaff(s.database.db, id);
-  await saveDraft(s.database.db, id, { ...e.content, rateCard: card }, 'organiser@test');
+  const { rateCard: _old, ...content } = e.content as typeof e.content & { rateCard?: unknown };
+  await saveDraft(s.database.db, id, card ? { ...content, rateCard: card } : content, 'organiser@test');
   await publish(s.database.db, s.serverKey, id);
   const published = (await listPublished(s.database.db)).find((x) => x.engagementId === id);
   if (!published) throw new Error('the engagement did not publish');

@@ -14,6 +14,7 @@ import { publishRateCard, startTestApp, type TestServer } from '../support/app';
 import { bankClaim, sendClaim } from '../support/claims';
 import { sendFullParticipant } from '../support/participant';
 import { ORIGIN, staffCookie } from '../support/staff';
+import { sendUnopenable } from '../support/unopenable';
 
 interface Call {
   url: string;
@@ -66,6 +67,13 @@ const CALLS: Record<string, () => Promise<Call>> = {
     cookie: (await staffCookie(s, ['analyst'])).cookie,
   }),
   'POST /api/staff/devices/codes': async () => ({ url: '/api/staff/devices/codes' }),
+  'POST /api/staff/held/:id/repair': async () => {
+    const held = await sendUnopenable(s, { contact: { email: 'ann at example dot com' } });
+    return {
+      url: `/api/staff/held/${held.id}/repair`,
+      body: { payload: { ...held, contact: { email: 'ann@example.com' } }, note: 'the address in words' },
+    };
+  },
   'POST /api/devices/enrol': async () => ({
     url: '/api/devices/enrol',
     body: { code: (await createEnrolmentCode(s.database.db, null)).code, name: 'Spare tablet' },

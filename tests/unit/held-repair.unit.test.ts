@@ -3,14 +3,11 @@
  * (audited), and accepted after repair through the opener's own check and write (audited).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VersionKeys } from '../../src/server/services/engagements';
-import { ingestBatch, REASONS } from '../../src/server/services/ingest';
+import { REASONS } from '../../src/server/services/ingest';
 import type { BundlePayload } from '../../src/shared/bundle';
-import { utf8 } from '../../src/shared/bytes';
-import { importEngagementPublicKey, seal } from '../../src/shared/envelope';
-import { openAcknowledged, startTestApp, type TestServer } from '../support/app';
-import { payloadFor } from '../support/bundles';
+import { startTestApp, type TestServer } from '../support/app';
 import { ORIGIN, staffCookie } from '../support/staff';
+import { sendUnopenable } from '../support/unopenable';
 
 let s: TestServer;
 type Who = Awaited<ReturnType<typeof staffCookie>>;
@@ -19,26 +16,12 @@ let admin: Who;
 let finance: Who;
 let bad: BundlePayload;
 
-/** Sealed as an older device would have: its own check let through an address the opener refuses. */
-async function sendUnopenable(overrides: Partial<BundlePayload>): Promise<BundlePayload> {
-  const payload = payloadFor(s.engagement, overrides);
-  const key = await importEngagementPublicKey(s.engagement.publicKey);
-  const { envelope } = await seal(utf8(JSON.stringify(payload)), key, payload.id, s.engagement.versionId);
-  const keys = new VersionKeys(s.database.db, s.serverKey);
-  const [r] = await ingestBatch(s.database.db, keys, s.deviceId, [
-    { id: payload.id, engagementVersionId: s.engagement.versionId, envelope },
-  ]);
-  expect(r?.status).toBe('stored');
-  await openAcknowledged(s);
-  return payload;
-}
-
 beforeAll(async () => {
   s = await startTestApp();
   organiser = await staffCookie(s, ['organiser']);
   admin = await staffCookie(s, ['admin']);
   finance = await staffCookie(s, ['finance']);
-  bad = await sendUnopenable({ contact: { email: 'ann at example dot com' } });
+  bad = await sendUnopenable(s, { contact: { email: 'ann at example dot com' } });
 });
 afterAll(async () => {
   await s.close();
