@@ -154,14 +154,24 @@ export function startAutosave(owner: Owner): void {
     latest = null;
     if (value) chain = chain.then(() => saveDraft(owner.id, owner.slug, value)).catch(() => {});
   };
+  // a new page (a step, a page of the claim) is saved at once; typing within a page waits a moment
+  let lastPage = '';
   const stopEffect = effect(() => {
     latest = snapshot(owner);
+    const page = JSON.stringify([latest.step, latest.claim?.page, latest.claim?.done]);
     clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+    if (page !== lastPage) {
+      lastPage = page;
+      save();
+    } else timer = setTimeout(save, SAVE_DELAY_MS);
   });
+  // the page is going away (a reload, the camera app, the tab closed): write what is pending now
+  const flush = () => save();
+  globalThis.addEventListener?.('pagehide', flush);
   running = {
     id: owner.id,
     stop: (keep) => {
+      globalThis.removeEventListener?.('pagehide', flush);
       stopEffect();
       if (keep) save();
       else clearTimeout(timer);
