@@ -6,6 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { staffFor } from '../support/insight-e2e';
+import { facilitatorHome } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { enrolDevice } from '../support/staff-ui';
 
@@ -32,6 +33,7 @@ async function quickBundle(page: Page) {
   }
   await submit(page);
   await submit(page);
+  await page.locator('[data-action="no-claim"]').click();
   await page.locator('main .actions .button.primary').click();
   await expect(page.locator('.reference')).toBeVisible();
 }
@@ -79,7 +81,7 @@ test('an engagement taken off a device stays while its answers wait, goes once t
   expect(server.query(`select action from audit_events where action = 'device.engagements'`)).toHaveLength(1);
 
   // the device: still listed while its answer waits, without a way to start it
-  await tablet.goto(`${server.url}/`);
+  await facilitatorHome(tablet, server);
   await expect(tablet.getByTestId('offline-library-your-say')).toHaveText(
     'Taken off this device by an organiser. It stays here until its answers are sent.',
   );

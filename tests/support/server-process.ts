@@ -45,7 +45,8 @@ export async function startServer(opts: { dataDir?: string; port?: number; env?:
     out += String(d);
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
+  // generous: two browsers and two servers share a 2-core machine
+  const deadline = Date.now() + 90_000;
   while (!out.includes('Blether is running')) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
