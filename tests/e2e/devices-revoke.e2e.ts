@@ -1,7 +1,7 @@
 /** Revoking a device (issue 6): its next sync is refused plainly, its bundles stay, and once enrolled again they arrive. */
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { completeDemoJourney, waitForServiceWorker } from '../support/journey';
+import { completeDemoJourney, facilitatorHome, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { addAccount, enrolDevice, makeEnrolmentCode, ORGANISER, setupAdmin, signIn } from '../support/staff-ui';
 
@@ -51,7 +51,7 @@ test('a revoked device is refused at once, keeps its answers, and delivers them 
   await device.reload();
   await completeDemoJourney(device);
   await device.getByRole('button', { name: 'Finish' }).click();
-  await device.goto(`${server.url}/`);
+  await facilitatorHome(device, server);
   await expect(device.getByTestId('queue-waiting')).toHaveText('1');
   const oldToken = await deviceToken(device);
 

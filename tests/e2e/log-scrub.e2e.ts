@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { completeDemoJourney, enrolViaUi } from '../support/journey';
+import { completeDemoJourney, enrolViaUi, facilitatorHome } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { setupAdmin } from '../support/staff-ui';
 
@@ -41,7 +41,7 @@ test('a full run, erasure included, leaves no token, code, reference or answer t
     const code = server.enrolCode as string;
     await enrolViaUi(page, server);
     const reference = await completeDemoJourney(page);
-    await page.goto(`${server.url}/`);
+    await facilitatorHome(page, server);
     await expect(page.getByTestId('queue-waiting')).toHaveText('0', { timeout: 15_000 });
     const token = await page.evaluate(
       () =>

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { answerDemo, completeDemoJourney, enrolViaUi, waitForServiceWorker } from '../support/journey';
+import { answerDemo, completeDemoJourney, enrolViaUi, facilitatorHome, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 let server: RunningServer;
@@ -39,7 +39,7 @@ test('a participant answers offline; the bundle waits, syncs by itself when onli
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your library, your say' })).toBeVisible();
 
-  await page.goto(`${server.url}/`);
+  await facilitatorHome(page, server);
   await expect(page.getByTestId('queue-waiting')).toHaveText('1');
   await expect(page.getByTestId('queue-summary')).toHaveText('1 answer is waiting to be sent.');
   await expectAccessible(page, 'home, one waiting, offline');
