@@ -3,8 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { pickText } from '../../shared/engagement';
 import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
+import { RateCardSummary } from './BuilderRateCard';
 import { Completeness, Preview, Publish } from './BuilderReview';
 import { current, dirty, reload, saveDraft } from './content';
+import { checkRateCard, showServerProblem } from './rate-card-state';
 import { Problem, Saved } from './ui';
 
 const TABS = [
@@ -25,13 +27,15 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
   if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
   const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;
   const label = TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
+  const onProblem = (m: string | null) => setProblem(m && showServerProblem(m) ? null : m);
   const save = async () => {
     setProblem(null);
+    if (checkRateCard().length) return;
     try {
       await saveDraft();
       setStatus('Draft saved. Devices still have the published version until you publish.');
     } catch (e) {
-      setProblem((e as Error).message);
+      onProblem((e as Error).message);
     }
   };
   return (
@@ -51,6 +55,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
         </ul>
       </nav>
       <Problem message={problem} />
+      <RateCardSummary onDetails={tab === 'details'} id={id} />
       <Saved message={status} />
       <div class="staff-savebar">
         <button type="button" class="button primary" onClick={() => void save()}>
@@ -62,7 +67,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
       {tab === 'questions' && (rest ? <QuestionEditor qid={rest} /> : <BuilderQuestions />)}
       {tab === 'completeness' && <Completeness />}
       {tab === 'preview' && <Preview />}
-      {tab === 'publish' && <Publish onProblem={setProblem} onStatus={setStatus} />}
+      {tab === 'publish' && <Publish onProblem={onProblem} onStatus={setStatus} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Format } from '../../shared/locales';
 import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { completeness, current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
+import { checkRateCard } from './rate-card-state';
 import { when } from './ui';
 
 export function Completeness() {
@@ -110,6 +111,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
   const gaps = completeness(c.content).length;
   const publish = async () => {
     onProblem(null);
+    if (checkRateCard().length) return;
     setBusy(true);
     try {
       if (dirty.value || c.draftUpdatedAt) await saveDraft();

@@ -1,0 +1,249 @@
+/** Builder: the rate card as a form (what may be claimed, at what rates, paid how), checked by the shared schema. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { CATEGORIES, type Category, MEAL_BANDS, PAYMENT_METHODS } from '../../shared/ratecard';
+import { editRateForm, rateAttempt, rateErrors, rateForm } from './rate-card-state';
+import { CATEGORY_NAMES, fieldId, MEAL_NAMES, METHOD_NAMES, MILEAGE, MILEAGE_NAMES } from './ratecard-form';
+
+const errorFor = (id: string) => rateErrors.value.find((e) => e.target === id)?.text;
+
+function Input(p: { id: string; label: string; hint?: string; value: string; onInput: (v: string) => void; pounds?: boolean }) {
+  const error = errorFor(p.id);
+  const described = [p.hint && `${p.id}-hint`, error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label class="label" for={p.id}>
+        {p.label}
+      </label>
+      {p.hint && (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${p.id}-error`}>
+          {error}
+        </p>
+      )}
+      <span class="staff-amount">
+        {p.pounds && <span aria-hidden="true">£</span>}
+        <input
+          id={p.id}
+          class="input staff-short"
+          inputMode={p.pounds ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          value={p.value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+      </span>
+    </div>
+  );
+}
+
+function Group({ legend, hint, id, children }: { legend: string; hint?: string; id: string; children: ComponentChildren }) {
+  return (
+    <fieldset aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+function Ticks<K extends string>(p: {
+  keys: readonly K[];
+  names: Record<K, string>;
+  chosen: K[];
+  id: (k: K) => string;
+  set: (v: K[]) => void;
+}) {
+  const error = errorFor(p.id(p.keys[0] as K));
+  return (
+    <>
+      {error && (
+        <p class="error-message" id={`${p.id(p.keys[0] as K)}-error`}>
+          {error}
+        </p>
+      )}
+      {p.keys.map((k) => (
+        <div class="checkbox" key={k}>
+          <input
+            type="checkbox"
+            id={p.id(k)}
+            checked={p.chosen.includes(k)}
+            aria-invalid={error ? 'true' : undefined}
+            onChange={(e) => p.set(e.currentTarget.checked ? [...p.chosen.filter((x) => x !== k), k] : p.chosen.filter((x) => x !== k))}
+          />
+          <label for={p.id(k)}>{p.names[k]}</label>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The GOV.UK error summary for the rate card: it takes focus, and each problem links to its field (on the
+ * Details tab; from another tab, to Details).
+ */
+export function RateCardSummary({ id, onDetails }: { id: string; onDetails: boolean }) {
+  const errors = rateErrors.value;
+  const box = useRef<HTMLDivElement>(null);
+  const attempt = rateAttempt.value;
+  useEffect(() => {
+    if (attempt) box.current?.focus();
+  }, [attempt]);
+  if (!errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="rate-card-problems">
+      <h2 id="rate-card-problems">There is a problem with the rate card</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.target}>
+            <a
+              href={onDetails ? `#${e.target}` : `/staff/engagements/${id}/details`}
+              onClick={(ev) => {
+                if (!onDetails) return;
+                ev.preventDefault();
+                document.getElementById(e.target)?.focus();
+              }}
+            >
+              {e.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function BuilderRateCard() {
+  const f = rateForm();
+  if (!f) return null;
+  const set = editRateForm;
+  const cats = (chosen: Category[]) => CATEGORIES.filter((c) => chosen.includes(c));
+  return (
+    <section aria-labelledby="rate-card-heading">
+      <h2 id="rate-card-heading">Expenses and payment</h2>
+      <div class="checkbox">
+        <input
+          type="checkbox"
+          id={fieldId.offered}
+          checked={f.offered}
+          onChange={(e) => set((x) => ({ ...x, offered: e.currentTarget.checked }))}
+        />
+        <label for={fieldId.offered}>This engagement offers expenses</label>
+      </div>
+      <p class="hint">When this is off there is no rate card, and devices offer no claim.</p>
+      {f.offered && (
+        <>
+          <Group id="rc-categories" legend="Categories offered">
+            <Ticks
+              keys={CATEGORIES}
+              names={CATEGORY_NAMES}
+              chosen={f.categories}
+              id={fieldId.category}
+              set={(categories) => set((x) => ({ ...x, categories }))}
+            />
+          </Group>
+          <Group
+            id="rc-mileage"
+            legend="Mileage: pounds per mile"
+            hint="HMRC approved rates are 0.45 (car), 0.24 (motorcycle), 0.20 (bicycle), 0.05 (each passenger)."
+          >
+            {MILEAGE.map((m) => (
+              <Input
+                key={m}
+                id={fieldId.mileage(m)}
+                label={MILEAGE_NAMES[m]}
+                pounds
+                value={f.mileage[m]}
+                onInput={(v) => set((x) => ({ ...x, mileage: { ...x.mileage, [m]: v } }))}
+              />
+            ))}
+          </Group>
+          <Group id="rc-meals" legend="Meals: most paid for a day">
+            {MEAL_BANDS.map((m) => (
+              <Input
+                key={m}
+                id={fieldId.meal(m)}
+                label={MEAL_NAMES[m]}
+                pounds
+                value={f.meals[m]}
+                onInput={(v) => set((x) => ({ ...x, meals: { ...x.meals, [m]: v } }))}
+              />
+            ))}
+          </Group>
+          <Input
+            id={fieldId.childcare}
+            label="Childcare or replacement care: most paid per hour"
+            pounds
+            value={f.childcareHourlyCap}
+            onInput={(v) => set((x) => ({ ...x, childcareHourlyCap: v }))}
+          />
+          <Group id="rc-caps" legend="Most paid per line" hint="Leave empty for no cap.">
+            {cats(f.categories).map((c) => (
+              <Input
+                key={c}
+                id={fieldId.cap(c)}
+                label={CATEGORY_NAMES[c]}
+                pounds
+                value={f.caps[c]}
+                onInput={(v) => set((x) => ({ ...x, caps: { ...x.caps, [c]: v } }))}
+              />
+            ))}
+          </Group>
+          <Group
+            id="rc-receipts"
+            legend="Receipts needed for"
+            hint="A missing receipt is a warning for finance, never a wall for the participant."
+          >
+            <Ticks
+              keys={cats(f.categories)}
+              names={CATEGORY_NAMES}
+              chosen={f.receiptRequired}
+              id={fieldId.receipt}
+              set={(receiptRequired) => set((x) => ({ ...x, receiptRequired }))}
+            />
+          </Group>
+          <Input
+            id={fieldId.deadline}
+            label="Claim deadline: days after the session"
+            hint="A claim made later is marked late for finance."
+            value={f.claimDeadlineDays}
+            onInput={(v) => set((x) => ({ ...x, claimDeadlineDays: v }))}
+          />
+          <Input
+            id={fieldId.second}
+            label="A second finance approver is needed above"
+            pounds
+            value={f.secondApproverAbove}
+            onInput={(v) => set((x) => ({ ...x, secondApproverAbove: v }))}
+          />
+          <Input
+            id={fieldId.time}
+            label="Payment for time"
+            hint="What a participant is paid for taking part. 0.00 means it is not offered."
+            pounds
+            value={f.timePayment}
+            onInput={(v) => set((x) => ({ ...x, timePayment: v }))}
+          />
+          <Group id="rc-payments" legend="Payment options offered">
+            <Ticks
+              keys={PAYMENT_METHODS}
+              names={METHOD_NAMES}
+              chosen={f.paymentOptions}
+              id={fieldId.payment}
+              set={(paymentOptions) => set((x) => ({ ...x, paymentOptions }))}
+            />
+          </Group>
+        </>
+      )}
+    </section>
+  );
+}
