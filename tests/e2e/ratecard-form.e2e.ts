@@ -22,6 +22,7 @@ async function bothWidths(page: Page, state: string) {
     await page.setViewportSize({ width, height: 900 });
     await expectAccessible(page, `${state} at ${width} px`);
   }
+  await page.screenshot({ path: test.info().outputPath(`${state.replace(/\W+/g, '-')}-320.png`), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
@@ -67,8 +68,8 @@ test('an organiser sets a rate card through the form, publishes, and a device of
   await summary.getByRole('link').click();
   await expect(staff.getByLabel('Claim deadline: days after the session')).toBeFocused();
   await staff.getByLabel('Claim deadline: days after the session').fill('14');
-  await expect(summary).toBeHidden();
   await staff.getByRole('button', { name: 'Save draft' }).click();
+  await expect(summary).toBeHidden();
   await expect(staff.getByRole('status').first()).toContainText('Draft saved');
   await bothWidths(staff, 'rate card form');
 

@@ -54,6 +54,7 @@ describe('rate card form', () => {
 
   it('points a refusal from the server at its field', () => {
     expect(serverFieldError('rateCard.caps.taxi: Invalid value')?.target).toBe(fieldId.cap('taxi'));
+    expect(serverFieldError('content.rateCard.mileage.car: Invalid type')?.target).toBe(fieldId.mileage('car'));
     expect(serverFieldError('Not ready to publish: no title')).toBeNull();
   });
 });

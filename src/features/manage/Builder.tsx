@@ -1,5 +1,7 @@
 /** The engagement builder: one engagement, its tabs, saving the draft and publishing a version. */
+
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
 import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
@@ -27,7 +29,13 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
   if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
   const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;
   const label = TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
-  const onProblem = (m: string | null) => setProblem(m && showServerProblem(m) ? null : m);
+  const { route } = useLocation();
+  // a refusal naming a rate card field is shown beside that field, on Details
+  const onProblem = (m: string | null) => {
+    const onCard = m !== null && showServerProblem(m);
+    setProblem(onCard ? null : m);
+    if (onCard) route(`/staff/engagements/${id}/details`);
+  };
   const save = async () => {
     setProblem(null);
     if (checkRateCard().length) return;
@@ -55,7 +63,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
         </ul>
       </nav>
       <Problem message={problem} />
-      <RateCardSummary onDetails={tab === 'details'} id={id} />
+      {tab === 'details' && <RateCardSummary />}
       <Saved message={status} />
       <div class="staff-savebar">
         <button type="button" class="button primary" onClick={() => void save()}>

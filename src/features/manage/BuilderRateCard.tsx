@@ -1,7 +1,7 @@
 /** Builder: the rate card as a form (what may be claimed, at what rates, paid how), checked by the shared schema. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, MEAL_BANDS, PAYMENT_METHODS } from '../../shared/ratecard';
+import { ErrorSummary } from '../../ui/ui';
 import { editRateForm, rateAttempt, rateErrors, rateForm } from './rate-card-state';
 import { CATEGORY_NAMES, fieldId, MEAL_NAMES, METHOD_NAMES, MILEAGE, MILEAGE_NAMES } from './ratecard-form';
 
@@ -87,39 +87,9 @@ function Ticks<K extends string>(p: {
   );
 }
 
-/**
- * The GOV.UK error summary for the rate card: it takes focus, and each problem links to its field (on the
- * Details tab; from another tab, to Details).
- */
-export function RateCardSummary({ id, onDetails }: { id: string; onDetails: boolean }) {
-  const errors = rateErrors.value;
-  const box = useRef<HTMLDivElement>(null);
-  const attempt = rateAttempt.value;
-  useEffect(() => {
-    if (attempt) box.current?.focus();
-  }, [attempt]);
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="rate-card-problems">
-      <h2 id="rate-card-problems">There is a problem with the rate card</h2>
-      <ul>
-        {errors.map((e) => (
-          <li key={e.target}>
-            <a
-              href={onDetails ? `#${e.target}` : `/staff/engagements/${id}/details`}
-              onClick={(ev) => {
-                if (!onDetails) return;
-                ev.preventDefault();
-                document.getElementById(e.target)?.focus();
-              }}
-            >
-              {e.text}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+/** The GOV.UK error summary for the rate card: it takes focus on each save that found problems, and links to each field. */
+export function RateCardSummary() {
+  return <ErrorSummary errors={rateErrors.value} attempt={rateAttempt.value} title="There is a problem with the rate card" />;
 }
 
 export function BuilderRateCard() {

@@ -1,5 +1,7 @@
 /** Builder: what is missing, a participant's-eye preview in any language and format, and publishing. */
+
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
 import { TableRegion } from '../../ui/TableRegion';
@@ -106,12 +108,13 @@ export function Preview() {
 export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null) => void; onStatus: (m: string | null) => void }) {
   const c = current.value;
   const [busy, setBusy] = useState(false);
+  const { route } = useLocation();
   if (!c) return null;
   const next = (c.versions[0]?.version ?? 0) + 1;
   const gaps = completeness(c.content).length;
   const publish = async () => {
     onProblem(null);
-    if (checkRateCard().length) return;
+    if (checkRateCard().length) return route(`/staff/engagements/${c.id}/details`);
     setBusy(true);
     try {
       if (dirty.value || c.draftUpdatedAt) await saveDraft();

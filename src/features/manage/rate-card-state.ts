@@ -22,9 +22,8 @@ export function editRateForm(fn: (f: RateCardForm) => RateCardForm): void {
   if (!c || !f) return;
   const form = fn(f);
   edited.value = { id: c.id, form };
+  // problems are found again on the next save (the GOV.UK pattern), never while the organiser types
   const out = fromForm(form);
-  // a problem clears as soon as it is mended; new ones show when saving, not while typing
-  rateErrors.value = rateErrors.value.filter((e) => out.errors.some((n) => n.target === e.target));
   if (out.errors.length === 0) update((d) => ({ ...d, rateCard: out.rateCard, paymentOptions: out.paymentOptions }));
 }
 

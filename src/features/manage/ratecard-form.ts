@@ -173,9 +173,12 @@ export function fromForm(f: RateCardForm): { rateCard?: RateCard; paymentOptions
   return { ...(card.success && errors.length === 0 ? { rateCard: card.output } : {}), paymentOptions: f.paymentOptions, errors };
 }
 
-/** A problem the server named ("rateCard.caps.taxi: …"), pointed at its input; null for any other problem. */
+/**
+ * A problem the server named ("content.rateCard.caps.taxi: …" on saving, "rateCard.caps.taxi: …" on
+ * publishing), pointed at its input; null for any other problem.
+ */
 export function serverFieldError(message: string): FieldError | null {
-  const m = /^rateCard\.([\w.]+): (.*)$/.exec(message);
+  const m = /^(?:content\.)?rateCard\.([\w.]+): (.*)$/.exec(message);
   if (!m) return null;
   return { target: targetOf((m[1] as string).split('.')), text: message };
 }
