@@ -20,11 +20,11 @@ afterAll(async () => {
   await s.close();
 });
 
-async function asFinance(url: string, body: unknown) {
+async function asFinance(url: string, body: unknown, cookie = fin) {
   const res = await s.app.inject({
     method: 'POST',
     url,
-    headers: { cookie: fin, origin: ORIGIN, 'content-type': 'application/json' },
+    headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' },
     payload: JSON.stringify(body),
   });
   expect(res.statusCode, res.body).toBeLessThan(300);
@@ -65,6 +65,27 @@ describe('the lookup reply tells a claim’s outcome', () => {
     expect(reply.claim).toMatchObject({ stage: 'paid', approvedPence: 3500, method: 'bank' });
     expect(Date.now() - Date.parse(reply.claim?.paidAt ?? '')).toBeLessThan(60_000);
     for (const secret of ['Ann Example', '107999', '88837491', '7491', id]) expect(body).not.toContain(secret);
+  });
+
+  it('above the second-approver threshold it is being checked, with no amount, until a second approver agrees; a failed payment says so', async () => {
+    const id = await sendClaim(s, bankClaim('Bea Example', '107999', '88837491', [6000, 5000]));
+    const code = (await s.database.db.selectFrom('claims').select('reference_code').where('id', '=', id).executeTakeFirstOrThrow())
+      .reference_code;
+    await asFinance(`/api/finance/claims/${id}/decisions`, {
+      decisions: [
+        { idx: 0, decision: 'approve' },
+        { idx: 1, decision: 'approve' },
+      ],
+    });
+    expect((await lookup(code)).reply.claim).toMatchObject({ stage: 'checking', approvedPence: null });
+    const second = (await staffCookie(s, ['finance'])).cookie;
+    await asFinance(`/api/finance/claims/${id}/second-approval`, {}, second);
+    expect((await lookup(code)).reply.claim).toMatchObject({ stage: 'approved', approvedPence: 11000 });
+    const run = await asFinance('/api/finance/payment-runs', { format: 'csv' });
+    await asFinance(`/api/finance/payment-runs/${run.id}/result`, { failed: [{ claimId: id, reason: 'Account closed' }] });
+    const { body, reply } = await lookup(code);
+    expect(reply.claim).toEqual({ stage: 'payment_failed', approvedPence: 11000, method: 'bank', paidAt: null });
+    expect(body).not.toContain('Account closed');
   });
 
   it('is described in the API document', async () => {
