@@ -49,3 +49,22 @@ export function Ltr({ children, class: cls }: { children: string; class?: string
     </span>
   );
 }
+
+/**
+ * A day ("3 December", with the year when it is not this year) in the reader's language and digits, as the
+ * day was in the UK (Europe/London), whatever the device's own time zone; isolated inside a sentence.
+ */
+export function day(iso: string, lng: string = locale.value): string {
+  const when = new Date(iso);
+  const zone = 'Europe/London';
+  const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: zone }).format(d);
+  const withYear = year(when) !== year(new Date());
+  // plain 'en' is American in Intl ("July 1"); the participants' English is British
+  const text = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : lng, {
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: zone,
+  }).format(when);
+  return isolate(FSI, text, lng);
+}

@@ -16,6 +16,8 @@ export function bodyDoc(schema: v.GenericSchema): Record<string, unknown> {
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   // valibot validates in the handlers; route schemas are documentation only
   app.setValidatorCompiler(() => () => true);
+  // response schemas document replies too; the reply is sent as the handler made it, never trimmed to the doc
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(swagger, {
     openapi: {
       info: {

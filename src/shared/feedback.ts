@@ -21,16 +21,6 @@ export interface PublishedFeedback {
   publishedAt: string;
 }
 
-/** What a reference code reveals: never a name, contact, bank detail or answer. */
-export interface LookupResult {
-  slug: string;
-  title: Text;
-  defaultLocale: string;
-  feedback: PublishedFeedback | null;
-  /** the expense claim's state, or null when the bundle had no claim (or claims are not on this server) */
-  claim: { status: string } | null;
-}
-
 export const REFERENCE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /** Tolerant of how people type a code: lower case, spaces, missing dash, O for 0, I/L for 1. */

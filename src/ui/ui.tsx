@@ -32,7 +32,7 @@ export interface FieldError {
 }
 
 /** GOV.UK-style error summary: it takes focus, and each entry links to its field. */
-export function ErrorSummary({ errors, attempt = 0 }: { errors: FieldError[]; attempt?: number }) {
+export function ErrorSummary({ errors, attempt = 0, title }: { errors: FieldError[]; attempt?: number; title?: string }) {
   const box = useRef<HTMLDivElement>(null);
   // focus on each failed submit (attempt), never while the person is typing or choosing
   const signature = errors.map((e) => `${e.target}:${e.text}`).join('|');
@@ -42,7 +42,7 @@ export function ErrorSummary({ errors, attempt = 0 }: { errors: FieldError[]; at
   if (errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('error.summaryTitle')}</h2>
+      <h2 id="error-summary-title">{title ?? t('error.summaryTitle')}</h2>
       <ul>
         {errors.map((e) => (
           <li key={e.target}>

@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { expectAccessible } from '../support/axe';
 import { addBusFareWithPhoto, facilitatorHome, payByBank } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
@@ -102,7 +101,8 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await heading(page, 'Details: Bus routes');
   await check('builder details, new engagement');
   // a rate card, so its participants can claim
-  await page.getByLabel('Rate card (JSON)').fill(JSON.stringify(DEFAULT_RATE_CARD));
+  await page.getByLabel('This engagement offers expenses').check();
+  await check('builder details, expenses offered');
   await go(page, 'Questions', 'Questions: Bus routes');
   await check('builder questions, none yet');
   await addQuestion(page, 'Yes / no / not sure', 'Do you take the bus every week?');

@@ -1,6 +1,6 @@
 /** Participant formatting: money with the plain £ in every locale, isolated in right-to-left text; codes left to right; lists in the reader's words. */
 import { describe, expect, it } from 'vitest';
-import { list, ltr, money, moneyText } from '../../src/i18n/format';
+import { day, list, ltr, money, moneyText } from '../../src/i18n/format';
 import { LOCALES } from '../../src/shared/locales';
 import { parsePounds } from '../../src/shared/money';
 
@@ -26,5 +26,14 @@ describe('participant formatting', () => {
     expect(list(['a', 'b', 'c'], 'en')).toBe('a, b, and c');
     expect(list(['a', 'b'], 'ar')).toBe('a وb');
     expect(list(['a', 'b', 'c'], 'zh-Hans')).toBe('a、b和c');
+  });
+
+  it('writes a day as it was in the UK, whatever the time zone it is read in, isolated in right-to-left text', () => {
+    // 23:30 UTC on 30 June is already 1 July in London (summer time)
+    expect(day('2024-06-30T23:30:00.000Z', 'en')).toBe('1 July 2024');
+    expect(day('2024-12-03T23:30:00.000Z', 'pl')).toBe('3 grudnia 2024');
+    const thisYear = new Date(Date.UTC(new Date().getUTCFullYear(), 5, 15, 12)).toISOString();
+    expect(day(thisYear, 'en')).toBe('15 June');
+    expect(day(thisYear, 'ar')).toMatch(/^\u2068.*يونيو\u2069$/);
   });
 });

@@ -16,6 +16,7 @@ import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { offersExpenses } from '../../shared/ratecard';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
+import { ReferenceCode } from '../../ui/Reference';
 import { Actions, ErrorSummary, L } from '../../ui/ui';
 import { ClaimFlow } from './ClaimFlow';
 import { Check } from './fields';
@@ -76,10 +77,7 @@ export function ClaimOnly({ slug }: { slug: string }) {
           <h1>{et('done.heading')}</h1>
           <p>{et('done.saved')}</p>
         </div>
-        <p>{t('done.referenceText')}</p>
-        <p class="reference" dir="ltr">
-          {s.reference}
-        </p>
+        <ReferenceCode reference={s.reference} />
         <button type="button" class="button primary" onClick={() => void nextParticipant()}>
           {t('done.finish')}
         </button>

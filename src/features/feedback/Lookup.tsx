@@ -1,9 +1,11 @@
 /** The reference lookup: the code from the Done screen shows the feedback and the claim's state, nothing personal. */
 import { useEffect, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import { focusHeading } from '../../a11y/focus';
-import type { LookupResult } from '../../shared/feedback';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
+import { type LookupReply, LookupReplySchema } from '../../shared/lookup';
 import { ErrorSummary, L } from '../../ui/ui';
+import { claimOutcomeText } from './ClaimOutcome';
 import { FeedbackView } from './FeedbackView';
 import { ft } from './i18n';
 import { Settings } from './Settings';
@@ -12,14 +14,17 @@ import './feedback.css';
 
 type Problem = 'invalid' | 'unknown' | 'tooMany' | 'offline';
 
-async function ask(code: string): Promise<LookupResult | Problem> {
+async function ask(code: string): Promise<LookupReply | Problem> {
   try {
     const res = await fetch('/api/lookup', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code }),
     });
-    if (res.ok) return (await res.json()) as LookupResult;
+    if (res.ok) {
+      const reply = v.safeParse(LookupReplySchema, await res.json());
+      return reply.success ? reply.output : 'unknown';
+    }
     return res.status === 429 ? 'tooMany' : res.status === 400 ? 'invalid' : 'unknown';
   } catch {
     return 'offline';
@@ -31,7 +36,7 @@ export function Lookup() {
   const [code, setCode] = useState(takeCodeFromFragment);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [found, setFound] = useState<LookupResult | null>(null);
+  const [found, setFound] = useState<LookupReply | null>(null);
   useEffect(() => {
     if (ready) focusHeading(document.getElementById('main') ?? document);
   }, [ready, found]);
@@ -65,7 +70,7 @@ export function Lookup() {
         <Settings />
         <section class="panel claim-state">
           <h2>{ft('lookup.claimHeading')}</h2>
-          <p>{found.claim ? ft(`lookup.claim.${found.claim.status}`) : ft('lookup.noClaim')}</p>
+          <p data-testid="claim-outcome">{found.claim ? claimOutcomeText(found.claim) : ft('lookup.noClaim')}</p>
         </section>
         <h2>{ft('heading')}</h2>
         {found.feedback ? <FeedbackView feedback={found.feedback} /> : <p>{ft('lookup.noFeedback')}</p>}

@@ -1,10 +1,14 @@
 /** The engagement builder: one engagement, its tabs, saving the draft and publishing a version. */
+
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
 import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
+import { RateCardSummary } from './BuilderRateCard';
 import { Completeness, Preview, Publish } from './BuilderReview';
 import { current, dirty, reload, saveDraft } from './content';
+import { checkRateCard, showServerProblem } from './rate-card-state';
 import { Problem, Saved } from './ui';
 
 const TABS = [
@@ -25,13 +29,21 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
   if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
   const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;
   const label = TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
+  const { route } = useLocation();
+  // a refusal naming a rate card field is shown beside that field, on Details
+  const onProblem = (m: string | null) => {
+    const onCard = m !== null && showServerProblem(m);
+    setProblem(onCard ? null : m);
+    if (onCard) route(`/staff/engagements/${id}/details`);
+  };
   const save = async () => {
     setProblem(null);
+    if (checkRateCard().length) return;
     try {
       await saveDraft();
       setStatus('Draft saved. Devices still have the published version until you publish.');
     } catch (e) {
-      setProblem((e as Error).message);
+      onProblem((e as Error).message);
     }
   };
   return (
@@ -51,6 +63,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
         </ul>
       </nav>
       <Problem message={problem} />
+      {tab === 'details' && <RateCardSummary />}
       <Saved message={status} />
       <div class="staff-savebar">
         <button type="button" class="button primary" onClick={() => void save()}>
@@ -62,7 +75,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
       {tab === 'questions' && (rest ? <QuestionEditor qid={rest} /> : <BuilderQuestions />)}
       {tab === 'completeness' && <Completeness />}
       {tab === 'preview' && <Preview />}
-      {tab === 'publish' && <Publish onProblem={setProblem} onStatus={setStatus} />}
+      {tab === 'publish' && <Publish onProblem={onProblem} onStatus={setStatus} />}
     </div>
   );
 }

@@ -1,60 +1,9 @@
 /** Builder: title, purpose, privacy notice, languages, dates, equality monitoring, rate card and payments. */
-import { useState } from 'preact/hooks';
 import { LOCALES } from '../../shared/locales';
+import { BuilderRateCard } from './BuilderRateCard';
 import { current, localeName, MONITORING_SET, update } from './content';
 import { TextEditor } from './TextEditor';
 import { Field } from './ui';
-
-function JsonField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  value: unknown;
-  onChange: (v: unknown) => void;
-}) {
-  const [text, setText] = useState(value === undefined ? '' : JSON.stringify(value, null, 2));
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div class="field">
-      <label class="label" for={id}>
-        {label}
-      </label>
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        class="input staff-json"
-        rows={5}
-        spellcheck={false}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        aria-invalid={error ? 'true' : undefined}
-        value={text}
-        onInput={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          try {
-            onChange(t.trim() ? JSON.parse(t) : undefined);
-            setError(null);
-          } catch {
-            setError('This is not valid JSON yet; it is saved only once it is.');
-          }
-        }}
-      />
-    </div>
-  );
-}
 
 export function BuilderDetails() {
   const d = current.value?.content;
@@ -146,20 +95,7 @@ export function BuilderDetails() {
           </div>
         ))}
       </fieldset>
-      <JsonField
-        id="rate-card"
-        label="Rate card (JSON)"
-        hint="What participants can claim, in pence (leave empty to offer no claim): categories, mileage, meals, childcareHourlyCap, caps, receiptRequired, claimDeadlineDays, secondApproverAbove, timePaymentPence. Saving names any field that is wrong."
-        value={d.rateCard}
-        onChange={(rateCard) => update((x) => ({ ...x, rateCard }))}
-      />
-      <JsonField
-        id="payment-options"
-        label="Payment options (JSON)"
-        hint='How claims are paid, e.g. ["cash", "bank", "voucher"]'
-        value={d.paymentOptions}
-        onChange={(paymentOptions) => update((x) => ({ ...x, paymentOptions }))}
-      />
+      <BuilderRateCard />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 /** Builder: what is missing, a participant's-eye preview in any language and format, and publishing. */
+
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
 import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { completeness, current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
+import { checkRateCard } from './rate-card-state';
 import { when } from './ui';
 
 export function Completeness() {
@@ -105,11 +108,13 @@ export function Preview() {
 export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null) => void; onStatus: (m: string | null) => void }) {
   const c = current.value;
   const [busy, setBusy] = useState(false);
+  const { route } = useLocation();
   if (!c) return null;
   const next = (c.versions[0]?.version ?? 0) + 1;
   const gaps = completeness(c.content).length;
   const publish = async () => {
     onProblem(null);
+    if (checkRateCard().length) return route(`/staff/engagements/${c.id}/details`);
     setBusy(true);
     try {
       if (dirty.value || c.draftUpdatedAt) await saveDraft();

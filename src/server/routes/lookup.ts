@@ -1,8 +1,10 @@
 /** The reference lookup (public, rate-limited in the database so the limit holds across instances). */
 import * as v from 'valibot';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
+import { LookupReplySchema } from '../../shared/lookup';
 import { publicRoute } from '../auth/guard';
 import type { AppContext } from '../context';
+import { bodyDoc } from '../openapi';
 import { lookupReference } from '../services/lookup';
 import { parseBody } from '../validate';
 
@@ -19,7 +21,15 @@ export default async function lookup(ctx: AppContext) {
   const db = ctx.database.db;
   ctx.app.post(
     '/api/lookup',
-    publicRoute({ bodyLimit: 1024, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }),
+    publicRoute({
+      bodyLimit: 1024,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        summary: 'What a reference code shows: the engagement, its feedback and the claim’s stage, amount approved, method and paid date',
+        body: bodyDoc(LookupSchema),
+        response: { 200: bodyDoc(LookupReplySchema) },
+      },
+    }),
     async (req, reply) => {
       const { code } = parseBody(LookupSchema, req.body);
       return reply.header('Cache-Control', 'no-store').send(await lookupReference(db, code));
