@@ -5,7 +5,7 @@
  * under the device-local key (src/db/drafts.ts) with the hand-over's id. A reload restores it into the same
  * hand-over only. Bank details are never written: after a reload the claim asks for them again.
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { type Display, display } from '../a11y/display';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../db/drafts';
 import { format, locale, setLocale } from '../i18n/index';
@@ -134,48 +134,52 @@ export async function abandonedDrafts(openId: string | null): Promise<{ id: stri
   return out;
 }
 
-const SAVE_DELAY_MS = 250;
-
 let running: { id: string; stop: (save: boolean) => Promise<void> } | null = null;
 
 /**
- * Mirrors the participant's state into the owner's draft while its page is on screen. One at a time: the
- * hand-over stops it (without saving) before it deletes the draft, so nothing lands under an ended hand-over.
+ * Whether everything given so far is in the draft, mirrored on <html data-draft="saved|saving">: a test waits
+ * for it before a reload (a person is never that quick), and nothing shows it to participants.
+ */
+export const draftSaved = signal(true);
+const markSaved = (saved: boolean) => {
+  draftSaved.value = saved;
+  globalThis.document?.documentElement.setAttribute?.('data-draft', saved ? 'saved' : 'saving');
+};
+
+/**
+ * Mirrors the participant's state into the owner's draft while its page is on screen, at once: one write at
+ * a time, the newest state next, so typing fast coalesces. One owner at a time: the hand-over stops it
+ * (without saving) before it deletes the draft, so nothing lands under an ended hand-over.
  */
 export function startAutosave(owner: Owner): void {
   void stopAutosave(true);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let latest: HandOverDraft | null = null;
-  // saves run one after another, so a slow save can never land after a later one
-  let chain: Promise<void> = Promise.resolve();
-  const save = () => {
-    clearTimeout(timer);
-    const value = latest;
-    latest = null;
-    if (value) chain = chain.then(() => saveDraft(owner.id, owner.slug, value)).catch(() => {});
+  let writing: Promise<void> | null = null;
+  const pump = async () => {
+    while (latest) {
+      const value = latest;
+      latest = null;
+      await saveDraft(owner.id, owner.slug, value).catch(() => {});
+    }
   };
-  // a new page (a step, a page of the claim) is saved at once; typing within a page waits a moment
-  let lastPage = '';
+  const save = () => {
+    if (writing || !latest) return;
+    markSaved(false);
+    writing = pump().finally(() => {
+      writing = null;
+      markSaved(true);
+    });
+  };
   const stopEffect = effect(() => {
     latest = snapshot(owner);
-    const page = JSON.stringify([latest.step, latest.claim?.page, latest.claim?.done]);
-    clearTimeout(timer);
-    if (page !== lastPage) {
-      lastPage = page;
-      save();
-    } else timer = setTimeout(save, SAVE_DELAY_MS);
+    save();
   });
-  // the page is going away (a reload, the camera app, the tab closed): write what is pending now
-  const flush = () => save();
-  globalThis.addEventListener?.('pagehide', flush);
   running = {
     id: owner.id,
     stop: (keep) => {
-      globalThis.removeEventListener?.('pagehide', flush);
       stopEffect();
-      if (keep) save();
-      else clearTimeout(timer);
-      return chain;
+      if (!keep) latest = null;
+      return writing ?? Promise.resolve();
     },
   };
 }

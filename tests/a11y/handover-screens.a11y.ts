@@ -6,7 +6,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi } from '../support/journey';
+import { enrolViaUi, reloadWhenSaved } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { chooseStart } from './participant-walk';
 
@@ -86,7 +86,7 @@ test('hand-over screens in en, ar and gd, standard and easy read', async ({ page
       await page.locator('#account-number').fill('31926819');
       await submit(page);
       await expect(page.locator('#declare-name')).toBeVisible();
-      await page.reload();
+      await reloadWhenSaved(page);
       await expect(page.locator('main [role="note"]')).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', lng);
       await expectAccessible(page, `payment, bank details asked again (${lng}, ${format})`);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { chooseStart } from '../a11y/participant-walk';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi } from '../support/journey';
+import { enrolViaUi, reloadWhenSaved } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 let server: RunningServer;
@@ -25,7 +25,7 @@ const submit = (page: Page) => page.locator('main form button[type="submit"]').c
 async function reloadEverywhere(page: Page, state: string, more: () => Promise<void> = async () => {}): Promise<void> {
   const heading = (await page.locator('main h1').first().textContent()) ?? '';
   for (let i = 0; i < RELOADS; i++) {
-    await page.reload();
+    await reloadWhenSaved(page);
     await expect(page.locator('main h1').first(), `${state}, reload ${i + 1}`).toHaveText(heading);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -98,7 +98,7 @@ test('Arabic easy read with a claim: 10 reloads at every step lose nothing but t
   await submit(page);
   await expect(page.locator('#declare-name')).toBeVisible();
   // a reload on the declaration: the bank details are gone, asked again on the payment page, which says why
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('#method-bank')).toBeChecked();
   await expect(page.locator('#sort-code')).toHaveValue('');
   await expect(page.locator('main [role="note"]')).toBeVisible();
@@ -123,7 +123,7 @@ test('Arabic easy read with a claim: 10 reloads at every step lose nothing but t
   await submit(page);
   await expect(page.locator('.summary')).toBeVisible();
   // a reload on Check: the claim is kept, the bank details are asked again before anything is sent
-  await page.reload();
+  await reloadWhenSaved(page);
   await expect(page.locator('main [role="note"]')).toBeVisible();
   await page.locator('#account-name').fill('سيوبان');
   await page.locator('#sort-code').fill('12-34-56');

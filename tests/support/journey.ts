@@ -19,6 +19,12 @@ export async function declineClaim(page: Page): Promise<void> {
   await page.locator('[data-action="no-claim"]').click();
 }
 
+/** Reloads once the hand-over's draft holds everything on screen (a person is never quicker than that write). */
+export async function reloadWhenSaved(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-draft', 'saved');
+  await page.reload();
+}
+
 /** The facilitator takes the device back: the device home, through the PIN gate when a hand-over is open. */
 export async function facilitatorHome(page: Page, server: RunningServer, pin = '2468'): Promise<void> {
   await page.goto(`${server.url}/`);
