@@ -42,8 +42,10 @@ export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
 export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id = uuid()): Promise<HandOver> {
   await resetParticipant(defaultLocale);
   const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
-  await setMeta(META, h);
   handOver.value = h;
+  // a full device cannot store even this small record: participant mode then holds until a reload (the
+  // facilitator already sees that the device is full), rather than the participant being turned away
+  await setMeta(META, h).catch(() => {});
   return h;
 }
 
@@ -60,7 +62,7 @@ export async function nextParticipant(): Promise<void> {
 export async function endHandOver(): Promise<void> {
   const h = handOver.value;
   await stopAutosave(true);
-  await setMeta(META, null);
   handOver.value = null;
+  await setMeta(META, null).catch(() => {});
   if (h) await resetParticipant(h.defaultLocale);
 }

@@ -56,6 +56,9 @@ async function main() {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const stop = async () => {
+    // a request that never finishes (a client gone quiet mid-upload) must not keep the process alive for ever:
+    // committed work is safe in the database, so after a grace period the process exits anyway
+    setTimeout(() => process.exit(1), 10_000).unref();
     jobs.stop();
     await app.close();
     await database.close();
