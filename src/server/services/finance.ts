@@ -20,6 +20,7 @@ import type { ServerKey } from '../keys';
 import { audit } from './audit';
 import { conflict, moveClaim, notFound } from './claim-status';
 import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
+import { withNames } from './finance-names';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
@@ -36,7 +37,11 @@ export async function listClaims(db: Kysely<DB>, f: ClaimFilter) {
   if (f.engagementId) q = q.where('engagement_id', '=', f.engagementId);
   if (f.sessionId) q = q.where('session_id', '=', f.sessionId);
   if (f.status) q = q.where('status', '=', f.status);
-  return (await q.execute()).map(summary);
+  const rows = await q.execute();
+  return withNames(
+    db,
+    rows.map((r) => ({ ...summary(r), versionId: r.engagement_version_id })),
+  );
 }
 
 function summary(r: Selectable<DB['claims']>) {
