@@ -28,6 +28,7 @@ export async function sessionNames(db: Kysely<DB>, ids: readonly string[]): Prom
 }
 
 interface Named {
+  id: string;
   engagementId: string;
   sessionId: string | null;
   claimedPence: number;
@@ -39,6 +40,16 @@ export async function withNames<C extends Named & { versionId: string }>(db: Kys
   const sessions = await sessionNames(db, [...new Set(claims.flatMap((c) => (c.sessionId ? [c.sessionId] : [])))]);
   const cards = new Map<string, Awaited<ReturnType<typeof versionCard>>>();
   for (const v of new Set(claims.map((c) => c.versionId))) cards.set(v, await versionCard(db, v));
+  const ids = claims.map((c) => c.id);
+  const counts = ids.length
+    ? await db
+        .selectFrom('claim_lines')
+        .select(['claim_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('claim_id', 'in', ids)
+        .groupBy('claim_id')
+        .execute()
+    : [];
+  const lineCount = new Map(counts.map((r) => [r.claim_id, Number(r.n)]));
   return claims.map(({ versionId, ...c }) => {
     const card = cards.get(versionId)?.card;
     return {
@@ -47,6 +58,7 @@ export async function withNames<C extends Named & { versionId: string }>(db: Kys
       sessionName: c.sessionId ? (sessions.get(c.sessionId) ?? 'session not reported yet') : null,
       // with no rate card there is no threshold to trust: the server asks for a second person then too
       secondIfApproved: !card || needsSecondApprover(card, c.claimedPence),
+      lineCount: lineCount.get(c.id) ?? 0,
     };
   });
 }
@@ -56,7 +68,11 @@ export async function claimFilterOptions(db: Kysely<DB>) {
   const used = await db.selectFrom('claims').select(['engagement_id', 'session_id']).distinct().execute();
   const engagements = await engagementNames(db);
   const sessionIds = [...new Set(used.flatMap((u) => (u.session_id ? [u.session_id] : [])))];
-  const sessions = await db.selectFrom('sessions').select(['id', 'venue', 'date']).where('id', 'in', sessionIds.length ? sessionIds : ['']).execute();
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['id', 'venue', 'date'])
+    .where('id', 'in', sessionIds.length ? sessionIds : [''])
+    .execute();
   const byId = new Map(sessions.map((s) => [s.id, s]));
   return {
     engagements: [...new Set(used.map((u) => u.engagement_id))]

@@ -75,8 +75,9 @@ export async function getClaim(db: Kysely<DB>, serverKey: ServerKey, id: string,
     await audit(db, { actor: reveal.actor, action, subject: `claim:${id}`, at: new Date().toISOString() });
   }
   const events = await db.selectFrom('audit_events').selectAll().where('subject', '=', `claim:${id}`).orderBy('at').execute();
+  const [named] = await withNames(db, [{ ...summary(c), versionId: c.engagement_version_id }]);
   return {
-    ...summary(c),
+    ...named,
     payment: JSON.parse(c.payment_json) as unknown,
     declaration: JSON.parse(c.declaration_json) as unknown,
     timeChoice: c.time_choice,

@@ -1,32 +1,29 @@
-/** Finance staff API calls: same-origin JSON with the staff session cookie; errors carry the server's message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = (await res.json().catch(() => ({}))) as { message?: string };
-  if (!res.ok) throw new ApiError(res.status, data.message ?? `The server answered ${res.status}.`);
-  return data as T;
-}
+/** Shapes of the finance endpoints as the staff web reads them, and how money and states are written. */
+export type { RunClaim, RunDetail, RunSummary } from '../../../shared/payment-runs';
 
 export const pounds = (pence: number | null | undefined) =>
   pence === null || pence === undefined ? '–' : new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 
+/** A state or category as words: partially_approved → partially approved. */
+export const words = (s: string) => s.replace(/_/g, ' ');
+
+/** A reference code, or what to call a claim whose reference went with an erasure. */
+export const refOf = (c: { referenceCode: string }) => c.referenceCode || 'erased';
+
+export const whenLondon = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
 export interface ClaimSummary {
   id: string;
   engagementId: string;
+  engagementTitle: string;
   sessionId: string | null;
+  sessionName: string | null;
   referenceCode: string;
   status: string;
   claimedPence: number;
@@ -35,7 +32,16 @@ export interface ClaimSummary {
   account: string | null;
   late: boolean;
   needsSecond: boolean;
+  /** approving it in full would need a second approver */
+  secondIfApproved: boolean;
+  lineCount: number;
   receivedAt: string;
+}
+
+export interface ClaimList {
+  claims: ClaimSummary[];
+  engagements: Named[];
+  sessions: Named[];
 }
 
 export interface ClaimDetail extends ClaimSummary {
