@@ -36,7 +36,7 @@ export function BulkApprove(props: { claims: ClaimSummary[]; onDone: (message: s
         review.
       </p>
       <button type="button" class="button primary" aria-describedby="bulk-hint" disabled={busy} onClick={() => void approve()}>
-        {n === 1 ? 'Approve the selected claim' : `Approve the ${n} selected claims`}
+        {n === 0 ? 'Approve the selected claims' : n === 1 ? 'Approve the selected claim' : `Approve the ${n} selected claims`}
       </button>
     </div>
   );

@@ -102,14 +102,16 @@ export function ClaimsList() {
       {list && claims.length === 0 && <p>No claims match.</p>}
       {claims.length > 0 && (
         <>
-          <BulkApprove
-            claims={claims.filter((c) => selected.has(c.id))}
-            onDone={(message) => {
-              setSaved(message);
-              load();
-            }}
-            onProblem={setProblem}
-          />
+          {claims.some(canBulkApprove) && (
+            <BulkApprove
+              claims={claims.filter((c) => selected.has(c.id))}
+              onDone={(message) => {
+                setSaved(message);
+                load();
+              }}
+              onProblem={setProblem}
+            />
+          )}
           <TableRegion class="staff-table finance-table" label="Claims">
             <thead>
               <tr>
@@ -138,8 +140,7 @@ export function ClaimsList() {
                     ) : null}
                   </td>
                   <td>
-                    <a href={`/staff/finance/claims/${encodeURIComponent(c.id)}`}>
-                      <span class="visually-hidden">Open claim </span>
+                    <a href={`/staff/finance/claims/${encodeURIComponent(c.id)}`} aria-label={`Open claim ${refOf(c)}`}>
                       {refOf(c)}
                     </a>
                     {c.late && <span class="tag">late</span>}

@@ -110,8 +110,7 @@ export function Run({ id }: { id: string }) {
                 )}
               </td>
               <td>
-                <a href={`/staff/finance/claims/${encodeURIComponent(c.claimId)}`}>
-                  <span class="visually-hidden">Open claim </span>
+                <a href={`/staff/finance/claims/${encodeURIComponent(c.claimId)}`} aria-label={`Open claim ${refOf(c)}`}>
                   {refOf(c)}
                 </a>
               </td>
