@@ -9,7 +9,7 @@ import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { BulkApprove, canBulkApprove } from './BulkApprove';
-import { type ClaimList, type Named, pounds, refOf, whenLondon, words } from './data';
+import { type ClaimList, type Named, pounds, refOf, toggled, whenLondon, words } from './data';
 import './finance.css';
 
 const FILTERS = ['engagementId', 'sessionId', 'status'] as const;
@@ -61,12 +61,7 @@ export function ClaimsList() {
     const q = new URLSearchParams(FILTERS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : [])));
     route(`/staff/finance/claims${q.size ? `?${q}` : ''}`);
   };
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  };
+  const toggle = (id: string, on: boolean) => setSelected(toggled(selected, id, on));
   const claims = list?.claims ?? [];
   return (
     <Page title="Claims">

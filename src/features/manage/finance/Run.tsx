@@ -8,7 +8,7 @@ import type { RunFormat } from '../../../shared/payment-runs';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, download, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
-import { pounds, type RunDetail, refOf } from './data';
+import { pounds, type RunDetail, refOf, toggled } from './data';
 import { FORMAT_NAMES, runName, STATE_NAMES } from './Runs';
 import './finance.css';
 
@@ -46,12 +46,7 @@ export function Run({ id }: { id: string }) {
       })
       .catch(fail);
   };
-  const toggle = (claimId: string, on: boolean) => {
-    const next = new Set(ticked);
-    if (on) next.add(claimId);
-    else next.delete(claimId);
-    setTicked(next);
-  };
+  const toggle = (claimId: string, on: boolean) => setTicked(toggled(ticked, claimId, on));
   const waiting = run.claims.filter((c) => !c.outcome);
   return (
     <Page title={runName(run)}>

@@ -64,3 +64,11 @@ export interface ClaimDetail extends ClaimSummary {
   }[];
   audit: { actor: string; action: string; reason: string | null; at: string }[];
 }
+
+/** A copy of a set of ticked rows with one row ticked or not. */
+export function toggled(set: ReadonlySet<string>, id: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(id);
+  else next.delete(id);
+  return next;
+}
