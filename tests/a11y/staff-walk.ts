@@ -8,7 +8,7 @@ import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { expectAccessible } from '../support/axe';
-import { addBusFareWithPhoto, payByBank } from '../support/journey';
+import { addBusFareWithPhoto, facilitatorHome, payByBank } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { addAccount, enrolDevice, makeEnrolmentCode, setupAdmin, signIn } from '../support/staff-ui';
 
@@ -72,7 +72,8 @@ async function participantClaims(browser: Browser, server: RunningServer, code: 
   const reference = (await device.locator('.reference').textContent())?.trim() ?? '';
   await device.getByRole('button', { name: 'Finish' }).click();
   await heading(device, 'Bus routes');
-  await device.goto(`${server.url}/`);
+  // the device stays in participant mode until the facilitator takes it back with the PIN
+  await facilitatorHome(device, server);
   await expect(device.getByTestId('queue-waiting')).toHaveText('0', { timeout: 20_000 });
   await ctx.close();
   return reference;

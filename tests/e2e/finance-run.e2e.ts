@@ -103,7 +103,8 @@ test('a finance-only officer approves three claims, makes a payment run, downloa
   await financeNav(fin, 'Payment runs');
   const listed = fin.getByTestId('runs').getByRole('row', { name: /Run of/ });
   await expect(listed).toHaveCount(1);
-  await expect(listed).toContainText('open: file not downloaded yet');
+  // the run's file went with its making, so the run counts as sent
+  await expect(listed).toContainText('sent to the bank');
   await expect(listed).toContainText('fay@example.org');
   await expect(listed).toContainText('£14.20');
   await expectAccessible(fin, 'finance: payment runs list');
