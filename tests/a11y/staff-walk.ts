@@ -189,7 +189,7 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await expect(page).toHaveURL(/\/staff\/finance\/claims$/);
   await heading(page, 'Claims');
   await check('finance claims');
-  await page.getByLabel('Engagement').selectOption({ label: 'Bus routes' });
+  await page.getByLabel('Engagement', { exact: true }).selectOption({ label: 'Bus routes' });
   await page.getByLabel('Status').selectOption({ label: 'submitted' });
   await page.getByRole('button', { name: 'Show claims' }).click();
   await expect(page).toHaveURL(/status=submitted/);
@@ -228,7 +228,7 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await go(page, 'Cash floats', 'Cash floats');
   await check('cash floats');
   await go(page, 'Totals', 'Totals');
-  await page.getByLabel('Engagement').selectOption({ label: 'Bus routes' });
+  await page.getByLabel('Engagement', { exact: true }).selectOption({ label: 'Bus routes' });
   await page.getByRole('button', { name: 'Show totals' }).click();
   await expect(page.getByRole('link', { name: /Download the totals for Bus routes/ })).toBeVisible();
   await check('totals');
