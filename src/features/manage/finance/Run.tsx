@@ -53,7 +53,7 @@ export function Run({ id }: { id: string }) {
       <p>
         <a href="/staff/finance/runs">Back to payment runs</a>
       </p>
-      <dl class="figures" data-testid="run-summary">
+      <dl class="run-facts" data-testid="run-summary">
         <dt>State</dt>
         <dd data-testid="run-state">{STATE_NAMES[run.state]}</dd>
         <dt>Made by</dt>
