@@ -22,7 +22,7 @@ beforeAll(async () => {
     });
   await audit(s.database.db, { actor: 'staff:bob@example.org', action: 'claim_x', subject: 'claim:9', at: '2026-03-02T12:00:00.000Z' });
   await audit(s.database.db, {
-    actor: 'staff:bob@example.org',
+    actor: 'system',
     action: 'payment_run.created',
     subject: 'payment_run:1',
     at: '2026-03-06T09:00:00.000Z',
