@@ -1,4 +1,5 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
+import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { Home } from '../features/facilitate/Home';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
@@ -35,8 +36,12 @@ function ClaimRoute({ params }: { params: { slug: string } }) {
   return <ClaimOnly slug={params.slug} />;
 }
 
-// staff finance screens: online only, lazy
-const FinanceApp = lazy(() => import('../features/expenses/finance/FinanceApp').then((m) => m.FinanceApp));
+/** The finance screens moved into the staff web: old bookmarks land on its claims. */
+function FinanceMoved() {
+  const { route } = useLocation();
+  useEffect(() => route('/staff/finance/claims', true), []);
+  return null;
+}
 // Facilitator screens, in the facilitator's language (during a hand-over HandOverGate keeps them out of reach).
 const guarded = (Screen: () => preact.JSX.Element) => () => (
   <FacilitatorOnly>
@@ -76,7 +81,8 @@ function Routes() {
         <Route path="/feedback/:slug" component={FeedbackRoute} />
         <Route path="/lookup" component={LookupRoute} />
         <Route path="/claim/:slug" component={ClaimRoute} />
-        <Route path="/finance" component={FinanceApp} />
+        <Route path="/finance" component={FinanceMoved} />
+        <Route path="/finance/*" component={FinanceMoved} />
         <Route path="/credits" component={Credits} />
         <Route path="/staff/*" component={StaffApp} />
         <Route path="/staff" component={StaffApp} />

@@ -112,7 +112,6 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await expect(page.getByRole('status').first()).toContainText('Draft saved');
   await go(page, 'Questions', 'Questions: Bus routes');
   await check('builder questions');
-  const engagementId = /engagements\/([^/]+)\//.exec(page.url())?.[1] ?? '';
   for (const tab of ['Details', 'Completeness', 'Preview']) {
     await go(page, tab, `${tab}: Bus routes`);
     await check(`builder ${tab.toLowerCase()}`);
@@ -185,33 +184,84 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await expect(page.getByRole('heading', { level: 2, name: 'What will be erased' })).toBeVisible();
   await check('erasure, what will be erased');
 
+  // the finance screens, from the staff navigation; an old /finance bookmark lands on the claims
   await page.goto(`${server.url}/finance`);
+  await expect(page).toHaveURL(/\/staff\/finance\/claims$/);
   await heading(page, 'Claims');
   await check('finance claims');
-  await page.getByRole('button', { name: reference }).click();
+  await page.getByLabel('Engagement', { exact: true }).selectOption({ label: 'Bus routes' });
+  await page.getByLabel('Status').selectOption({ label: 'submitted' });
+  await page.getByRole('button', { name: 'Show claims' }).click();
+  await expect(page).toHaveURL(/status=submitted/);
+  await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText('Bus routes');
+  await page.getByRole('checkbox', { name: `Select claim ${reference} for approval` }).check();
+  await check('finance claims, filtered, one ticked');
+  await page.getByRole('link', { name: `Open claim ${reference}` }).click();
   await heading(page, `Claim ${reference}`);
+  await check('claim review');
   await page.getByLabel('Decision for line 1').selectOption('reduce');
   await check('claim review, reducing a line');
   await page.getByLabel('Decision for line 1').selectOption('approve');
   await page.getByRole('button', { name: 'Save decisions' }).click();
   await expect(page.getByText('Decisions saved.')).toBeVisible();
   await check('claim review, approved');
-  const tab = async (name: string) => {
-    await page.getByRole('navigation', { name: 'Finance' }).getByRole('button', { name }).click();
-    await heading(page, name);
-  };
-  await tab('Payment runs');
-  await check('payment runs');
+  await go(page, 'Payment runs', 'Payment runs');
+  await check('payment runs, none yet');
   await page.getByRole('button', { name: 'Create payment run' }).click();
-  await expect(page.getByTestId('run-summary')).toBeVisible();
-  await check('payment runs, a run made');
-  await tab('Cash floats');
+  await heading(page, /^Run of /);
+  await check('a payment run, just made');
+  // this server has no BACS_* settings: the Standard 18 file is refused, and the page says why
+  await page.getByRole('button', { name: 'Download Bacs Standard 18' }).click();
+  await expect(page.getByRole('alert')).toContainText('BACS_SORT_CODE');
+  await check('a payment run, Bacs settings missing');
+  await page.getByRole('checkbox', { name: `Select claim ${reference}` }).check();
+  await page.getByRole('button', { name: 'Mark failed' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give the reason the bank gave');
+  await check('a payment run, failed without a reason');
+  await page.getByLabel('Reason the bank gave (for failed payments)').fill('Account closed');
+  await page.getByRole('button', { name: 'Mark failed' }).click();
+  await expect(page.getByTestId('run-settled')).toBeVisible();
+  await check('a payment run, settled');
+  await go(page, 'Payment runs', 'Payment runs');
+  await expect(page.getByTestId('runs').getByRole('row', { name: /Run of/ })).toContainText('settled');
+  await check('payment runs list');
+  await go(page, 'Cash floats', 'Cash floats');
   await check('cash floats');
-  await tab('Totals');
-  await page.getByLabel('Engagement id').fill(engagementId);
+  await go(page, 'Totals', 'Totals');
+  await page.getByLabel('Engagement', { exact: true }).selectOption({ label: 'Bus routes' });
   await page.getByRole('button', { name: 'Show totals' }).click();
-  await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Download the totals for Bus routes/ })).toBeVisible();
   await check('totals');
+
+  // the audit log (admin), filtered to the payment run's events
+  await go(page, 'Audit log', 'Audit log');
+  await expect(page.getByTestId('audit-events')).toContainText('payment_run.created');
+  await check('audit log');
+  await page.getByLabel('What').fill('payment_run.');
+  await page.getByRole('button', { name: 'Show events' }).click();
+  await expect(page).toHaveURL(/action=payment_run\./);
+  await expect(page.getByTestId('audit-events')).toContainText('payment_run.created');
+  await expect(page.getByTestId('audit-events')).not.toContainText('line.approve');
+  await expect(page.getByRole('link', { name: 'Download these events as CSV' })).toHaveAttribute(
+    'href',
+    /audit\.csv\?action=payment_run\./,
+  );
+  await check('audit log, filtered');
+
+  // after erasure a claim keeps an accessible name, with no reference to show
+  await go(page, 'Erase personal data', 'Erase personal data');
+  await page.getByLabel('Reference code').fill(reference);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'What will be erased' })).toBeVisible();
+  await page.getByLabel('How did they ask?').fill('By phone to the helpline');
+  await page.getByRole('button', { name: 'Erase now' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Erased');
+  await go(page, 'Claims', 'Claims');
+  await expect(page.getByRole('link', { name: 'Open claim erased' })).toBeVisible();
+  await check('finance claims, after erasure');
+  await page.getByRole('link', { name: 'Open claim erased' }).click();
+  await heading(page, 'Claim erased');
+  await check('claim review, erased');
   await ctx.close();
 }
 

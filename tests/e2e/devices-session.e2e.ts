@@ -2,7 +2,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { type RunningServer, startServer } from '../support/server-process';
-import { enrolDevice, financeSignedIn } from '../support/staff-ui';
+import { enrolDevice, financeNav, financeSignedIn } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -106,7 +106,7 @@ test('a session is opened, handed over behind the PIN, closed with attendance an
   const admin = await (await browser.newContext()).newPage();
   const finance = await (await browser.newContext()).newPage();
   await financeSignedIn(admin, finance, server);
-  await finance.getByRole('button', { name: 'Cash floats' }).click();
+  await financeNav(finance, 'Cash floats');
   const row = finance.getByTestId('float-sessions').getByRole('row', { name: /Central Library/ });
   await expect(row).toContainText('issued £25.50, paid out £10.00, returned £15.50');
   await expect(row).toContainText('Busy morning');

@@ -13,7 +13,7 @@ import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { expectAccessible } from '../support/axe';
 import { addBusFareWithPhoto, enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { financeSignedIn, organiserPublishesRateCard } from '../support/staff-ui';
+import { financeNav, financeSignedIn, organiserPublishesRateCard } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -128,7 +128,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
   await expectAccessible(fin, 'finance: claims');
   await fin
     .getByRole('row', { name: /submitted/ })
-    .getByRole('button')
+    .getByRole('link', { name: /^Open claim/ })
     .click();
   await expect(fin.getByTestId('bank-details')).toContainText('12345678');
   // the bus fare's receipt photo, opened on the server for finance: a real image, named, with a full-size link
@@ -159,19 +159,24 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
   await expect(fin.getByTestId('claim-approved')).toHaveText('£10.45');
 
   // payment run: the CSV has exactly the approved amount
-  await fin.getByRole('button', { name: 'Payment runs' }).click();
-  const download = fin.waitForEvent('download');
+  await financeNav(fin, 'Payment runs');
   await fin.getByRole('button', { name: 'Create payment run' }).click();
+  await expect(fin.getByTestId('run-summary')).toContainText('£10.45');
+  const download = fin.waitForEvent('download');
+  await fin.getByRole('button', { name: 'Download CSV (bank bulk upload)' }).click();
   const csv = fs
     .readFileSync(await (await download).path(), 'utf8')
     .trim()
     .split('\r\n');
   expect(csv).toHaveLength(2);
   expect(csv[1]).toMatch(/^ANN EXAMPLE,123456,12345678,10\.45,BLETHER [0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  await expect(fin.getByTestId('run-summary')).toHaveText('1 claims, £10.45');
+  // no BACS_* settings on this server: the Standard 18 file says why, plainly
+  await fin.getByRole('button', { name: 'Download Bacs Standard 18' }).click();
+  await expect(fin.getByRole('alert')).toContainText('set BACS_SORT_CODE, BACS_ACCOUNT_NUMBER and BACS_ORIGINATOR_NAME');
   await expectAccessible(fin, 'finance: payment run');
-  await fin.getByRole('button', { name: 'Mark run paid' }).click();
-  await expect(fin.getByRole('status')).toContainText('paid');
+  await fin.getByRole('checkbox', { name: /^Select claim/ }).check();
+  await fin.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(fin.getByTestId('run-settled')).toBeVisible();
   expect(server.query<{ status: string }>('select status from claims')[0]?.status).toBe('paid');
 
   // the clock moves past retention: the purge job runs with that "now"
@@ -181,8 +186,11 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
     encoding: 'utf8',
   });
   expect(out).toContain('Bank details removed from 1 paid claims.');
-  await fin.getByRole('button', { name: 'Claims' }).click();
-  await fin.getByRole('row', { name: /paid/ }).getByRole('button').click();
+  await financeNav(fin, 'Claims');
+  await fin
+    .getByRole('row', { name: /paid/ })
+    .getByRole('link', { name: /^Open claim/ })
+    .click();
   await expect(fin.getByTestId('bank-details')).toHaveText('Account ****5678');
   await expect(fin.getByTestId('audit-log')).toContainText('system: claim.bank_details_purged (30 days after payment)');
   expect(server.query<{ bank_sealed: string | null }>('select bank_sealed from claims')[0]?.bank_sealed).toBeNull();

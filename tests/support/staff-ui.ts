@@ -46,7 +46,7 @@ export async function signIn(page: Page, server: RunningServer, who: { email: st
 
 export const FINANCE_OFFICER = { name: 'Fay Finance', email: 'fay@example.org', password: 'a finance passphrase 42' };
 
-/** The first admin makes a finance account; the finance officer signs in and opens the finance pages. */
+/** The first admin makes a finance account; the finance officer signs in at /staff and opens Claims from the navigation. */
 export async function financeSignedIn(admin: Page, finance: Page, server: RunningServer, who = FINANCE_OFFICER, adminReady = false) {
   if (!adminReady) await setupAdmin(admin, server);
   await admin.getByRole('link', { name: 'Staff accounts' }).click();
@@ -57,9 +57,20 @@ export async function financeSignedIn(admin: Page, finance: Page, server: Runnin
   await admin.locator('#new-role-finance').check();
   await admin.getByRole('button', { name: 'Add account' }).click();
   await expect(admin.getByRole('cell', { name: who.email })).toBeVisible();
-  await signIn(finance, server, who);
-  await finance.goto(`${server.url}/finance`);
-  await expect(finance.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
+  await finance.goto(`${server.url}/staff`);
+  await finance.getByLabel('Email address').fill(who.email);
+  await finance.getByLabel('Password').fill(who.password);
+  await finance.getByRole('button', { name: 'Sign in' }).click();
+  // a finance-only account sees the finance screens in the staff navigation, and nothing it may not use
+  const nav = finance.getByRole('navigation', { name: 'Staff' });
+  await expect(nav.getByRole('link')).toHaveText(['Start', 'Claims', 'Payment runs', 'Cash floats', 'Totals']);
+  await financeNav(finance, 'Claims');
+}
+
+/** A finance screen reached from the staff navigation. */
+export async function financeNav(page: Page, link: 'Claims' | 'Payment runs' | 'Cash floats' | 'Totals') {
+  await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: link, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: link })).toBeVisible();
 }
 
 /** Makes an enrolment code on the Devices page and returns it. */

@@ -21,6 +21,12 @@ beforeAll(async () => {
       at: `2026-03-0${i + 1}T10:00:00.000Z`,
     });
   await audit(s.database.db, { actor: 'staff:bob@example.org', action: 'claim_x', subject: 'claim:9', at: '2026-03-02T12:00:00.000Z' });
+  await audit(s.database.db, {
+    actor: 'system',
+    action: 'payment_run.created',
+    subject: 'payment_run:1',
+    at: '2026-03-06T09:00:00.000Z',
+  });
 });
 afterAll(async () => {
   await s.close();
@@ -42,6 +48,9 @@ describe('the audit log for admins', () => {
     const family = (await get('/api/admin/audit?action=claim.&from=2026-03-02&to=2026-03-03')).json();
     expect(family.events.map((e: { subject: string }) => e.subject)).toEqual(['claim:2', 'claim:1']);
     expect((await get('/api/admin/audit?subject=claim:9')).json().events).toHaveLength(1);
+    // a family whose own name has an underscore still matches it literally
+    const runs = (await get('/api/admin/audit?action=payment_run.')).json();
+    expect(runs.events.map((e: { action: string }) => e.action)).toEqual(['payment_run.created']);
     expect((await get('/api/admin/audit?from=yesterday')).statusCode).toBe(400);
   });
 

@@ -78,6 +78,9 @@ describe('claims from bundles, and finance', () => {
     expect(row.payment_json).not.toContain('12345678');
     const [summary] = (await listClaims(s.database.db, { engagementId: s.engagement.engagementId })).filter((c) => c.id === id);
     expect(summary?.account).toBe('****5678');
+    // named for the list, and small enough for one person to approve in full
+    expect(summary).toMatchObject({ lineCount: 3, secondIfApproved: false });
+    expect(summary?.engagementTitle).not.toBe('(unknown engagement)');
     const masked = await getClaim(s.database.db, s.serverKey, id, null);
     expect(JSON.stringify(masked)).not.toContain('12345678');
     const full = await getClaim(s.database.db, s.serverKey, id, { actor: 'fin-1' });
@@ -131,6 +134,8 @@ describe('claims from bundles, and finance', () => {
   it('a failed payment goes back to approved; above the threshold a second, different approver is needed', async () => {
     const big: Claim = { ...bankClaim, lines: [{ category: 'support_worker', amountPence: 15_000, receipt: 0 }] };
     const id = await send(big);
+    // before anyone looks, the list already says a full approval would need a second person
+    expect((await listClaims(s.database.db, {})).find((x) => x.id === id)?.secondIfApproved).toBe(true);
     await decideLines(s.database.db, id, 'fin-1', [{ idx: 0, decision: 'approve' }]);
     expect((await listClaims(s.database.db, {})).find((x) => x.id === id)?.needsSecond).toBe(true);
     await expect(createPaymentRun(s.database.db, s.serverKey, 'fin-1')).rejects.toThrow(/No approved/);

@@ -40,6 +40,35 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return json as T;
 }
 
+/** The message to show for a failed call. */
+export const problemOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Fetches a file and hands it to the browser as a download; a refusal comes back as the server's message
+ * (a plain link would show a JSON error page or save it as the file).
+ */
+export async function download(url: string, name: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
+  }
+  if (res.status === 401) me.value = null;
+  if (!res.ok) {
+    const json = await res.json().catch(() => ({}));
+    throw new ApiError(res.status, json.message ?? `The server answered ${res.status}.`);
+  }
+  const given = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = given ?? name;
+  a.click();
+  // the click has started the download; the URL is no longer needed once it has been read
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 export async function loadMe(): Promise<void> {
   try {
     me.value = (await api<{ user: Me }>('GET', '/api/staff/me')).user;

@@ -7,11 +7,13 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { focusHeading } from '../../a11y/focus';
 import { Login, Setup } from './Account';
+import { Audit } from './Audit';
 import { api, hasRole, loadMe, me } from './api';
 import { Builder } from './Builder';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
 import { Erasure } from './Erasure';
+import { FinancePage } from './finance/FinancePage';
 import { Held } from './Held';
 import { Insight } from './insight/Insight';
 import { PaperEntry } from './PaperEntry';
@@ -28,6 +30,11 @@ function Nav() {
     ['/staff/users', 'Staff accounts', hasRole('admin')],
     ['/staff/erasure', 'Erase personal data', hasRole('admin')],
     ['/staff/held', 'Bundles to repair', hasRole('admin', 'organiser')],
+    ['/staff/finance/claims', 'Claims', hasRole('finance')],
+    ['/staff/finance/runs', 'Payment runs', hasRole('finance')],
+    ['/staff/finance/floats', 'Cash floats', hasRole('finance')],
+    ['/staff/finance/totals', 'Totals', hasRole('finance')],
+    ['/staff/audit', 'Audit log', hasRole('admin')],
   ];
   const signOut = async (everywhere: boolean) => {
     await api('POST', everywhere ? '/api/staff/logout-everywhere' : '/api/staff/logout', {}).catch(() => {});
@@ -75,6 +82,8 @@ function Body({ path }: { path: string }) {
   if (section === 'users') return <Users />;
   if (section === 'erasure') return <Erasure />;
   if (section === 'held') return <Held />;
+  if (section === 'audit') return <Audit />;
+  if (section === 'finance') return <FinancePage screen={id ?? 'claims'} id={tab} />;
   if (section === 'insight') return <Insight id={id} tab={tab ?? 'results'} />;
   if (section === 'devices') return <Devices />;
   if (section === 'engagements' && id && tab === 'paper') return <PaperEntry id={id} />;

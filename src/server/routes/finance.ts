@@ -7,6 +7,7 @@ import { badRequest } from '../errors';
 import { bodyDoc } from '../openapi';
 import { audit } from '../services/audit';
 import { decideLines, getClaim, listClaims, secondApprove, withdraw } from '../services/finance';
+import { claimFilterOptions } from '../services/finance-names';
 import { floatReport, reconcileFloat, recordFloat, totals, totalsCsv } from '../services/finance-payments';
 import { listSessions } from '../services/sessions';
 import { parseBody } from '../validate';
@@ -60,7 +61,7 @@ export default async function finance(ctx: AppContext) {
   app.get('/api/finance/claims', financeOnly(ctx, doc('Claims, by engagement, session or status')), async (req) => {
     const r = v.safeParse(Query, req.query);
     if (!r.success) throw badRequest('Filter by engagementId, sessionId or status.', 'invalid_query');
-    return { claims: await listClaims(db, r.output) };
+    return { claims: await listClaims(db, r.output), ...(await claimFilterOptions(db)) };
   });
   app.get(
     '/api/finance/claims/:id',

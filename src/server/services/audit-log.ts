@@ -1,5 +1,5 @@
 /** Reading the audit log (admins): filter by who, action, subject and dates; a page at a time, newest first. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
 
 export interface AuditFilter {
@@ -21,7 +21,11 @@ const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? `${to}T23:59:59.
 function filtered(db: Kysely<DB>, f: AuditFilter) {
   let q = db.selectFrom('audit_events');
   if (f.who) q = q.where('actor', '=', f.who);
-  if (f.action) q = f.action.endsWith('.') ? q.where('action', 'like', `${literal(f.action)}%`) : q.where('action', '=', f.action);
+  // SQLite has no default LIKE escape character (PostgreSQL's is the backslash): name it, or "payment_run." matches nothing
+  if (f.action)
+    q = f.action.endsWith('.')
+      ? q.where(sql<boolean>`action like ${`${literal(f.action)}%`} escape '\\'`)
+      : q.where('action', '=', f.action);
   if (f.subject) q = q.where('subject', '=', f.subject);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<=', endOf(f.to));

@@ -20,6 +20,7 @@ import type { ServerKey } from '../keys';
 import { audit } from './audit';
 import { conflict, moveClaim, notFound } from './claim-status';
 import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
+import { withNames } from './finance-names';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
@@ -36,7 +37,11 @@ export async function listClaims(db: Kysely<DB>, f: ClaimFilter) {
   if (f.engagementId) q = q.where('engagement_id', '=', f.engagementId);
   if (f.sessionId) q = q.where('session_id', '=', f.sessionId);
   if (f.status) q = q.where('status', '=', f.status);
-  return (await q.execute()).map(summary);
+  const rows = await q.execute();
+  return withNames(
+    db,
+    rows.map((r) => ({ ...summary(r), versionId: r.engagement_version_id })),
+  );
 }
 
 function summary(r: Selectable<DB['claims']>) {
@@ -70,8 +75,9 @@ export async function getClaim(db: Kysely<DB>, serverKey: ServerKey, id: string,
     await audit(db, { actor: reveal.actor, action, subject: `claim:${id}`, at: new Date().toISOString() });
   }
   const events = await db.selectFrom('audit_events').selectAll().where('subject', '=', `claim:${id}`).orderBy('at').execute();
+  const [named] = await withNames(db, [{ ...summary(c), versionId: c.engagement_version_id }]);
   return {
-    ...summary(c),
+    ...named,
     payment: JSON.parse(c.payment_json) as unknown,
     declaration: JSON.parse(c.declaration_json) as unknown,
     timeChoice: c.time_choice,

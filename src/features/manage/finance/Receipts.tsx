@@ -3,7 +3,7 @@
  * cached). Each has alt text naming its line, and a link to open it full size.
  */
 import { useState } from 'preact/hooks';
-import { type ClaimDetail, pounds } from './api';
+import { type ClaimDetail, pounds } from './data';
 
 type Line = ClaimDetail['lines'][number];
 

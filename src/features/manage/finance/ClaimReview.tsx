@@ -2,26 +2,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
 import { TableRegion } from '../../../ui/TableRegion';
-import { api, type ClaimDetail, pounds } from './api';
-import { Problem } from './FinanceApp';
+import { api, problemOf } from '../api';
+import { Page, Problem, Saved } from '../ui';
+import { type ClaimDetail, pounds, refOf, whenLondon, words } from './data';
 import { Receipts } from './Receipts';
+import './finance.css';
 
 type Decision = { decision: '' | 'approve' | 'reduce' | 'query' | 'reject'; reason: string; reduced: string };
 
-export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) {
+export function ClaimReview({ id }: { id: string }) {
   const [claim, setClaim] = useState<ClaimDetail | null>(null);
   const [decisions, setDecisions] = useState<Record<number, Decision>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const setError = (e: unknown) => setProblem(problemOf(e));
   useEffect(() => {
-    api<ClaimDetail>('GET', `/api/finance/claims/${id}`).then(setClaim).catch(setError);
+    api<ClaimDetail>('GET', `/api/finance/claims/${encodeURIComponent(id)}`)
+      .then(setClaim)
+      .catch(setError);
   }, [id]);
   if (!claim)
     return (
-      <div>
-        <h1>Claim</h1>
-        <Problem error={error} />
-      </div>
+      <Page title="Claim">
+        {problem ? <Problem message={problem} /> : <p>Loading the claim…</p>}
+        <BackToClaims />
+      </Page>
     );
   const d = (idx: number): Decision => decisions[idx] ?? { decision: '', reason: '', reduced: '' };
   const set = (idx: number, patch: Partial<Decision>) => setDecisions({ ...decisions, [idx]: { ...d(idx), ...patch } });
@@ -37,7 +42,7 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
     try {
       setClaim(await api<ClaimDetail>('POST', `/api/finance/claims/${id}/decisions`, { decisions: list }));
       setDecisions({});
-      setError(null);
+      setProblem(null);
       setSaved('Decisions saved.');
     } catch (e) {
       setError(e);
@@ -45,19 +50,21 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
   };
   const bank = claim.bank;
   return (
-    <div>
-      <button type="button" class="button link" onClick={onBack}>
-        Back to claims
-      </button>
-      <h1>Claim {claim.referenceCode}</h1>
+    <Page title={`Claim ${refOf(claim)}`}>
+      <BackToClaims />
       <p>
-        Status: <strong data-testid="claim-status">{claim.status.replace(/_/g, ' ')}</strong>. Claimed {pounds(claim.claimedPence)},
-        approved <span data-testid="claim-approved">{pounds(claim.approvedPence)}</span>.
+        {claim.engagementTitle}
+        {claim.sessionName && `, ${claim.sessionName}`}.
       </p>
-      <Problem error={error} />
-      <p role="status">{saved}</p>
+      <p>
+        Status: <strong data-testid="claim-status">{words(claim.status)}</strong>. Claimed {pounds(claim.claimedPence)}, approved{' '}
+        <span data-testid="claim-approved">{pounds(claim.approvedPence)}</span>.
+        {claim.needsSecond && ' It needs a second approver before it can be paid.'}
+      </p>
+      <Problem message={problem} />
+      <Saved message={saved} />
       <h2>Lines</h2>
-      <TableRegion class="finance-table" label="Lines">
+      <TableRegion class="staff-table finance-table" label="Lines">
         <thead>
           <tr>
             <th scope="col">Cost</th>
@@ -70,17 +77,17 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
           {claim.lines.map((l) => (
             <tr key={l.idx}>
               <th scope="row">
-                {l.category.replace(/_/g, ' ')}
+                {words(l.category)}
                 {l.hasReceipt ? ' (receipt)' : ' (no receipt)'}
                 {l.warnings.map((w) => (
                   <span class="tag" key={w}>
-                    {w.replace(/_/g, ' ')}
+                    {words(w)}
                   </span>
                 ))}
               </th>
               <td>{pounds(l.amountPence)}</td>
               <td>
-                {l.status} {l.approvedPence !== null && pounds(l.approvedPence)} {l.reason && <em>({l.reason})</em>}
+                {words(l.status)} {l.approvedPence !== null && pounds(l.approvedPence)} {l.reason && <em>({l.reason})</em>}
               </td>
               <td>
                 <label>
@@ -147,11 +154,19 @@ export function ClaimReview({ id, onBack }: { id: string; onBack: () => void }) 
       <ol class="audit" data-testid="audit-log">
         {claim.audit.map((a) => (
           <li key={`${a.at}-${a.action}`}>
-            {a.at} {a.actor}: {a.action}
+            {whenLondon(a.at)} {a.actor}: {a.action}
             {a.reason ? ` (${a.reason})` : ''}
           </li>
         ))}
       </ol>
-    </div>
+    </Page>
+  );
+}
+
+function BackToClaims() {
+  return (
+    <p>
+      <a href="/staff/finance/claims">Back to claims</a>
+    </p>
   );
 }
