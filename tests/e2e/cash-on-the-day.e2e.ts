@@ -6,9 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { financeSignedIn } from '../support/staff-ui';
+import { enrolDevice, financeSignedIn } from '../support/staff-ui';
 
 let server: RunningServer;
 test.afterAll(async () => {
@@ -18,7 +17,7 @@ test.afterAll(async () => {
 test('a cash claim in a session raises its paid-out; closing warns it passed the float; finance sees it', async ({ page, browser }) => {
   test.setTimeout(300_000);
   server = await startServer();
-  await enrolViaUi(page, server);
+  await enrolDevice(page, server.url, server.enrolCode ?? '', 'Library tablet');
   await page.getByRole('link', { name: 'Sessions at a venue' }).click();
   await page.getByLabel('Venue').fill('Eastfield Library');
   await page.getByLabel('Cash float given out').fill('40');
@@ -55,7 +54,8 @@ test('a cash claim in a session raises its paid-out; closing warns it passed the
   await page.goBack();
   await page.getByLabel('Facilitator PIN').fill('2468');
   await page.getByRole('button', { name: 'Leave participant mode' }).click();
-  await page.getByRole('link', { name: 'Sessions at a venue' }).click();
+  // Back led to the session page, behind the gate: unlocked, it is that page
+  await expect(page.getByRole('heading', { level: 1, name: 'Session' })).toBeVisible();
   await expect(page.getByTestId('float-paid-out')).toHaveText('£60.85');
   await expect(page.getByLabel('Cash paid out')).toHaveValue('60.85');
   await expect(page.getByTestId('float-over')).toContainText('£60.85');
