@@ -79,6 +79,7 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
       return (
         <TimeStep
           offered={card.timePaymentPence}
+          value={draft.time}
           onDone={(time) => {
             setDraft({ ...draft, time });
             setStep({ kind: 'payment' });

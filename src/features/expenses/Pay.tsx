@@ -13,9 +13,20 @@ import { Actions, ErrorSummary, type FieldError } from '../../ui/ui';
 import { Check, Radios, TextField } from './fields';
 import { et, etFacilitator } from './i18n';
 
-export function TimeStep({ offered, onDone, onBack }: { offered: number; onDone: (t: ClaimDraft['time']) => void; onBack: () => void }) {
-  const [choice, setChoice] = useState<TimeChoice | undefined>();
-  const [typed, setTyped] = useState('');
+export function TimeStep({
+  offered,
+  value,
+  onDone,
+  onBack,
+}: {
+  offered: number;
+  /** what the participant chose before (Change from Check answers, or Back) */
+  value?: ClaimDraft['time'];
+  onDone: (t: ClaimDraft['time']) => void;
+  onBack: () => void;
+}) {
+  const [choice, setChoice] = useState<TimeChoice | undefined>(value?.choice);
+  const [typed, setTyped] = useState(value?.choice === 'reduce' ? penceToDecimal(value.amountPence) : '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const amount = money(offered);
   return (
