@@ -101,6 +101,7 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
     case 'declare':
       return (
         <DeclareStep
+          value={progress.declaration}
           busy={busy}
           confirmLabel={confirmLabel}
           onDone={(d: Claim['declaration']) => {

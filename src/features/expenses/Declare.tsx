@@ -8,19 +8,22 @@ import { Radios, TextField } from './fields';
 import { et } from './i18n';
 
 export function DeclareStep({
+  value,
   onDone,
   onBack,
   busy,
   confirmLabel,
 }: {
+  /** the declaration made before (Change from Check answers keeps it) */
+  value?: Claim['declaration'] | undefined;
   onDone: (d: Claim['declaration']) => void;
   onBack: () => void;
   busy: boolean;
   /** the button's words: "Send my claim" unless the claim goes on to the journey's check page */
   confirmLabel?: string;
 }) {
-  const [kind, setKind] = useState<'typed' | 'witnessed'>('typed');
-  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'typed' | 'witnessed'>(value?.kind ?? 'typed');
+  const [name, setName] = useState(value ? (value.kind === 'typed' ? value.name : value.facilitatorName) : '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   return (
     <form
