@@ -104,7 +104,11 @@ test('at 320 px, with WCAG text spacing and reduced motion: no sideways scroll, 
 
 test('keyboard only, from language choice to Done: focus always visible, error summary takes focus and links to its field', async () => {
   test.setTimeout(120_000);
+  // a new participant: the facilitator takes the device back from the last one and hands it over afresh
+  await facilitatorHome(page, server);
+  // a typed address opens a new hand-over too: a fresh page, keyboard from the top
   await page.goto(JOURNEY());
+  await expect(page.locator('input[name="language"][value="en"]')).toBeChecked();
   const focusVisible = async () => {
     const info = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
