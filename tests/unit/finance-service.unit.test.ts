@@ -11,8 +11,8 @@ import {
   totalsCsv,
 } from '../../src/server/services/finance-payments';
 import type { Claim } from '../../src/shared/claims';
-import { openAcknowledged, publishRateCard, startTestApp, type TestServer, uploadAttachment } from '../support/app';
-import { sealedItem } from '../support/bundles';
+import { publishRateCard, startTestApp, type TestServer } from '../support/app';
+import { sendClaim } from '../support/claims';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -50,23 +50,7 @@ const bankClaim: Claim = {
   declaration: { kind: 'typed', name: 'Ann Example' },
   at,
 };
-const receipt = { sha256: 'c'.repeat(64), type: 'image/jpeg', size: 1000, kind: 'receipt' as const };
-
-async function send(claim: Claim, extra: Record<string, unknown> = {}) {
-  const bytes = (extra.receiptBytes as Uint8Array | undefined) ?? crypto.getRandomValues(new Uint8Array(1000));
-  const { receiptBytes: _omit, ...rest } = extra;
-  const sha256 = await uploadAttachment(s, bytes);
-  const item = await sealedItem(s.engagement, { claim, attachments: [{ ...receipt, sha256, size: bytes.length }], ...rest });
-  const res = await s.app.inject({
-    method: 'POST',
-    url: '/api/sync/batches',
-    headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
-    payload: JSON.stringify({ items: [item] }),
-  });
-  expect(res.json().results[0].status).toBe('stored');
-  await openAcknowledged(s);
-  return item.id;
-}
+const send = (claim: Claim, opts: { sessionId?: string } = {}) => sendClaim(s, claim, opts);
 
 describe('claims from bundles, and finance', () => {
   it('stores the claim with its bundle, bank details sealed and masked', async () => {
