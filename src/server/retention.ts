@@ -55,22 +55,21 @@ export function retentionJobs(db: Kysely<DB>): Job[] {
         return db.transaction().execute(async (tx) => {
           const stale = await tx
             .selectFrom('attachment_uploads')
-            .select('sha256')
+            .select(['sha256', 'device_id'])
             .where('complete', '=', 0)
             .where('created_at', '<', before)
             .execute();
-          const shas = stale.map((r) => r.sha256);
-          for (let i = 0; i < shas.length; i += 500) {
-            await tx
-              .deleteFrom('attachment_chunks')
-              .where('sha256', 'in', shas.slice(i, i + 500))
-              .execute();
-            await tx
-              .deleteFrom('attachment_uploads')
-              .where('sha256', 'in', shas.slice(i, i + 500))
-              .execute();
+          // by (sha256, device): another device's upload of the same hash is its own, maybe complete
+          for (let i = 0; i < stale.length; i += 200) {
+            const slots = stale.slice(i, i + 200);
+            for (const table of ['attachment_chunks', 'attachment_uploads'] as const) {
+              await tx
+                .deleteFrom(table)
+                .where((eb) => eb.or(slots.map((s) => eb.and([eb('sha256', '=', s.sha256), eb('device_id', '=', s.device_id)]))))
+                .execute();
+            }
           }
-          return `deleted ${shas.length} unfinished uploads`;
+          return `deleted ${stale.length} unfinished uploads`;
         });
       },
     },

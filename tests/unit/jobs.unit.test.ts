@@ -109,7 +109,7 @@ describe('retention jobs', () => {
       .execute();
     await db
       .insertInto('attachment_chunks')
-      .values(['a', 'b', 'c'].map((x) => ({ sha256: x.repeat(64), offset: 0, data_b64: 'AAAA' })))
+      .values(['a', 'b', 'c'].map((x) => ({ sha256: x.repeat(64), device_id: s.deviceId, offset: 0, data: Buffer.from([0, 0, 0]) })))
       .execute();
     expect(await job('purge-abandoned-uploads').run(now)).toBe('deleted 1 unfinished uploads');
     const left = await db

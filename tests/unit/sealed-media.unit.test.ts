@@ -91,14 +91,14 @@ beforeAll(async () => {
   await openAcknowledged(s);
   const chunk = await s.database.db
     .selectFrom('attachment_chunks')
-    .select('data_b64')
+    .select('data')
     .where('sha256', '=', tampered.item.attachments?.[0] as string)
     .executeTakeFirstOrThrow();
-  const bytes = Buffer.from(chunk.data_b64, 'base64');
+  const bytes = Buffer.from(chunk.data);
   bytes[100] = (bytes[100] ?? 0) ^ 0xff;
   await s.database.db
     .updateTable('attachment_chunks')
-    .set({ data_b64: bytes.toString('base64') })
+    .set({ data: bytes })
     .where('sha256', '=', tampered.item.attachments?.[0] as string)
     .execute();
 });

@@ -94,6 +94,7 @@ export interface InboxTable {
   opened_at: Instant | null;
 }
 
+/** An upload slot belongs to the device that started it: keyed by (sha256, device_id). */
 export interface AttachmentUploadsTable {
   sha256: string;
   size: number;
@@ -107,8 +108,9 @@ export interface AttachmentUploadsTable {
 
 export interface AttachmentChunksTable {
   sha256: string;
+  device_id: string;
   offset: number;
-  data_b64: string;
+  data: Buffer;
 }
 
 /** Bundles staff imported that the server could not take as they were (conflict, rejected). */
@@ -156,7 +158,7 @@ export interface MediaTable {
   type: string;
   size: number;
   name: string;
-  data_base64: string;
+  data: Buffer;
   created_by: string | null;
   created_at: Instant;
 }

@@ -12,7 +12,10 @@ const Query = v.strictObject({
   size: v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number), v.minValue(1), v.maxValue(SYNC_LIMITS.maxAttachmentBytes)),
 });
 
-/** Attachment uploads: GET says how much the server holds (to resume), PUT appends one chunk. */
+/**
+ * Attachment uploads: GET (and HEAD) says how much the server holds of this device's upload (to resume), PUT
+ * appends one chunk. Another device's upload of the same hash is invisible here: each device has its own.
+ */
 export default async function attachments({ app, database }: AppContext) {
   app.addContentTypeParser(
     'application/octet-stream',
@@ -27,7 +30,7 @@ export default async function attachments({ app, database }: AppContext) {
     { ...pre, ...doc('How many bytes of a sealed attachment the server holds, and whether it is whole') },
     async (req) => {
       const { sha256 } = parseBody(Params, req.params);
-      return attachmentState(database.db, sha256);
+      return attachmentState(database.db, { sha256, deviceId: req.deviceId as string });
     },
   );
 

@@ -2,6 +2,8 @@
  * Resumable attachment uploads, addressed by the sha256 of the sealed bytes (DESIGN.md, sync protocol
  * point 3). Chunks are appended in order; once every byte is here the whole is hashed, and only a match
  * makes it `complete`. A mismatch throws the upload away so the device sends it again from the start.
+ * A slot belongs to the device that started it: every read and write is by (sha256, device), so another
+ * device that knows the hash sees no slot and starts its own; it can neither claim nor probe this one.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -9,15 +11,34 @@ import type { AttachmentState } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 
-export async function attachmentState(db: Kysely<DB>, sha256: string): Promise<AttachmentState> {
-  const row = await db.selectFrom('attachment_uploads').select(['received', 'complete']).where('sha256', '=', sha256).executeTakeFirst();
+type Slot = { sha256: string; deviceId: string };
+
+export async function attachmentState(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<AttachmentState> {
+  const row = await db
+    .selectFrom('attachment_uploads')
+    .select(['received', 'complete'])
+    .where('sha256', '=', sha256)
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
   return { sha256, received: Number(row?.received ?? 0), complete: Number(row?.complete ?? 0) === 1 };
 }
 
 /** Reassembles an attachment's bytes in order. */
-export async function attachmentBytes(db: Kysely<DB>, sha256: string): Promise<Buffer> {
-  const chunks = await db.selectFrom('attachment_chunks').select('data_b64').where('sha256', '=', sha256).orderBy('offset').execute();
-  return Buffer.concat(chunks.map((c) => Buffer.from(c.data_b64, 'base64')));
+export async function attachmentBytes(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<Buffer> {
+  const chunks = await db
+    .selectFrom('attachment_chunks')
+    .select('data')
+    .where('sha256', '=', sha256)
+    .where('device_id', '=', deviceId)
+    .orderBy('offset')
+    .execute();
+  return Buffer.concat(chunks.map((c) => c.data));
+}
+
+/** Throws a device's slot away, chunks and all. */
+async function dropSlot(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<void> {
+  await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
+  await db.deleteFrom('attachment_uploads').where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
 }
 
 export async function putChunk(
@@ -26,10 +47,16 @@ export async function putChunk(
   input: { sha256: string; offset: number; size: number; chunk: Buffer },
 ): Promise<AttachmentState> {
   const { sha256, offset, size, chunk } = input;
+  const slot = { sha256, deviceId };
   const now = new Date().toISOString();
   let mismatch = false;
   const state = await db.transaction().execute(async (tx): Promise<AttachmentState> => {
-    const row = await tx.selectFrom('attachment_uploads').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+    const row = await tx
+      .selectFrom('attachment_uploads')
+      .selectAll()
+      .where('sha256', '=', sha256)
+      .where('device_id', '=', deviceId)
+      .executeTakeFirst();
     if (row && Number(row.complete) === 1) return { sha256, received: Number(row.size), complete: true };
     const received = Number(row?.received ?? 0);
     if (row && Number(row.size) !== size) throw new HttpError(409, 'size_mismatch', 'This upload was started with another size.');
@@ -39,25 +66,22 @@ export async function putChunk(
     const last = offset + chunk.length === size;
     if (last) {
       // the whole is checked before the last chunk commits: one transaction, and never a wrong "complete"
-      const before = offset > 0 ? await attachmentBytes(tx, sha256) : Buffer.alloc(0);
+      const before = offset > 0 ? await attachmentBytes(tx, slot) : Buffer.alloc(0);
       if (createHash('sha256').update(before).update(chunk).digest('hex') !== sha256) {
-        await tx.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
-        await tx.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
+        await dropSlot(tx, slot);
         mismatch = true;
         return { sha256, received: 0, complete: false };
       }
     }
     const values = { received: offset + chunk.length, complete: last ? 1 : 0, completed_at: last ? now : null };
-    if (row) await tx.updateTable('attachment_uploads').set(values).where('sha256', '=', sha256).execute();
+    if (row)
+      await tx.updateTable('attachment_uploads').set(values).where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
     else
       await tx
         .insertInto('attachment_uploads')
         .values({ sha256, size, device_id: deviceId, created_at: now, ...values })
         .execute();
-    await tx
-      .insertInto('attachment_chunks')
-      .values({ sha256, offset, data_b64: chunk.toString('base64') })
-      .execute();
+    await tx.insertInto('attachment_chunks').values({ sha256, device_id: deviceId, offset, data: chunk }).execute();
     return { sha256, received: values.received, complete: last };
   });
   if (mismatch) {
@@ -68,11 +92,8 @@ export async function putChunk(
 
 /** Stores a whole attachment at once (staff import), checking its hash. */
 export async function putWhole(db: Kysely<DB>, deviceId: string, sha256: string, bytes: Buffer): Promise<AttachmentState> {
-  const have = await attachmentState(db, sha256);
+  const have = await attachmentState(db, { sha256, deviceId });
   if (have.complete) return have;
-  if (have.received > 0) {
-    await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).execute();
-    await db.deleteFrom('attachment_uploads').where('sha256', '=', sha256).execute();
-  }
+  if (have.received > 0) await dropSlot(db, { sha256, deviceId });
   return putChunk(db, deviceId, { sha256, offset: 0, size: bytes.length, chunk: bytes });
 }

@@ -67,14 +67,15 @@ export function reportableId(raw: unknown): string | null {
   return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
 }
 
-/** Of these attachment hashes, the ones the server holds whole and verified. */
-async function completeAttachments(db: Kysely<DB>, hashes: string[]): Promise<Set<string>> {
+/** Of these attachment hashes, the ones this device's uploads hold whole and verified. */
+async function completeAttachments(db: Kysely<DB>, deviceId: string, hashes: string[]): Promise<Set<string>> {
   const have = new Set<string>();
   for (let i = 0; i < hashes.length; i += 500) {
     const rows = await db
       .selectFrom('attachment_uploads')
       .select('sha256')
       .where('sha256', 'in', hashes.slice(i, i + 500))
+      .where('device_id', '=', deviceId)
       .where('complete', '=', 1)
       .execute();
     for (const r of rows) have.add(r.sha256);
@@ -112,7 +113,7 @@ export async function ingestBatch(
   const now = new Date().toISOString();
   const checked = await Promise.all(items.map((raw) => check(raw, deviceId, keys, now, opts.source ?? 'sync')));
   const needed = checked.flatMap((c) => (c.kind === 'ok' ? (JSON.parse(c.row.attachments_json) as string[]) : []));
-  const have = needed.length > 0 ? await completeAttachments(db, [...new Set(needed)]) : new Set<string>();
+  const have = needed.length > 0 ? await completeAttachments(db, deviceId, [...new Set(needed)]) : new Set<string>();
   const results: ItemResult[] = new Array(checked.length);
   await db.transaction().execute(async (tx) => {
     // many rows per INSERT: a batch of 500 costs a handful of statements, not 500

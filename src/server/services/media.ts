@@ -32,7 +32,7 @@ export async function storeMedia(db: Kysely<DB>, input: { name: string; type: st
       type: input.type,
       size: bytes.length,
       name: input.name,
-      data_base64: bytes.toString('base64'),
+      data: bytes,
       created_by: by,
       created_at: new Date().toISOString(),
     })
@@ -42,8 +42,8 @@ export async function storeMedia(db: Kysely<DB>, input: { name: string; type: st
 }
 
 export async function readMedia(db: Kysely<DB>, sha256: string) {
-  const row = await db.selectFrom('media').select(['type', 'data_base64']).where('sha256', '=', sha256).executeTakeFirst();
-  return row ? { type: row.type, bytes: Buffer.from(row.data_base64, 'base64') } : null;
+  const row = await db.selectFrom('media').select(['type', 'data']).where('sha256', '=', sha256).executeTakeFirst();
+  return row ? { type: row.type, bytes: row.data } : null;
 }
 
 /** The bundled open-licence pictograms: a manifest when there is one, else the files in the folder. */

@@ -37,10 +37,10 @@ export async function openStoredBundle(
   db: Kysely<DB>,
   keys: VersionKeys,
   bundleId: string,
-): Promise<{ payload: BundlePayload; contentKey: CryptoKey }> {
+): Promise<{ payload: BundlePayload; contentKey: CryptoKey; deviceId: string }> {
   const row = await db
     .selectFrom('bundles')
-    .select(['envelope_json', 'engagement_version_id'])
+    .select(['envelope_json', 'engagement_version_id', 'device_id'])
     .where('id', '=', bundleId)
     .executeTakeFirst();
   if (!row) throw new HttpError(404, 'not_found', 'There is no stored bundle with that id.');
@@ -50,7 +50,7 @@ export async function openStoredBundle(
   try {
     const { plaintext, contentKey } = await open(JSON.parse(row.envelope_json) as Envelope, key, bundleId, row.engagement_version_id);
     const payload = v.parse(BundlePayloadSchema, JSON.parse(new TextDecoder().decode(plaintext)));
-    return { payload, contentKey };
+    return { payload, contentKey, deviceId: row.device_id };
   } catch {
     throw refused('This bundle could not be opened again, so its attachments cannot be read.');
   }
@@ -65,15 +65,17 @@ export type Pick = { sha256: string; plainSha256?: string | null } | { index: (p
  * changed.
  */
 export async function openBundleAttachment(db: Kysely<DB>, keys: VersionKeys, bundleId: string, pick: Pick): Promise<OpenedAttachment> {
-  const { payload, contentKey } = await openStoredBundle(db, keys, bundleId);
+  const { payload, contentKey, deviceId } = await openStoredBundle(db, keys, bundleId);
   const index = 'sha256' in pick ? payload.attachments.findIndex((a) => a.sha256 === pick.sha256) : (pick.index(payload) ?? -1);
   const ref = payload.attachments[index];
   if (!ref) throw new HttpError(404, 'not_found', 'This bundle has no such attachment.');
   const sealedSha256 = ref.sha256;
   const plainSha256 = 'sha256' in pick ? pick.plainSha256 : null;
-  if (!(await attachmentState(db, sealedSha256)).complete)
+  // the copy the bundle's own device uploaded: the one its bundle was taken with
+  const slot = { sha256: sealedSha256, deviceId };
+  if (!(await attachmentState(db, slot)).complete)
     throw new HttpError(404, 'not_arrived', 'This attachment has not fully arrived from the device yet.');
-  const sealed = await attachmentBytes(db, sealedSha256);
+  const sealed = await attachmentBytes(db, slot);
   if (sha256(sealed) !== sealedSha256) throw refused('The stored attachment does not match its sha256: it was changed after it arrived.');
   let plain: Uint8Array;
   try {

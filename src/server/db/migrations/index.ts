@@ -9,6 +9,7 @@ import * as m060 from './060_rate_limits';
 import * as m061 from './061_job_leases';
 import * as m062 from './062_sessions';
 import * as m070 from './070_payment_runs';
+import * as m080 from './080_attachment_bytes';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '061_job_leases': m061,
   '062_sessions': m062,
   '070_payment_runs': m070,
+  '080_attachment_bytes': m080,
 };
