@@ -112,12 +112,15 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       return { records, attachments };
     },
 
-    /** Keeps a bundle the server would not take, with the reason, for the facilitator to see and export. */
-    async markAttention(id: string, status: 'conflict' | 'rejected', reason: string): Promise<void> {
+    /**
+     * Keeps a bundle the server would not take, with the reason, for the facilitator to see and export.
+     * `retryAt`: a refused upload's bundle goes again then (see sync/attachments.ts).
+     */
+    async markAttention(id: string, status: 'conflict' | 'rejected' | 'refused', reason: string, retryAt?: string): Promise<void> {
       const d = await getDb();
       const tx = d.transaction('outbox', 'readwrite', { durability: 'strict' });
       const rec = await tx.store.get(id);
-      if (rec) await tx.store.put({ ...rec, state: 'attention', status, reason, attempts: rec.attempts + 1 });
+      if (rec) await tx.store.put({ ...rec, state: 'attention', status, reason, retryAt, attempts: rec.attempts + 1 });
       await tx.done;
     },
   };

@@ -25,9 +25,11 @@ export interface OutboxRecord {
   size: number;
   /** sha256 of each sealed attachment, in order */
   attachments: string[];
-  /** for attention: the server's status and reason for a facilitator */
-  status?: 'conflict' | 'rejected';
+  /** for attention: the server's status and reason for a facilitator (`refused`: an upload the server refused) */
+  status?: 'conflict' | 'rejected' | 'refused';
   reason?: string;
+  /** for `refused`: when it goes again (ISO instant); the wait doubles with each refusal */
+  retryAt?: string;
   attempts: number;
 }
 

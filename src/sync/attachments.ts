@@ -4,7 +4,24 @@
  * so a cut connection resumes where it stopped instead of starting again.
  */
 import type { OutboxRepo } from '../db/outbox';
+import type { OutboxRecord } from '../db/schema';
 import { type AttachmentState, SYNC_LIMITS } from '../shared/protocol';
+
+/** The server refused an upload in a way that asking again at once cannot change: its bundle needs attention. */
+export interface Refusal {
+  reason: string;
+}
+
+/** How long a bundle with a refused upload waits before it goes again: doubling from 5 minutes, at most a day. */
+export function refusalDelay(attempts: number): number {
+  return Math.min(24 * 3600_000, 5 * 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Bundles held for a refused upload whose wait is over: they go again with the waiting ones. */
+export async function dueRefused(outbox: OutboxRepo, now = new Date()): Promise<OutboxRecord[]> {
+  const at = now.toISOString();
+  return (await outbox.attention()).filter((r) => r.status === 'refused' && (r.retryAt ?? '') <= at);
+}
 
 export class UploadError extends Error {
   constructor(
@@ -26,22 +43,28 @@ async function answer(res: Response): Promise<AttachmentState> {
  */
 const completed = new Set<string>();
 
+const NO_WAY_ON = 'The server would not take a photo or recording of this answer where it was sent.';
+
+/** Sends what the server lacks of one attachment; a refusal that retrying cannot heal comes back, not thrown. */
 export async function uploadAttachment(
   f: typeof fetch,
   token: string,
   outbox: OutboxRepo,
   sha256: string,
   chunkBytes: number = SYNC_LIMITS.chunkBytes,
-): Promise<void> {
-  if (completed.has(sha256)) return;
+): Promise<Refusal | null> {
+  if (completed.has(sha256)) return null;
   const rec = await outbox.attachment(sha256);
-  if (!rec) return;
+  if (!rec) return null;
   const url = `/api/sync/attachments/${sha256}`;
   const auth = { Authorization: `Bearer ${token}` };
   const bytes = new Uint8Array(rec.bytes);
   // start at 0 without asking: if the server holds some already it answers 409, and we ask where to resume
   let state: AttachmentState = { sha256, received: 0, complete: false };
-  for (let guard = 0; !state.complete && guard < 10_000; guard++) {
+  // each round sends a chunk or learns where to resume: more rounds than that means no way forward
+  const rounds = 2 * Math.ceil(bytes.length / chunkBytes) + 4;
+  for (let round = 0; !state.complete; round++) {
+    if (round >= rounds) return { reason: NO_WAY_ON };
     const offset = state.received;
     const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + chunkBytes));
     const res = await f(`${url}?offset=${offset}&size=${bytes.length}`, {
@@ -50,13 +73,18 @@ export async function uploadAttachment(
       body: new Blob([chunk]),
     });
     if (res.status === 409) {
+      const body = (await res.json().catch(() => null)) as UploadError['body'];
+      // anything but "resume elsewhere" (e.g. another size on record) will be refused again at once
+      if (body?.error !== 'wrong_offset') return { reason: body?.message ?? NO_WAY_ON };
       // the server holds a different amount than we thought (a lost answer): ask again and resume there
       state = await answer(await f(url, { headers: auth }));
+      if (!state.complete && (state.received === offset || state.received > bytes.length)) return { reason: body.message ?? NO_WAY_ON };
       continue;
     }
     state = await answer(res);
   }
-  if (state.complete) completed.add(sha256);
+  completed.add(sha256);
+  return null;
 }
 
 /**
@@ -65,17 +93,21 @@ export async function uploadAttachment(
  * already on its way is not sent twice. A failed upload is forgotten, so asking again tries again.
  */
 export class Uploads {
-  private readonly inflight = new Map<string, Promise<void>>();
+  private readonly inflight = new Map<string, Promise<Refusal | null>>();
   private active = 0;
   private readonly waiters: (() => void)[] = [];
   constructor(
-    private readonly upload: (sha: string) => Promise<void>,
+    private readonly upload: (sha: string) => Promise<Refusal | null>,
     private readonly parallel = 4,
   ) {}
 
-  /** Resolves when every one of these attachments is on the server; throws the first failure. */
-  ensure(hashes: string[]): Promise<void> {
-    const mine = [...new Set(hashes)].map((sha) => {
+  /**
+   * Resolves when every one of these attachments is on the server or refused (the refusals, by hash); throws
+   * the first failure. A refused one is not tried again in this run.
+   */
+  async ensure(hashes: string[]): Promise<Map<string, Refusal>> {
+    const shas = [...new Set(hashes)];
+    const mine = shas.map((sha) => {
       let p = this.inflight.get(sha);
       if (!p) {
         p = this.limited(() => this.upload(sha));
@@ -84,7 +116,8 @@ export class Uploads {
       }
       return p;
     });
-    return Promise.all(mine).then(() => undefined);
+    const results = await Promise.all(mine);
+    return new Map(shas.flatMap((sha, i) => (results[i] ? [[sha, results[i]] as const] : [])));
   }
 
   /** Starts these uploads in the background; a failure shows when `ensure` asks for them. */
@@ -93,11 +126,11 @@ export class Uploads {
   }
 
   /** A few at a time: their requests' latency overlaps, without flooding a slow connection. */
-  private async limited(run: () => Promise<void>): Promise<void> {
+  private async limited<T>(run: () => Promise<T>): Promise<T> {
     while (this.active >= this.parallel) await new Promise<void>((resolve) => this.waiters.push(resolve));
     this.active++;
     try {
-      await run();
+      return await run();
     } finally {
       this.active--;
       this.waiters.shift()?.();

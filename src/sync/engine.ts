@@ -7,7 +7,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
-import { UploadError, Uploads, uploadAttachment } from './attachments';
+import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -116,7 +116,7 @@ export class SyncEngine {
   private async runOnce(): Promise<SyncReport> {
     const token = await this.opts.getToken();
     if (!token) return { sent: 0, attention: 0, ok: false };
-    const all = await this.opts.outbox.waiting();
+    const all = [...(await this.opts.outbox.waiting()), ...(await dueRefused(this.opts.outbox))];
     if (all.length === 0) {
       try {
         await this.reportSessions(token);
@@ -142,7 +142,14 @@ export class SyncEngine {
         let results: ItemResult[];
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
-          await uploads.ensure(batch.flatMap((b) => b.attachments));
+          const refused = await uploads.ensure(batch.flatMap((b) => b.attachments));
+          const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
+          if (held.length > 0) {
+            await this.holdRefused(held, refused);
+            attention += held.length;
+            queue = queue.filter((b) => !held.includes(b));
+            continue;
+          }
           this.set({ inFlight: batch.length });
           results = await this.post(token, batch, queue.length);
         } catch (e) {
@@ -189,6 +196,14 @@ export class SyncEngine {
     } catch (e) {
       await removing.catch(() => {});
       return this.failed(e, sent, attention, retry);
+    }
+  }
+
+  /** Bundles whose upload the server refused wait for attention, and go again after a doubling wait. */
+  private async holdRefused(held: OutboxRecord[], refused: Map<string, Refusal>): Promise<void> {
+    for (const b of held) {
+      const reason = b.attachments.map((h) => refused.get(h)?.reason).find(Boolean) ?? '';
+      await this.opts.outbox.markAttention(b.id, 'refused', reason, new Date(Date.now() + refusalDelay(b.attempts + 1)).toISOString());
     }
   }
 

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '../../src/db/index';
 import type { EngagementRecord } from '../../src/db/schema';
 import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
 import { finishBundle } from '../../src/device/finish';
+import { ABANDONED_UPLOAD_DAYS, retentionJobs } from '../../src/server/retention';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
 import { SyncEngine } from '../../src/sync/engine';
@@ -141,5 +142,54 @@ describe('sync engine against the real server', () => {
     const again = serverFetch();
     await new SyncEngine({ outbox, getToken: async () => s.token, fetch: again.f, sessions }).sync(true);
     expect(again.log.filter((l) => l.includes('/api/sync/sessions'))).toEqual([]);
+  });
+});
+
+describe('an upload the server keeps refusing', () => {
+  it('stops at the first refusal, marks the bundle with the reason, and tries again only after a doubling wait', async () => {
+    const a = await finishWithReceipt(10 * 1024);
+    const rec = (await outbox.waiting()).find((r) => r.id === a.id);
+    const sha = rec?.attachments[0] as string;
+    const size = (await outbox.attachment(sha))?.bytes.byteLength as number;
+    // an upload of this hash already on record with another size (as a faulty client once made)
+    const wrong = await s.app.inject({
+      method: 'PUT',
+      url: `/api/sync/attachments/${sha}?offset=0&size=${size + 1}`,
+      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(10),
+    });
+    expect(wrong.statusCode).toBe(200);
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      const run = async () => {
+        const { f, log } = serverFetch();
+        const report = await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f }).sync(true);
+        return { report, tries: log.filter((l) => l.includes(sha)) };
+      };
+      const first = await run();
+      expect(first.report).toEqual({ sent: 0, attention: 1, ok: true });
+      expect(first.tries).toEqual([`PUT /api/sync/attachments/${sha}?offset=0&size=${size}`]);
+      const [held] = await outbox.attention();
+      expect(held).toMatchObject({ id: a.id, status: 'refused', reason: 'This upload was started with another size.' });
+      expect(Date.parse(held?.retryAt as string) - start).toBe(5 * 60_000);
+
+      // another run before the wait is over leaves it alone
+      expect((await run()).tries).toEqual([]);
+      vi.setSystemTime(start + 5 * 60_000);
+      const second = await run();
+      expect(second.tries).toHaveLength(1);
+      const [again] = await outbox.attention();
+      expect(Date.parse(again?.retryAt as string) - (start + 5 * 60_000)).toBe(10 * 60_000);
+
+      // once the server forgets the abandoned upload, the next try after the wait sends it whole
+      const purge = retentionJobs(s.database.db).find((j) => j.name === 'purge-abandoned-uploads');
+      await purge?.run(new Date(start + (ABANDONED_UPLOAD_DAYS + 1) * 86_400_000));
+      vi.setSystemTime(start + 15 * 60_000);
+      expect((await run()).report).toEqual({ sent: 1, attention: 0, ok: true });
+      expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -45,6 +45,9 @@ export function Queue() {
                   <p>
                     <strong>{t('queue.attentionSaved', { time: formatDateTime(r.createdAt) })}</strong>
                   </p>
+                  {r.status === 'refused' && r.retryAt && (
+                    <p data-testid="upload-refused">{t('queue.uploadRefused', { time: formatDateTime(r.retryAt) })}</p>
+                  )}
                   <p class="reason">{r.reason}</p>
                 </li>
               ))}
