@@ -30,7 +30,7 @@ export interface TestServer {
 }
 
 /** The run's PostgreSQL cluster in vitest's postgres project; none elsewhere (SQLite, or outside vitest). */
-function pgUrl(): string | undefined {
+export function pgUrl(): string | undefined {
   try {
     return inject('pgUrl');
   } catch {
