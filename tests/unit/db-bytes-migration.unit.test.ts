@@ -1,6 +1,7 @@
 /**
- * Migration 080 on a database the previous code wrote: attachment chunks and media as base64 text become
- * binary, upload slots become the uploading device's, and every attachment still opens afterwards.
+ * Migrations 080 and 081 on a database the previous code wrote: attachment chunks and media as base64 text
+ * become binary, upload slots become the uploading device's, an opened bundle's second copy of its envelope
+ * goes, and every attachment still opens afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import { enrolDevice } from '../../src/server/services/devices';
 import { listPublished, VersionKeys } from '../../src/server/services/engagements';
 import { ingestBatch } from '../../src/server/services/ingest';
 import { readMedia } from '../../src/server/services/media';
-import { openAll } from '../../src/server/services/opener';
+import { checkPayload, decryptRow, openAll } from '../../src/server/services/opener';
 import { openBundleAttachment } from '../../src/server/services/sealed-attachments';
 import { sha256Hex } from '../../src/shared/bytes';
 import { pgUrl } from '../support/app';
@@ -40,10 +41,24 @@ async function before080(dataDir: string, url: string): Promise<Kysely<DB>> {
   return db;
 }
 
+/** What the opener did before 081: the bundle's row with its own copy of the envelope. */
+async function openAsBefore(db: Kysely<DB>, keys: VersionKeys, id: string): Promise<void> {
+  const row = await db.selectFrom('inbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const opened = await decryptRow(row, keys);
+  if (!('plaintext' in opened)) throw new Error(opened.reason);
+  const outcome = checkPayload(row, JSON.parse(new TextDecoder().decode(opened.plaintext)));
+  if (!('row' in outcome)) throw new Error(outcome.reason);
+  await db
+    .insertInto('bundles')
+    .values({ ...outcome.row, envelope_json: row.envelope_json } as never)
+    .execute();
+  await db.updateTable('inbox').set({ state: 'opened', opened_at: row.received_at }).where('id', '=', id).execute();
+}
+
 const plain = (n: number, seed: number) => new Uint8Array(n).map((_, i) => (i * seed) % 251);
 
-describe('migration 080: bytes as bytes', () => {
-  it('converts base64 chunks and media to binary, and every attachment still opens', async () => {
+describe('migrations 080 and 081: bytes as bytes, each envelope once', () => {
+  it('converts base64 chunks and media to binary, keeps each envelope once, and every attachment still opens', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-080-'));
     const cluster = pgUrl();
     const url = cluster ? await createDatabase(cluster) : '';
@@ -101,7 +116,7 @@ describe('migration 080: bytes as bytes', () => {
     // one opened by the old server before the upgrade, one still waiting for the opener
     const [first, second] = bundles.map((b) => b.item);
     expect((await ingestBatch(old, keysBefore, deviceId, [first])).map((r) => r.status)).toEqual(['stored']);
-    await openAll(old, keysBefore);
+    await openAsBefore(old, keysBefore, first?.id as string);
     expect((await ingestBatch(old, keysBefore, deviceId, [second])).map((r) => r.status)).toEqual(['stored']);
     await old.destroy();
 
@@ -118,6 +133,9 @@ describe('migration 080: bytes as bytes', () => {
       expect(Buffer.isBuffer(chunk.data)).toBe(true);
       expect(chunk.device_id).toBe(deviceId);
       expect((await readMedia(db, media.sha256))?.bytes.equals(picture)).toBe(true);
+      const columns = (await db.introspection.getTables()).find((t) => t.name === 'bundles')?.columns.map((c) => c.name);
+      expect(columns).toContain('answers_json');
+      expect(columns).not.toContain('envelope_json');
     } finally {
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ describe('erasure by reference code', () => {
       expect(after.includes(secret), secret).toBe(false);
     }
     const bundle = await db.selectFrom('bundles').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
-    expect(bundle.envelope_json).toBe('{"erased":true}');
+    expect(bundle.reference_code).toBe('');
     const inbox = await db
       .selectFrom('inbox')
       .select(['envelope_json', 'attachments_json'])
@@ -112,8 +112,9 @@ describe('erasure by reference code', () => {
     // the other participant is untouched
     const kept = await db
       .selectFrom('bundles')
-      .select(['reference_code', 'envelope_json'])
-      .where('id', '=', other.item.id)
+      .innerJoin('inbox', 'inbox.id', 'bundles.id')
+      .select(['bundles.reference_code', 'inbox.envelope_json'])
+      .where('bundles.id', '=', other.item.id)
       .executeTakeFirstOrThrow();
     expect(kept.reference_code).toBe(other.reference);
     expect(kept.envelope_json).not.toBe('{"erased":true}');

@@ -60,8 +60,7 @@ export interface BundlesTable {
   engagement_version_id: string;
   device_id: string;
   content_hash: string;
-  /** the sealed envelope exactly as received (JSON) */
-  envelope_json: string;
+  /** the sealed envelope is kept once, in the inbox row with the same id */
   received_at: Instant;
   created_at: Instant;
   session_id: string | null;

@@ -98,11 +98,7 @@ export async function eraseByReference(db: Kysely<DB>, code: string, actor: stri
       .where('bundle_id', 'in', ids)
       .execute();
     if (bundleIds.length) {
-      await tx
-        .updateTable('bundles')
-        .set({ envelope_json: ERASED_ENVELOPE, reference_code: '', attachment_count: 0 })
-        .where('id', 'in', bundleIds)
-        .execute();
+      await tx.updateTable('bundles').set({ reference_code: '', attachment_count: 0 }).where('id', 'in', bundleIds).execute();
       summary.contacts = Number(
         (await tx.deleteFrom('feedback_contacts').where('bundle_id', 'in', bundleIds).executeTakeFirst()).numDeletedRows,
       );

@@ -45,7 +45,6 @@ export function checkPayload(r: InboxRow, json: unknown): Outcome {
       engagement_version_id: r.engagement_version_id,
       device_id: r.device_id,
       content_hash: r.content_hash,
-      envelope_json: r.envelope_json,
       received_at: r.received_at,
       created_at: new Date(payload.createdAt).toISOString(),
       session_id: payload.sessionId ?? null,

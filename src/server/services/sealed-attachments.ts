@@ -25,7 +25,7 @@ export const erasedError = () =>
 
 /** Whether the stored bundle was erased (issue 8): its envelope, voice clips and receipts are gone. */
 export async function isErased(db: Kysely<DB>, bundleId: string): Promise<boolean> {
-  const row = await db.selectFrom('bundles').select('envelope_json').where('id', '=', bundleId).executeTakeFirst();
+  const row = await db.selectFrom('inbox').select('envelope_json').where('id', '=', bundleId).executeTakeFirst();
   return row?.envelope_json === ERASED_ENVELOPE;
 }
 
@@ -38,10 +38,12 @@ export async function openStoredBundle(
   keys: VersionKeys,
   bundleId: string,
 ): Promise<{ payload: BundlePayload; contentKey: CryptoKey; deviceId: string }> {
+  // the envelope is kept once, in the inbox row of the same id
   const row = await db
     .selectFrom('bundles')
-    .select(['envelope_json', 'engagement_version_id', 'device_id'])
-    .where('id', '=', bundleId)
+    .innerJoin('inbox', 'inbox.id', 'bundles.id')
+    .select(['inbox.envelope_json', 'bundles.engagement_version_id', 'bundles.device_id'])
+    .where('bundles.id', '=', bundleId)
     .executeTakeFirst();
   if (!row) throw new HttpError(404, 'not_found', 'There is no stored bundle with that id.');
   if (row.envelope_json === ERASED_ENVELOPE) throw erasedError();

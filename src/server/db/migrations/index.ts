@@ -10,6 +10,7 @@ import * as m061 from './061_job_leases';
 import * as m062 from './062_sessions';
 import * as m070 from './070_payment_runs';
 import * as m080 from './080_attachment_bytes';
+import * as m081 from './081_envelope_once';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '062_sessions': m062,
   '070_payment_runs': m070,
   '080_attachment_bytes': m080,
+  '081_envelope_once': m081,
 };
