@@ -1,28 +1,32 @@
 /**
  * The layout rules of DESIGN.md are enforced by Biome's noRestrictedImports (biome.json overrides). This test
- * writes small probe files where real code lives and asks Biome what it thinks of them, so a change to
- * biome.json that silently drops a rule fails here.
+ * writes small probe files at the paths where real code lives, in a scratch copy of the layout that holds only
+ * biome.json, and asks Biome what it thinks of them, so a change to biome.json that silently drops a rule fails
+ * here. The scratch copy keeps the real tree untouched (a probe there would make the app look changed since
+ * it was built).
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const written: string[] = [];
+const project = path.resolve(import.meta.dirname, '../..');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-layout-'));
+fs.copyFileSync(path.join(project, 'biome.json'), path.join(root, 'biome.json'));
 
 function probe(where: string, source: string): string {
+  fs.mkdirSync(path.join(root, where), { recursive: true });
   const file = path.join(root, where, `zz-layout-probe-${randomUUID()}.ts`);
   fs.writeFileSync(file, `${source}\n\nexport const probe = [x];\n`);
-  written.push(file);
   return path.relative(root, file);
 }
 
 function restricted(file: string): string[] {
   let out: string;
   try {
-    out = execFileSync(path.join(root, 'node_modules/.bin/biome'), ['lint', '--reporter=json', file], {
+    out = execFileSync(path.join(project, 'node_modules/.bin/biome'), ['lint', '--reporter=json', file], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -35,7 +39,7 @@ function restricted(file: string): string[] {
 }
 
 afterAll(() => {
-  for (const f of written) fs.rmSync(f, { force: true });
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 describe('layout rules (Biome noRestrictedImports)', () => {
