@@ -142,8 +142,11 @@ export async function buildApp(opts: AppOptions) {
   // counters live in the database so a limit holds across instances; when the store fails the route refuses
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db) });
   await app.register(cookie);
-  // JSON and text answers above 1 KB, compressed as they are sent; static files carry their build-time copies
-  // (Content-Encoding already set, so never compressed twice), and sealed or binary bytes are left as they are
+  // JSON and text answers above 1 KB, compressed as they are sent. The app's static files (the wildcard route
+  // below) go as the build compressed them, or as they are: never compressed twice, nor on the fly.
+  app.addHook('onRoute', (r) => {
+    if (r.url === '/*') r.compress = false;
+  });
   await app.register(compress, {
     threshold: 1024,
     encodings: ['br', 'gzip'],
