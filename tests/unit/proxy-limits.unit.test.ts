@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { type Database, openDatabase } from '../../src/server/db/index';
 import { startTestApp, type TestServer } from '../support/app';
-import { type Proxy, roundRobinProxy } from '../support/proxy';
+import { roundRobinProxy } from '../support/proxy';
 
 /**
  * Two server instances on one database behind a round-robin reverse proxy that appends X-Forwarded-For,
@@ -17,7 +17,7 @@ const Y = 'y@example.org';
 
 let s: TestServer;
 let second: { app: FastifyInstance; database: Database };
-let proxy: Proxy;
+let proxy: Awaited<ReturnType<typeof roundRobinProxy>>;
 
 interface Answer {
   status: number;
