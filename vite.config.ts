@@ -3,6 +3,7 @@ import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.mjs';
 
 /**
  * Serves locales/<lng>/<ns>.json at /locales/… in dev and emits them into the build, where the service
@@ -42,6 +43,28 @@ function locales(): Plugin {
   };
 }
 
+/**
+ * Brotli and gzip copies of the finished build, service worker included: after every other plugin has
+ * written its files (the PWA plugin writes sw.js when the bundle closes).
+ */
+function compressed(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'blether-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        await precompress(outDir);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -73,6 +96,7 @@ export default defineConfig({
         globIgnores: ['**/manage-*.js'],
       },
     }),
+    compressed(),
   ],
   build: {
     target: 'es2022',

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -61,6 +62,15 @@ const CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
 };
 
+/**
+ * Fastify itself trusts nobody for a bare hop count (it cannot check the nearest peer), so a count is kept
+ * as the hops nearest the server, the way proxy-addr counts them: right only where no client reaches the
+ * server except through that many proxies.
+ */
+function trustProxy(setting: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+}
+
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -69,6 +79,7 @@ export async function buildApp(opts: AppOptions) {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    trustProxy: trustProxy(opts.config.trustProxy),
   });
 
   // Every route as registered, for the authorisation matrix and the fuzz suite (so no route is forgotten).
@@ -90,6 +101,7 @@ export async function buildApp(opts: AppOptions) {
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpError) {
+      if (err.statusCode >= 500) req.log.error({ err: err.cause ?? err }, err.message);
       return reply.code(err.statusCode).send({ error: err.error, message: err.message });
     }
     const status = err.statusCode ?? 500;
@@ -127,9 +139,20 @@ export async function buildApp(opts: AppOptions) {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
-  // counters live in the database so a limit holds across instances; a store failure lets the request through
-  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db), skipOnError: true });
+  // counters live in the database so a limit holds across instances; when the store fails the route refuses
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(opts.database.db) });
   await app.register(cookie);
+  // JSON and text answers above 1 KB, compressed as they are sent. The app's static files (the wildcard route
+  // below) go as the build compressed them, or as they are: never compressed twice, nor on the fly.
+  app.addHook('onRoute', (r) => {
+    if (r.url === '/*') r.compress = false;
+  });
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^application\/(?:[\w.-]+\+)?json(?:;|$)|^text\/(?!event-stream)/,
+    globalDecompression: false,
+  });
 
   await registerOpenApi(app);
 
@@ -154,6 +177,8 @@ export async function buildApp(opts: AppOptions) {
       root: opts.config.distDir,
       wildcard: true,
       index: 'index.html',
+      // the .br and .gz copies the build made (scripts/precompress.mjs), chosen by Accept-Encoding, with Vary
+      preCompressed: true,
       setHeaders(res, file) {
         const rel = path.relative(opts.config.distDir, file);
         // Hashed build assets never change; everything else must be revalidated so updates arrive.

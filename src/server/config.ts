@@ -17,6 +17,8 @@ export interface Config {
   orgTimeZone: string;
   /** the organisation's own account, which Bacs Standard 18 payment files pay from; unset: CSV only */
   bacsOriginator: { sortCode: string; accountNumber: string; name: string } | undefined;
+  /** which proxies in front may name the client (X-Forwarded-For): Fastify's `trustProxy`; false trusts none */
+  trustProxy: boolean | number | string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
     orgTimeZone: env.ORG_TIME_ZONE || 'Europe/London',
     bacsOriginator: bacsOriginator(env),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 
@@ -42,4 +45,19 @@ function bacsOriginator(env: NodeJS.ProcessEnv): Config['bacsOriginator'] {
   if (!/^\d{6}$/.test(sortCode ?? '') || !/^\d{8}$/.test(accountNumber ?? ''))
     throw new Error('BACS_SORT_CODE must be 6 digits and BACS_ACCOUNT_NUMBER 8 digits');
   return { sortCode: sortCode as string, accountNumber: accountNumber as string, name: name || 'BLETHER' };
+}
+
+/** `true`, a hop count, or a comma-separated list of proxy addresses and CIDR ranges; empty or `false`: none. */
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = list.find((s) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(s) && !['loopback', 'linklocal', 'uniquelocal'].includes(s));
+  if (bad) throw new Error(`TRUST_PROXY must be true, a hop count, or addresses and CIDR ranges separated by commas; not "${bad}"`);
+  return list;
 }

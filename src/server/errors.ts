@@ -4,9 +4,19 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly error: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
 export const badRequest = (message: string, error = 'bad_request') => new HttpError(400, error, message);
+
+/** The limit store could not count this attempt: a limited route refuses rather than letting it through. */
+export const limitUnavailable = (cause: unknown) =>
+  new HttpError(
+    503,
+    'limit_unavailable',
+    'The server cannot check how many attempts were made just now, so it is not accepting this one. Try again in a minute.',
+    { cause },
+  );

@@ -1,9 +1,11 @@
 /**
  * A @fastify/rate-limit store kept in the database (fixed window), so a limit holds across every instance
- * on the same database: one atomic upsert per request, on SQLite and PostgreSQL alike.
+ * on the same database: one atomic upsert per request, on SQLite and PostgreSQL alike. When the count fails
+ * the store answers a 503 error, and the limited route refuses: an attacker must not gain by breaking it.
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './db/schema';
+import { limitUnavailable } from './errors';
 
 type Callback = (err: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -28,7 +30,7 @@ export function databaseRateLimitStore(db: Kysely<DB>) {
         .returning(['count', 'window_start'])
         .executeTakeFirstOrThrow()
         .then((row) => cb(null, { current: Number(row.count), ttl: Math.max(0, Number(row.window_start) + timeWindow - now) }))
-        .catch((err: Error) => cb(err));
+        .catch((err: unknown) => cb(limitUnavailable(err)));
     }
 
     // @fastify/rate-limit passes the route as `routeInfo`: one counter per route and client, not one for all

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { type Config, loadConfig } from '../../src/server/config';
 import { type Database, openDatabase } from '../../src/server/db/index';
 import { loadServerKey, type ServerKey } from '../../src/server/keys';
 import { seedIfEmpty } from '../../src/server/seed';
@@ -18,6 +18,8 @@ import { createDatabase } from './pg';
 
 export interface TestServer {
   app: FastifyInstance;
+  /** what the app was built with: a second instance on the same database opens this config */
+  config: Config;
   database: Database;
   serverKey: ServerKey;
   dataDir: string;
@@ -52,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const [engagement] = await listPublished(database.db);
   return {
     app,
+    config,
     database,
     serverKey,
     dataDir,

@@ -9,7 +9,11 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-export function roundRobinProxy(targets: string[]): Promise<Proxy> {
+/**
+ * `forward`: as a deployed reverse proxy does, append the client's address to X-Forwarded-For and pass the
+ * Host and protocol the client used on (X-Forwarded-Host, X-Forwarded-Proto).
+ */
+export function roundRobinProxy(targets: string[], opts: { forward?: boolean } = {}): Promise<Proxy> {
   const hits = targets.map(() => 0);
   let next = 0;
   const sockets = new Set<net.Socket>();
@@ -17,7 +21,14 @@ export function roundRobinProxy(targets: string[]): Promise<Proxy> {
     const i = next++ % targets.length;
     hits[i] = (hits[i] ?? 0) + 1;
     const target = new URL(req.url ?? '/', targets[i]);
-    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
+    const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
+    if (opts.forward) {
+      const seen = req.headers['x-forwarded-for'];
+      headers['x-forwarded-for'] = [seen, req.socket.remoteAddress].filter(Boolean).join(', ');
+      headers['x-forwarded-host'] = req.headers.host;
+      headers['x-forwarded-proto'] = 'http';
+    }
+    const upstream = http.request(target, { method: req.method, headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { auditRequest, checkOrigin, publicRoute, staffOnly } from '../auth/guard';
+import { LOGIN_PER_CLIENT, perAccountLimit } from '../auth/login-limit';
 import { PASSWORD_RULE } from '../auth/passwords';
 import { clearSessionCookie, createSession, endAllSessions, endSession, setSessionCookie } from '../auth/sessions';
 import { checkLogin, firstAdmin, hasStaff } from '../auth/users';
@@ -60,7 +61,12 @@ export default async function staffAuth(ctx: AppContext) {
 
   app.post(
     '/api/staff/login',
-    publicRoute({ config: limited, bodyLimit: 4096, schema: { summary: 'Sign in: sets the session cookie', body: bodyDoc(LoginSchema) } }),
+    publicRoute({
+      config: { rateLimit: LOGIN_PER_CLIENT },
+      preHandler: perAccountLimit(app),
+      bodyLimit: 4096,
+      schema: { summary: 'Sign in: sets the session cookie', body: bodyDoc(LoginSchema) },
+    }),
     async (req, reply) => {
       checkOrigin(req, config.publicOrigin);
       const body = parseBody(LoginSchema, req.body);
