@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The journey's steps after Start come in two chunks, each import()ed only when the participant gets near
  * it, so the start page and question 1 fetch nothing they do not show. Offline is safe: the service
