@@ -42,6 +42,10 @@ function locales(): Plugin {
   };
 }
 
+/** The journey's start page and what it needs beyond the entry (src/app/routes.ts import()s it). */
+const JOURNEY =
+  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over)|db[\\/]drafts|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes))\.tsx?$/;
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -78,11 +82,16 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     reportCompressedSize: false,
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // one file for all the entry needs: each small chunk costs a request and compresses worse alone
-          groups: [{ name: 'boot', tags: ['$initial'] }],
+          // one file for all the entry needs, one for what a participant's start page adds: each small chunk
+          // costs a request and compresses worse alone
+          groups: [
+            { name: 'boot', tags: ['$initial'], priority: 2 },
+            { name: 'journey', test: JOURNEY, priority: 1 },
+          ],
         },
       },
     },

@@ -82,7 +82,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   const s = step.value;
   // each step's code is fetched when the participant gets near it, never for the start page
   useEffect(() => {
-    if (engagement && ready) loadStepsFor(s, engagement.content.questions.length);
+    if (engagement && ready) loadStepsFor(s, engagement.content.questions);
   }, [s, engagement, ready]);
 
   // move focus to the new heading whenever the step changes (not on language or format changes)
