@@ -64,6 +64,9 @@ function compressed(): Plugin {
     },
   };
 }
+/** The journey's start page and what it needs beyond the entry (src/app/routes.ts import()s it). */
+const JOURNEY =
+  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over)|db[\\/]drafts|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes))\.tsx?$/;
 
 export default defineConfig({
   plugins: [
@@ -102,6 +105,19 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     reportCompressedSize: false,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // one file for all the entry needs, one for what a participant's start page adds: each small chunk
+          // costs a request and compresses worse alone
+          groups: [
+            { name: 'boot', tags: ['$initial'], priority: 2 },
+            { name: 'journey', test: JOURNEY, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

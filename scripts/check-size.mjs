@@ -15,8 +15,10 @@ import { startServer } from '../tests/support/server-process.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 import { firstLoadMarkProblems } from './first-load-marks.mjs';
 
-/** the one budget, in KB gzip, for each of the three figures */
-const BUDGET_KB = 50;
+/** the budget of each figure, in KB gzip. The goal is 35 for each: preact, signals and i18next alone are
+ *  24 KB of it, and the participant pages' own code (hand-over, encrypted draft, display options, the steps)
+ *  does not fit the rest yet, so their budgets hold what they weigh today and may only come down. */
+const BUDGET_KB = { '/ (not enrolled)': 35, 'participant start page (enrolled)': 40, 'question 1 (enrolled)': 43 };
 const IDLE_MS = 500;
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
@@ -135,12 +137,12 @@ try {
 
 let over = false;
 for (const { name, files, total } of results) {
-  console.log(`\n${name}: ${kb(total)} KB gzip of ${BUDGET_KB} KB`);
+  console.log(`\n${name}: ${kb(total)} KB gzip of ${BUDGET_KB[name]} KB`);
   for (const f of files) console.log(`  ${kb(f.size).padStart(5)} KB  ${f.url}`);
-  if (total > BUDGET_KB * 1024) over = true;
+  if (total > BUDGET_KB[name] * 1024) over = true;
 }
 console.log(
-  `\n${over ? 'OVER BUDGET' : 'Within budget'}: ${results.map((r) => `${kb(r.total)}`).join(' / ')} KB gzip (budget ${BUDGET_KB} KB each)`,
+  `\n${over ? 'OVER BUDGET' : 'Within budget'}: ${results.map((r) => `${kb(r.total)} of ${BUDGET_KB[r.name]}`).join(' / ')} KB gzip`,
 );
 for (const p of markProblems) console.error(p);
 if (over || markProblems.length > 0) process.exit(1);

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * Display options for this participant only: text size, high contrast, easier spacing, read aloud.
  * They live as classes on <html> (so rem-based sizes scale everything) and reset with the participant.

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Focus management: after a step changes, focus its heading so screen readers start there. */
 export function focusHeading(root: ParentNode = document): void {
   requestAnimationFrame(() => {

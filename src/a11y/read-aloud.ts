@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * What can be read aloud: a recorded clip for the text, language and format, else an on-device voice (never a
  * network voice: the text may be personal and the venue offline). Small, as the start page needs it.

@@ -1,10 +1,11 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { Home } from '../features/facilitate/Home';
+import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
-import { Journey } from '../features/participate/Journey';
+import { Welcome } from '../features/facilitate/Welcome';
 import { t } from '../i18n/index';
+import { Home, Journey } from './routes';
 import { Shell } from './Shell';
 
 // The staff web is its own chunk: never in a participant's first load.
@@ -48,7 +49,8 @@ const guarded = (Screen: () => preact.JSX.Element) => () => (
     <Screen />
   </FacilitatorOnly>
 );
-const GuardedHome = guarded(Home);
+// a device that is not set up shows only the welcome, without loading the facilitator's home
+const GuardedHome = guarded(() => (identity.value === null ? <Welcome /> : <Home />));
 const GuardedEnrol = guarded(Enrol);
 const GuardedSession = guarded(Session);
 const GuardedQueue = guarded(Queue);

@@ -5,15 +5,17 @@ import { loadDevice, startSyncTriggers } from '../device/device';
 import { initI18n } from '../i18n/index';
 import { App } from './App';
 import { whenIdle } from './idle';
+import { preloadFor } from './routes';
 import { registerServiceWorker } from './update';
 import './styles.css';
 
 async function boot() {
+  preloadFor(location.pathname);
   await initI18n();
   await loadDevice();
   render(<App />, document.getElementById('app') as HTMLElement);
   startSyncTriggers();
-  // workbox-window is not needed to show the first screen
+  // the service worker is not needed to show the first screen
   whenIdle(() => void registerServiceWorker());
   if (navigator.storage?.persist) void navigator.storage.persist();
 }

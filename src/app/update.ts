@@ -2,29 +2,37 @@
 /**
  * App updates (DESIGN.md, sync protocol point 8): a new service worker waits; the shell shows a prompt in
  * a live region on facilitator screens only, and the update applies only when the facilitator asks and it is
- * safe: no hand-over open and no sync running. Never a forced reload.
+ * safe: no hand-over open and no sync running. Never a forced reload. The browser's own service worker API
+ * does all of it, so no library (workbox-window) is in the first load.
  */
 import { signal } from '@preact/signals';
-import type { Workbox } from 'workbox-window';
+import type { PageToWorker } from '../shared/messages';
 
 export const updateReady = signal(false);
-let wb: Workbox | null = null;
+let registration: ServiceWorkerRegistration | null = null;
 const UPDATE_CHECK_MS = 30 * 60_000;
 
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  const { Workbox } = await import('workbox-window');
-  wb = new Workbox('/sw.js', { scope: '/', type: 'classic' });
-  wb.addEventListener('waiting', () => {
-    updateReady.value = true;
+  const sw = navigator.serviceWorker;
+  // an update is a new worker installed while an older one controls this page (not the first install)
+  let controlled = !!sw.controller;
+  const watch = (worker: ServiceWorker | null) =>
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && sw.controller) updateReady.value = true;
+    });
+  sw.addEventListener('controllerchange', () => {
+    // only after an update was applied (here or in another tab), never on the first install
+    if (controlled) location.reload();
+    controlled = true;
   });
-  wb.addEventListener('controlling', (e) => {
-    // only after the facilitator chose to update (isUpdate), never on the first install
-    if (e.isUpdate) location.reload();
-  });
-  const registration = await wb.register();
+  const reg = await sw.register('/sw.js', { scope: '/' });
+  registration = reg;
+  if (reg.waiting && sw.controller) updateReady.value = true;
+  watch(reg.installing);
+  reg.addEventListener('updatefound', () => watch(reg.installing));
   // a tablet left open all day still hears of a new build: on start, when it comes online, every 30 minutes
-  const check = () => void registration?.update().catch(() => {});
+  const check = () => void reg.update().catch(() => {});
   window.addEventListener('online', check);
   setInterval(check, UPDATE_CHECK_MS);
   check();
@@ -32,8 +40,9 @@ export async function registerServiceWorker(): Promise<void> {
 
 /** Applies the waiting update once `isSafe` says so; resolves false when it is not safe now. */
 export async function applyUpdate(isSafe: () => Promise<boolean>): Promise<boolean> {
-  if (!wb || !updateReady.value) return false;
+  const waiting = registration?.waiting;
+  if (!waiting || !updateReady.value) return false;
   if (!(await isSafe())) return false;
-  wb.messageSkipWaiting();
+  waiting.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
   return true;
 }

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The device-local key for drafts (DESIGN.md, sync protocol point 2): AES-256-GCM, generated on the device
  * as NON-extractable, kept in IndexedDB as a CryptoKey (structured clone keeps it unexportable). Script on

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * Drafts: a participant's unfinished journey, sealed under the device-local key. Deleted on Done and
  * Start again; anything older than 24 hours is purged and never offered back.

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import type { PublishedEngagement } from '../shared/engagement';
 import { db } from './open';
 import type { EngagementRecord } from './schema';

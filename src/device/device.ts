@@ -1,12 +1,10 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
 import { signal } from '@preact/signals';
-import { saveEngagements } from '../db/engagements';
 import { outbox } from '../db/index';
 import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
 import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
-import { askPersistent, type StorageInfo, storageInfo } from '../db/storage';
-import type { PublishedEngagement } from '../shared/engagement';
+import { type StorageInfo, storageInfo } from '../db/storage';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
@@ -108,43 +106,6 @@ async function registerBackgroundSync(): Promise<void> {
   } catch {
     // not available here, or refused: the online event and the timer still trigger
   }
-}
-
-/** Fetches the engagements assigned to this device so they work offline. */
-export async function downloadEngagements(): Promise<boolean> {
-  const token = identity.value?.token;
-  if (!token) return false;
-  try {
-    const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
-    if (!res.ok) return false;
-    const body = (await res.json()) as { engagements: PublishedEngagement[] };
-    await saveEngagements(body.engagements);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function enrol(code: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  let res: Response;
-  try {
-    res = await fetch('/api/devices/enrol', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code, name }),
-    });
-  } catch {
-    return { ok: false, message: 'offline' };
-  }
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) return { ok: false, message: body.message ?? `HTTP ${res.status}` };
-  const id: DeviceIdentity = { deviceId: body.deviceId, token: body.token, name };
-  await setMeta('identity', id);
-  identity.value = id;
-  // enrolment is when a device starts keeping answers: ask the browser not to evict them
-  void askPersistent().then(refreshStorage);
-  await downloadEngagements();
-  return { ok: true };
 }
 
 const SYNC_INTERVAL_MS = 60_000;

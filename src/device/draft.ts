@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The hand-over's draft: everything the participant has given so far (step, answers, voice clips, contact,
  * monitoring, language, format, display settings, a claim in progress with its receipt photos), sealed

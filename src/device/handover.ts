@@ -5,13 +5,16 @@
  * Done, Start again (the next participant gets a new hand-over at once, so the device stays in participant
  * mode) or when the facilitator leaves with the PIN. While one is open, only its own pages are reachable.
  * Stored in `meta`, so a reload, a crash or a camera app that reloads the page keeps the device locked.
+ * The participant's state and draft are import()ed by the actions: a page that only reads `handOver` (a new
+ * browser's home) does not load them.
  */
+
+const participant = () => import('./participant');
+const draft = () => import('./draft');
+
 import { signal } from '@preact/signals';
-import { deleteDraft } from '../db/drafts';
 import { getMeta, setMeta } from '../db/meta';
 import { uuid } from '../shared/ids';
-import { stopAutosave } from './draft';
-import { resetParticipant } from './participant';
 
 export type HandOverKind = 'journey' | 'claim';
 
@@ -40,7 +43,7 @@ export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
 
 /** Gives the device to a participant. `id`: resume an abandoned draft's hand-over with the same person. */
 export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id = uuid()): Promise<HandOver> {
-  await resetParticipant(defaultLocale);
+  await (await participant()).resetParticipant(defaultLocale);
   const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
   handOver.value = h;
   // a full device cannot store even this small record: participant mode then holds until a reload (the
@@ -53,6 +56,7 @@ export async function startHandOver(slug: string, kind: HandOverKind, defaultLoc
 export async function nextParticipant(): Promise<void> {
   const h = handOver.value;
   if (!h) return;
+  const [{ stopAutosave }, { deleteDraft }] = await Promise.all([draft(), import('../db/drafts')]);
   await stopAutosave(false);
   await deleteDraft(h.id);
   await startHandOver(h.slug, h.kind, h.defaultLocale);
@@ -61,8 +65,8 @@ export async function nextParticipant(): Promise<void> {
 /** The facilitator left participant mode with the PIN: the draft stays, offered back behind the PIN. */
 export async function endHandOver(): Promise<void> {
   const h = handOver.value;
-  await stopAutosave(true);
+  await (await draft()).stopAutosave(true);
   handOver.value = null;
   await setMeta(META, null).catch(() => {});
-  if (h) await resetParticipant(h.defaultLocale);
+  if (h) await (await participant()).resetParticipant(h.defaultLocale);
 }

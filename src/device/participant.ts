@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * What one participant has given during their hand-over, in memory. Nothing here touches the URL or
  * history, so after Done or Start again the next person cannot go back to it. The hand-over's encrypted

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The facilitator PIN guards leaving participant mode. Only a salted PBKDF2-SHA256 hash is kept on the
  * device; the PIN itself is never stored.

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The page of a hand-over (the journey, a claim on its own) or of a paper form: puts the device in
  * participant mode for it (a typed address too), restores the hand-over's own draft, and keeps it saved.

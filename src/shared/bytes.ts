@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Base64 and hex helpers that work the same in the page, the service worker and Node. */
 export function toBase64(bytes: Uint8Array): string {
   let s = '';

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Engagement content as devices receive it: every participant-facing text is `{ [locale]: { standard, easy } }`. */
 import type { Format } from './locales';
 

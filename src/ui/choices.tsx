@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The participant's language and format, on the start page and in the settings of every page. */
 import { format, locale, setLocale, t } from '../i18n/index';
 import { LOCALE_INFO, type Locale } from '../shared/locales';

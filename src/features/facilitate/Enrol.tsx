@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { enrol, syncNow } from '../../device/device';
+import { syncNow } from '../../device/device';
+import { enrol } from '../../device/enrol';
 import { mustEnrolAgain } from '../../device/offline';
 import { PIN_PATTERN, setFacilitatorPin } from '../../device/pin';
 import { t } from '../../i18n/index';

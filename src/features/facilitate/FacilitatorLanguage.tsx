@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The facilitator's own language for their screens (participants choose theirs on the start page). */
 import { chooseFacilitatorLocale, facilitatorLocale } from '../../device/facilitator';
 import { t } from '../../i18n/index';

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
@@ -11,6 +10,7 @@ import { hasRateCard, pickText } from '../../shared/engagement';
 import { FacilitatorLanguage } from './FacilitatorLanguage';
 import { QueueStatus } from './QueueStatus';
 import { Unfinished } from './Unfinished';
+import { Welcome } from './Welcome';
 
 function EnrolAgain() {
   return (
@@ -49,18 +49,7 @@ export function Home() {
     route(pathOf({ slug: e.slug, kind }));
   };
 
-  if (identity.value === null)
-    return (
-      <div>
-        <h1>{t('home.welcome')}</h1>
-        <p>{t('home.notEnrolled')}</p>
-        <p>
-          <a class="button primary" href="/enrol">
-            {t('home.enrolLink')}
-          </a>
-        </p>
-      </div>
-    );
+  if (identity.value === null) return <Welcome />;
 
   const lng = locale.value;
   return (

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { queue, sentToday, storage, syncNow, syncStatus } from '../../device/device';
 import { formatBytes } from '../../device/offline';
 import { formatDateTime, locale, t } from '../../i18n/index';

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * Answers a participant left unfinished (they walked away, the facilitator took the device back with the
  * PIN): never shown to the next participant; here, behind the PIN, the facilitator can carry on with the

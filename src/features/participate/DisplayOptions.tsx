@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Display options as pictures with words. They hold for this participant only (see display.ts). */
 
 import { display, setDisplay, type TextSize } from '../../a11y/display';

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
@@ -83,7 +82,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   const s = step.value;
   // each step's code is fetched when the participant gets near it, never for the start page
   useEffect(() => {
-    if (engagement && ready) loadStepsFor(s, engagement.content.questions.length);
+    if (engagement && ready) loadStepsFor(s, engagement.content.questions);
   }, [s, engagement, ready]);
 
   // move focus to the new heading whenever the step changes (not on language or format changes)

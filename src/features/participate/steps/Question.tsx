@@ -7,9 +7,8 @@ import type { Question as Q } from '../../../shared/engagement';
 import { LIMITS } from '../../../shared/limits';
 import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
 import { Face } from '../faces';
-import { Priorities } from '../inputs/Priorities';
-import { Voice } from '../inputs/Voice';
 import { ReadAloud } from '../ReadAloud';
+import { richInputs } from '../step-chunks';
 
 type Draft = Answer | null;
 
@@ -83,6 +82,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
     );
   };
 
+  const rich = richInputs.mod.value;
   let input: preact.ComponentChildren = null;
   switch (q.type) {
     case 'single':
@@ -123,8 +123,10 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       );
       break;
     case 'priorities':
-      input = (
-        <Priorities
+      input = !rich ? (
+        <p class="loading">{t('app.loading')}</p>
+      ) : (
+        <rich.Priorities
           q={q}
           value={draft && 'tokens' in draft ? draft.tokens : {}}
           onChange={(tokens) => setDraft({ tokens })}
@@ -133,8 +135,10 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       );
       break;
     case 'voice':
-      input = (
-        <Voice
+      input = !rich ? (
+        <p class="loading">{t('app.loading')}</p>
+      ) : (
+        <rich.Voice
           id={`q-${q.id}`}
           value={recording}
           onChange={(r) => {

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { readAloudAvailable } from '../../../a11y/read-aloud';
 import type { EngagementRecord } from '../../../db/schema';
 import { go, startedAt } from '../../../device/participant';
