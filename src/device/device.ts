@@ -67,7 +67,10 @@ function loadEngine(): Promise<SyncEngine> {
 
 /** Until the engine is loaded: whether a run would send anything (bundles waiting, or session reports). */
 async function somethingToSend(): Promise<boolean> {
-  return (await outbox.counts()).waiting > 0 || (await unreportedSessions()).length > 0;
+  if ((await outbox.counts()).waiting > 0 || (await unreportedSessions()).length > 0) return true;
+  // an answer whose upload the server refused goes again once its wait is over (sync/attachments.ts)
+  const now = new Date().toISOString();
+  return (await outbox.attention()).some((r) => r.status === 'refused' && (r.retryAt ?? '') <= now);
 }
 
 export async function refreshQueue(): Promise<void> {
