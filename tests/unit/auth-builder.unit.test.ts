@@ -1,5 +1,6 @@
 /** The builder API behind the organiser role: drafts, validation, publishing versions, media. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CONTENT } from '../../src/server/demo';
 import { listPublished } from '../../src/server/services/engagements';
 import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { startTestApp, type TestServer } from '../support/app';
@@ -90,5 +91,39 @@ describe('builder', () => {
     const svg = await send('POST', '/api/staff/media', { name: 'x.svg', type: 'image/svg+xml', dataBase64: 'PHN2Zy8+' });
     expect(svg.statusCode).toBe(400);
     expect((await s.app.inject({ method: 'GET', url: `/media/${'a'.repeat(64)}` })).statusCode).toBe(404);
+  });
+
+  it('saves and republishes the demo, whose clips and pictures ship with the app', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'demo-copy', title: 'Demo' })).json();
+    const saved = await send('PUT', `/api/staff/engagements/${id}/draft`, { content: DEMO_CONTENT });
+    expect(saved.json().message).toBeUndefined();
+    expect(saved.statusCode).toBe(200);
+    expect((await send('POST', `/api/staff/engagements/${id}/publish`, {})).statusCode).toBe(201);
+  });
+
+  it('refuses to publish a clip the server does not have', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'lost-clip', title: 'Lost' })).json();
+    const lost = `/media/${'b'.repeat(64)}`;
+    const c = { ...content('Lost'), questions: [{ id: 'q1', type: 'yesno', title: t('?'), audio: { en: { standard: lost } } }] };
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: c });
+    expect((await send('GET', `/api/staff/engagements/${id}`)).json().absent).toEqual([lost]);
+    const res = await send('POST', `/api/staff/engagements/${id}/publish`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('the clip in en is missing on the server');
+  });
+
+  it('finds OpenMoji symbols by English keyword and serves only the one asked for', async () => {
+    for (const word of ['bus', 'food', 'home']) {
+      const found = (await send('GET', `/api/staff/pictograms?q=${word}`)).json().pictograms as { src: string; name: string }[];
+      expect(found.length, word).toBeGreaterThan(0);
+      expect(found[0]?.src).toMatch(/^\/pictograms\/openmoji\/[0-9A-F-]+\.svg$/);
+    }
+    const bus = (await send('GET', '/api/staff/pictograms?q=bus')).json().pictograms[0];
+    expect(bus.name).toBe('bus');
+    const svg = await s.app.inject({ method: 'GET', url: bus.src });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('<svg');
+    expect((await s.app.inject({ method: 'GET', url: '/pictograms/openmoji/..%2Fpackage.json' })).statusCode).toBe(404);
   });
 });

@@ -3,10 +3,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
+import { Completeness, useFieldFocus } from './BuilderCompleteness';
 import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
 import { RateCardSummary } from './BuilderRateCard';
-import { Completeness, Preview, Publish } from './BuilderReview';
+import { Preview, Publish } from './BuilderReview';
 import { current, dirty, reload, saveDraft } from './content';
 import { checkRateCard, showServerProblem } from './rate-card-state';
 import { Problem, Saved } from './ui';
@@ -25,6 +26,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
   useEffect(() => {
     if (current.value?.id !== id) void reload(id).catch((e) => setProblem(e.message));
   }, [id]);
+  useFieldFocus(`${tab}/${rest}`);
   const c = current.value;
   if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
   const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;

@@ -165,6 +165,7 @@ export function QuestionEditor({ qid }: { qid: string }) {
           ))}
           <button
             type="button"
+            id={`${qid}-add-option`}
             class="button secondary"
             onClick={() =>
               set((x) => {

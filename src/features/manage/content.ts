@@ -1,6 +1,6 @@
-/** The builder's draft: engagement content plus organiser extras, and the completeness check. */
+/** The builder's draft: engagement content plus organiser extras. */
 import { signal } from '@preact/signals';
-import type { EngagementContent, Question, QuestionType, Text } from '../../shared/engagement';
+import type { EngagementContent, Question, QuestionType } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import { api } from './api';
 
@@ -24,6 +24,8 @@ export interface Loaded {
   slug: string;
   status: string;
   content: Draft;
+  /** pictures and clips the server lacks (they block publishing) */
+  absent: string[];
   draftUpdatedAt: string | null;
   versions: Version[];
 }
@@ -79,44 +81,6 @@ export const MONITORING_SET = [
   { id: 'sexuality', label: 'Sexual orientation' },
   { id: 'carer', label: 'Caring responsibilities' },
 ];
-
-export interface Gap {
-  where: string;
-  locale: string;
-  missing: 'wording' | 'easy read';
-}
-
-/** Every participant-facing text, named for people. */
-export function texts(d: Draft): { where: string; text: Text | undefined; needsEasy: boolean }[] {
-  const out: { where: string; text: Text | undefined; needsEasy: boolean }[] = [
-    { where: 'Title', text: d.title, needsEasy: true },
-    { where: 'What it is about', text: d.purpose, needsEasy: true },
-    { where: 'Privacy notice', text: d.privacy, needsEasy: true },
-  ];
-  d.questions.forEach((q, i) => {
-    out.push({ where: `Question ${i + 1}`, text: q.title, needsEasy: true });
-    if (q.hint && Object.keys(q.hint).length) out.push({ where: `Question ${i + 1} hint`, text: q.hint, needsEasy: true });
-    if (q.picture) out.push({ where: `Question ${i + 1} picture description`, text: q.picture.alt, needsEasy: false });
-    (q.options ?? []).forEach((o, j) => {
-      out.push({ where: `Question ${i + 1}, option ${j + 1}`, text: o.label, needsEasy: true });
-      if (o.picture) out.push({ where: `Question ${i + 1}, option ${j + 1} picture description`, text: o.picture.alt, needsEasy: false });
-    });
-  });
-  return out;
-}
-
-/** Which texts lack which language, or its easy-read version. */
-export function completeness(d: Draft): Gap[] {
-  const gaps: Gap[] = [];
-  for (const { where, text, needsEasy } of texts(d)) {
-    for (const l of d.locales) {
-      const t = text?.[l];
-      if (!t?.standard?.trim()) gaps.push({ where, locale: l, missing: 'wording' });
-      else if (needsEasy && !t.easy?.trim()) gaps.push({ where, locale: l, missing: 'easy read' });
-    }
-  }
-  return gaps;
-}
 
 export function newQuestionId(d: Draft): string {
   let n = d.questions.length + 1;

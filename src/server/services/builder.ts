@@ -1,11 +1,13 @@
 /** The engagement builder: drafts, and publishing a draft as a new immutable version with its own key pair. */
 import type { Kysely } from 'kysely';
+import { publishProblems } from '../../shared/completeness';
 import { generateEngagementKeyPair } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
 import { parseBody } from '../validate';
-import { type BuilderContent, ExpensesSchema, publishProblems } from './builder-schema';
+import { absentAssets } from './assets';
+import { type BuilderContent, ExpensesSchema } from './builder-schema';
 
 export function emptyContent(title: string): BuilderContent {
   return { defaultLocale: 'en', locales: ['en'], title: { en: { standard: title } }, purpose: {}, privacy: {}, questions: [] };
@@ -60,7 +62,8 @@ async function mustExist(db: Kysely<DB>, id: string) {
   return e;
 }
 
-export async function getForStaff(db: Kysely<DB>, id: string) {
+/** `distDir`: where the built app is, to say which bundled pictures and clips it lacks (`absent`). */
+export async function getForStaff(db: Kysely<DB>, id: string, distDir = '') {
   const e = await mustExist(db, id);
   const draft = await db.selectFrom('engagement_drafts').selectAll().where('engagement_id', '=', id).executeTakeFirst();
   const versions = await db
@@ -83,6 +86,7 @@ export async function getForStaff(db: Kysely<DB>, id: string) {
     slug: e.slug,
     status: e.status,
     content: content as BuilderContent,
+    absent: [...(await absentAssets(db, distDir, content))],
     draftUpdatedAt: draft?.updated_at ?? null,
     versions: versions.map((v) => ({ id: v.id, version: Number(v.version), publishedAt: v.published_at, bundles: Number(v.bundles ?? 0) })),
   };
@@ -100,11 +104,11 @@ export async function saveDraft(db: Kysely<DB>, id: string, content: BuilderCont
   return { updatedAt: now };
 }
 
-export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string) {
-  const e = await getForStaff(db, id);
+export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string, distDir = '') {
+  const e = await getForStaff(db, id, distDir);
   // a draft saved before the rate card contract was enforced is checked again: no invalid card is published
   parseBody(ExpensesSchema, e.content);
-  const problems = publishProblems(e.content);
+  const problems = publishProblems(e.content, new Set(e.absent));
   if (problems.length) throw new HttpError(400, 'not_ready', `Not ready to publish: ${problems.join(' ')}`);
   const versionId = crypto.randomUUID();
   const { publicJwk, privateJwk } = await generateEngagementKeyPair();
