@@ -11,6 +11,12 @@ export function Credits() {
           creativecommons.org/licenses/by/4.0
         </a>
       </p>
+      <p>{t('credits.openmoji')}</p>
+      <p>
+        <a class="text-link" href="https://creativecommons.org/licenses/by-sa/4.0/" lang="en" dir="ltr">
+          creativecommons.org/licenses/by-sa/4.0
+        </a>
+      </p>
       <p>{t('credits.sounds')}</p>
       <button type="button" class="button secondary" onClick={() => history.back()}>
         {t('credits.back')}
