@@ -6,8 +6,9 @@ import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
 import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
+import { flush, saveProblem } from './autosave';
 import { findings } from './BuilderCompleteness';
-import { current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
+import { current, localeDir, localeName, reload, TYPE_NAMES } from './content';
 import { checkRateCard } from './rate-card-state';
 import { when } from './ui';
 
@@ -91,7 +92,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
     if (checkRateCard().length) return route(`/staff/engagements/${c.id}/details`);
     setBusy(true);
     try {
-      if (dirty.value || c.draftUpdatedAt) await saveDraft();
+      if (!(await flush())) throw new Error(saveProblem.value ?? 'The draft could not be saved.');
       const r = await api<{ version: number }>('POST', `/api/staff/engagements/${c.id}/publish`, {});
       await reload(c.id);
       onStatus(`Version ${r.version} is published. Devices download it at their next connection.`);

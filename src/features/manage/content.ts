@@ -33,6 +33,8 @@ export interface Loaded {
 export const current = signal<Loaded | null>(null);
 /** true when the content has changes not yet saved as the draft */
 export const dirty = signal(false);
+/** counts edits, so a save knows whether more came while it was in flight */
+export const edits = signal(0);
 
 export async function reload(id: string): Promise<void> {
   current.value = await api<Loaded>('GET', `/api/staff/engagements/${id}`);
@@ -42,8 +44,10 @@ export async function reload(id: string): Promise<void> {
 export async function saveDraft(): Promise<void> {
   const c = current.value;
   if (!c) return;
-  await api('PUT', `/api/staff/engagements/${c.id}/draft`, { content: c.content });
-  dirty.value = false;
+  const at = edits.value;
+  const saved = await api<{ updatedAt: string }>('PUT', `/api/staff/engagements/${c.id}/draft`, { content: c.content });
+  if (current.value?.id === c.id) current.value = { ...current.value, draftUpdatedAt: saved.updatedAt };
+  if (edits.value === at) dirty.value = false;
 }
 
 export function update(fn: (d: Draft) => Draft): void {
@@ -51,6 +55,7 @@ export function update(fn: (d: Draft) => Draft): void {
   if (!c) return;
   current.value = { ...c, content: fn(c.content) };
   dirty.value = true;
+  edits.value++;
 }
 
 export function updateQuestion(id: string, fn: (q: Question) => Question): void {
