@@ -126,4 +126,23 @@ describe('builder', () => {
     expect(svg.body).toContain('<svg');
     expect((await s.app.inject({ method: 'GET', url: '/pictograms/openmoji/..%2Fpackage.json' })).statusCode).toBe(404);
   });
+
+  it('copies an engagement as a new draft from its draft or from a published version, audited', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'clone-me', title: 'Clone me' })).json();
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('First') });
+    await send('POST', `/api/staff/engagements/${id}/publish`, {});
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('Second') });
+    const fromV1 = await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v1', title: 'From one', version: 1 });
+    expect(fromV1.statusCode).toBe(201);
+    const v1 = (await send('GET', `/api/staff/engagements/${fromV1.json().id}`)).json();
+    expect(v1).toMatchObject({ slug: 'clone-v1', status: 'draft', versions: [] });
+    expect(v1.content.title.en).toEqual({ standard: 'From one', easy: 'First' });
+    expect(v1.content.questions).toEqual(content('First').questions);
+    const fromDraft = await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-draft', title: 'From the draft' });
+    expect((await send('GET', `/api/staff/engagements/${fromDraft.json().id}`)).json().content.title.en.easy).toBe('Second');
+    expect((await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v9', title: 'X', version: 9 })).statusCode).toBe(404);
+    expect((await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v1', title: 'X' })).statusCode).toBe(409);
+    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'engagement.cloned').execute();
+    expect(audit.map((a) => a.subject)).toEqual([`engagement:${fromV1.json().id}`, `engagement:${fromDraft.json().id}`]);
+  });
 });

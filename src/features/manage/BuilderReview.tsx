@@ -8,6 +8,7 @@ import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { flush, saveProblem } from './autosave';
 import { findings } from './BuilderCompleteness';
+import { CopyEngagement } from './BuilderCopy';
 import { current, localeDir, localeName, reload, TYPE_NAMES } from './content';
 import { checkRateCard } from './rate-card-state';
 import { when } from './ui';
@@ -138,6 +139,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
           ))}
         </tbody>
       </TableRegion>
+      <CopyEngagement />
     </div>
   );
 }

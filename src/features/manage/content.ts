@@ -92,3 +92,15 @@ export function newQuestionId(d: Draft): string {
   while (d.questions.some((q) => q.id === `q${n}`)) n++;
   return `q${n}`;
 }
+
+/** Puts a copy of question `q` right after it, with a new id (a deep copy: editing one leaves the other); its id. */
+export function duplicate(q: Question): string {
+  let id = '';
+  update((d) => {
+    id = newQuestionId(d);
+    const list = [...d.questions];
+    list.splice(list.findIndex((x) => x.id === q.id) + 1, 0, { ...structuredClone(q), id });
+    return { ...d, questions: list };
+  });
+  return id;
+}

@@ -4,6 +4,7 @@ import { auditRequest, publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
+import { cloneEngagement } from '../services/builder-clone';
 import { BuilderContentSchema, SlugSchema } from '../services/builder-schema';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES, readMedia, storeMedia } from '../services/media';
 import { openmojiFile, searchPictograms } from '../services/pictograms';
@@ -13,6 +14,11 @@ const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an engagemen
 const CreateSchema = v.strictObject({
   slug: SlugSchema,
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a title'), v.maxLength(200)),
+});
+const CloneSchema = v.strictObject({
+  ...CreateSchema.entries,
+  /** a published version to copy; absent: the draft (or, without one, the newest version) */
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 const SearchSchema = v.strictObject({ q: v.optional(v.pipe(v.string(), v.maxLength(60))) });
 const DraftSchema = v.strictObject({ content: BuilderContentSchema });
@@ -38,6 +44,21 @@ export default async function staffEngagements(ctx: AppContext) {
       const body = parseBody(CreateSchema, req.body);
       const made = await createEngagement(db, body.slug, body.title, req.staff?.userId ?? '');
       await auditRequest(ctx, req, 'engagement.created', `engagement:${made.id}`, { detail: { slug: made.slug } });
+      return reply.code(201).send(made);
+    },
+  );
+  app.post(
+    '/api/staff/engagements/:id/clone',
+    staffOnly(ctx, build, {
+      bodyLimit: 4096,
+      schema: { summary: 'Copy an engagement (its draft or a version) as a new draft', body: bodyDoc(CloneSchema) },
+    }),
+    async (req, reply) => {
+      const { id } = parseBody(IdParam, req.params);
+      const body = parseBody(CloneSchema, req.body);
+      const made = await cloneEngagement(db, id, body, req.staff?.userId ?? '');
+      const detail = { slug: made.slug, from: id, version: body.version ?? 'draft' };
+      await auditRequest(ctx, req, 'engagement.cloned', `engagement:${made.id}`, { detail });
       return reply.code(201).send(made);
     },
   );

@@ -37,12 +37,14 @@ export async function listForStaff(db: Kysely<DB>) {
   }));
 }
 
-export async function createEngagement(db: Kysely<DB>, slug: string, title: string, by: string) {
+/** A new engagement whose draft is `content` (a copy of another), or empty with `title`. */
+export async function createEngagement(db: Kysely<DB>, slug: string, title: string, by: string, from?: BuilderContent) {
   const taken = await db.selectFrom('engagements').select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken) throw new HttpError(409, 'slug_taken', 'Another engagement already uses that web address. Choose another.');
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
-  const content = emptyContent(title);
+  const d = from?.defaultLocale ?? 'en';
+  const content = from ? { ...from, title: { ...from.title, [d]: { ...from.title[d], standard: title } } } : emptyContent(title);
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('engagements')
