@@ -18,8 +18,8 @@ export function assetsOf(c: EngagementContent): string[] {
 
 /**
  * The sources the server lacks: uploads not in the media table, OpenMoji symbols not in the package, and
- * bundled files (/audio/, /pictograms/) not in the built app. Without a built app the bundled files are not
- * checked: nothing is served then anyway.
+ * bundled files (/audio/, /pictograms/) not in the built app. Without a built app (or `distDir` '') the bundled
+ * files are not checked: nothing is served then anyway.
  */
 export async function absentAssets(db: Kysely<DB>, distDir: string, c: EngagementContent): Promise<Set<string>> {
   const srcs = assetsOf(c);
@@ -28,7 +28,7 @@ export async function absentAssets(db: Kysely<DB>, distDir: string, c: Engagemen
   const have = hashes.length
     ? new Set((await db.selectFrom('media').select('sha256').where('sha256', 'in', hashes).execute()).map((r) => r.sha256))
     : new Set<string>();
-  const built = fs.existsSync(path.join(distDir, 'index.html'));
+  const built = distDir !== '' && fs.existsSync(path.join(distDir, 'index.html'));
   for (const src of srcs) {
     const sha = /^\/media\/([0-9a-f]{64})$/.exec(src)?.[1];
     const symbol = /^\/pictograms\/openmoji\/([\w-]+\.svg)$/.exec(src)?.[1];
