@@ -4,8 +4,9 @@
  * to its field.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { DEMO_CONTENT } from '../../src/server/demo';
 import { type RunningServer, startServer } from '../support/server-process';
-import { addAccount, ORGANISER, setupAdmin, signIn } from '../support/staff-ui';
+import { addAccount, enrolDevice, ORGANISER, setupAdmin, signIn } from '../support/staff-ui';
 
 test.describe.configure({ mode: 'serial' });
 let server: RunningServer;
@@ -81,4 +82,24 @@ test('completeness of a new engagement lists what stops publishing, and its link
   await page.getByRole('link', { name: 'Completeness', exact: true }).click();
   await page.getByRole('link', { name: 'Add at least one question.' }).click();
   await expect(page.getByLabel('Type of the new question')).toBeFocused();
+});
+
+test('a device keeps only the pictograms its engagements use, none precached with the app', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const tablet = await ctx.newPage();
+  await enrolDevice(tablet, server.url, server.enrolCode ?? '', 'Library tablet');
+  // every picture and clip downloaded (the size shows once they are)
+  await expect(tablet.getByTestId('offline-library-your-say')).toHaveText(/^Ready offline: version 1, \d/);
+  const cached = await tablet.evaluate(async () => {
+    const out: string[] = [];
+    for (const name of await caches.keys())
+      for (const r of await (await caches.open(name)).keys()) out.push(`${name} ${new URL(r.url).pathname}`);
+    return out.filter((x) => x.includes(' /pictograms/'));
+  });
+  const used = new Set(
+    DEMO_CONTENT.questions.flatMap((q) => [q.picture?.src, ...(q.options ?? []).map((o) => o.picture?.src)]).filter((x) => x !== undefined),
+  );
+  expect(used.size).toBeGreaterThan(5);
+  expect(cached.sort()).toEqual([...used].map((src) => `blether-assets-v1 ${src}`).sort());
+  await ctx.close();
 });
