@@ -20,7 +20,7 @@ export const tx = (en: Words, pl: Words, ar: Words, gd: Words, uk: Words, ur: Wo
   'zh-Hans': pair(zh),
 });
 
-/** Pictograms (Twemoji, CC BY 4.0: see public/pictograms/ATTRIBUTION.md) with their alt text in every locale. */
+/** Pictograms (OpenMoji, CC BY-SA 4.0: see public/pictograms/ATTRIBUTION.md) with their alt text in every locale. */
 const ALT: Record<string, [string, string, string, string, string, string, string]> = {
   library: [
     'A library building',
@@ -44,7 +44,23 @@ const ALT: Record<string, [string, string, string, string, string, string, strin
   speech: ['A speech bubble', 'Dymek', 'فقاعة كلام', 'Builgean-cainnt', 'Хмаринка з текстом', 'بات کا غبارہ', '对话气泡'],
 };
 
+/** each picture's OpenMoji code (its Unicode code point) */
+const CODE: Record<keyof typeof ALT & string, string> = {
+  library: '1F3DB',
+  books: '1F4DA',
+  clock: '23F0',
+  computer: '1F4BB',
+  child: '1F9D2',
+  sofa: '1F6CB',
+  wifi: '1F4F6',
+  group: '1F465',
+  money: '1F4B7',
+  coin: '1FA99',
+  microphone: '1F3A4',
+  speech: '1F4AC',
+};
+
 export const pic = (name: keyof typeof ALT & string): Picture => ({
-  src: `/pictograms/${name}.svg`,
+  src: `/pictograms/openmoji/${CODE[name]}.svg`,
   alt: tx(...(ALT[name] as [string, string, string, string, string, string, string])),
 });

@@ -8,7 +8,7 @@ export interface LocalText {
 export type Text = Partial<Record<string, LocalText>>;
 
 export interface Picture {
-  /** path under the app origin, e.g. /pictograms/bus.svg */
+  /** path under the app origin, e.g. /pictograms/openmoji/1F68C.svg (a bus) */
   src: string;
   alt: Text;
 }

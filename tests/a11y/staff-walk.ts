@@ -107,11 +107,31 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await check('builder questions, none yet');
   await addQuestion(page, 'Yes / no / not sure', 'Do you take the bus every week?');
   await check('builder, one question');
+  // a pictogram from the OpenMoji set, found by a word; its credits; then taken off again
+  await page.getByLabel('Search the pictograms').fill('bus');
+  const bus = page.getByRole('list', { name: 'Matching pictures' }).getByRole('button', { name: 'bus', exact: true });
+  await expect(bus).toBeVisible();
+  await check('builder, pictogram search');
+  await bus.click();
+  await expect(page.getByRole('button', { name: 'Remove picture' })).toBeVisible();
+  await check('builder, pictogram chosen');
+  await page.getByRole('link', { name: 'open licence, credited' }).click();
+  await heading(page, 'Picture and sound credits');
+  await check('pictogram credits');
+  await page.goBack();
+  await page.getByRole('button', { name: 'Remove picture' }).click();
+  await expect(page.getByTestId('autosave')).toHaveText('Saved');
   await addQuestion(page, 'Free text', 'What would make the bus better?');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('status').first()).toContainText('Draft saved');
   await go(page, 'Questions', 'Questions: Bus routes');
   await check('builder questions');
+  await page.getByRole('button', { name: 'Duplicate Do you take the bus every week?' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Question 2: Yes / no / not sure' })).toBeVisible();
+  await check('builder, a duplicated question');
+  await go(page, 'Questions', 'Questions: Bus routes');
+  await page.getByRole('button', { name: 'Remove Do you take the bus every week?' }).nth(1).click();
+  await expect(page.locator('.staff-questions li')).toHaveCount(2);
   for (const tab of ['Details', 'Completeness', 'Preview']) {
     await go(page, tab, `${tab}: Bus routes`);
     await check(`builder ${tab.toLowerCase()}`);
@@ -122,6 +142,10 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await check('builder publish, not ready');
   await go(page, 'Details', 'Details: Bus routes');
   const privacy = page.getByRole('group', { name: 'Privacy notice', exact: true });
+  // a text the server refuses: the status says it is not saved, and why
+  await privacy.getByLabel('English (en), standard').fill('x'.repeat(4001));
+  await expect(page.getByTestId('autosave')).toContainText('Not saved: ');
+  await check('builder details, not saved');
   await privacy.getByLabel('English (en), standard').fill('Answers are anonymous and kept for two years.');
   await privacy.getByLabel('English (en), easy read').fill('We do not need your name.');
   await page.getByRole('button', { name: 'Save draft' }).click();
@@ -131,6 +155,11 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await page.getByRole('button', { name: 'Publish version 1' }).click();
   await expect(page.getByTestId('version-1')).toBeVisible();
   await check('builder publish, published');
+  await page.getByLabel('Copy from').selectOption({ label: 'Version 1 (published)' });
+  await page.getByLabel('Short web address of the copy').fill('bus-routes-copy');
+  await page.getByRole('button', { name: 'Make a copy' }).click();
+  await heading(page, 'Details: Copy of Bus routes');
+  await check('builder details, a copy of version 1');
 
   const code = await makeEnrolmentCode(page);
   await check('devices, with an enrolment code');

@@ -117,7 +117,10 @@ test('an organiser builds, publishes and revises an engagement that a device run
   await check('builder question list');
 
   await staff.getByRole('link', { name: 'Completeness' }).click();
-  await expect(staff.getByText('Every text has wording and an easy-read version in every language.')).toBeVisible();
+  await expect(staff.getByText('Nothing stops publishing.')).toBeVisible();
+  // the first question has only a Polish easy-read clip: the other three are listed, each a link to its field
+  const clipRows = staff.getByRole('row').filter({ hasText: /clip$/ });
+  await expect(clipRows).toHaveCount(3);
   await check('builder completeness');
   await staff.getByRole('link', { name: 'Preview' }).click();
   await staff.getByLabel('Language').selectOption('pl');

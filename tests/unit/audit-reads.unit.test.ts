@@ -34,7 +34,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/staff/engagements': 'engagement content',
   'GET /api/staff/engagements/:id': 'engagement content',
   'GET /api/staff/engagements/:id/paper': 'engagement content and its public key, to seal paper forms',
-  'GET /api/staff/pictograms': 'the bundled picture set',
+  'GET /api/staff/pictograms': 'OpenMoji symbols matching a word',
   'GET /api/staff/feedback/:id': 'the organiser’s own feedback draft',
   'GET /api/staff/insight/:id/results': 'anonymous answers and suppressed aggregates',
   'GET /api/staff/insight/:id/participation': 'aggregates with small numbers suppressed',

@@ -102,6 +102,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     return { url: `/api/staff/engagements/${made.id}/draft`, body: { content } };
   },
   'POST /api/staff/engagements/:id/publish': async () => ({ url: `/api/staff/engagements/${state.built}/publish` }),
+  'POST /api/staff/engagements/:id/clone': async () => ({
+    url: `/api/staff/engagements/${state.built}/clone`,
+    body: { slug: 'audit-test-copy', title: 'Audit test copy', version: 1 },
+  }),
   'POST /api/staff/media': async () => ({ url: '/api/staff/media', body: { name: 'dot.png', type: 'image/png', dataBase64: PNG } }),
   'POST /api/staff/engagements/:id/paper': async () => {
     await publishRateCard(s);

@@ -1,5 +1,6 @@
 /** The builder API behind the organiser role: drafts, validation, publishing versions, media. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CONTENT } from '../../src/server/demo';
 import { listPublished } from '../../src/server/services/engagements';
 import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { startTestApp, type TestServer } from '../support/app';
@@ -90,5 +91,58 @@ describe('builder', () => {
     const svg = await send('POST', '/api/staff/media', { name: 'x.svg', type: 'image/svg+xml', dataBase64: 'PHN2Zy8+' });
     expect(svg.statusCode).toBe(400);
     expect((await s.app.inject({ method: 'GET', url: `/media/${'a'.repeat(64)}` })).statusCode).toBe(404);
+  });
+
+  it('saves and republishes the demo, whose clips and pictures ship with the app', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'demo-copy', title: 'Demo' })).json();
+    const saved = await send('PUT', `/api/staff/engagements/${id}/draft`, { content: DEMO_CONTENT });
+    expect(saved.json().message).toBeUndefined();
+    expect(saved.statusCode).toBe(200);
+    expect((await send('POST', `/api/staff/engagements/${id}/publish`, {})).statusCode).toBe(201);
+  });
+
+  it('refuses to publish a clip the server does not have', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'lost-clip', title: 'Lost' })).json();
+    const lost = `/media/${'b'.repeat(64)}`;
+    const c = { ...content('Lost'), questions: [{ id: 'q1', type: 'yesno', title: t('?'), audio: { en: { standard: lost } } }] };
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: c });
+    expect((await send('GET', `/api/staff/engagements/${id}`)).json().absent).toEqual([lost]);
+    const res = await send('POST', `/api/staff/engagements/${id}/publish`, {});
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('the clip in en is missing on the server');
+  });
+
+  it('finds OpenMoji symbols by English keyword and serves only the one asked for', async () => {
+    for (const word of ['bus', 'food', 'home']) {
+      const found = (await send('GET', `/api/staff/pictograms?q=${word}`)).json().pictograms as { src: string; name: string }[];
+      expect(found.length, word).toBeGreaterThan(0);
+      expect(found[0]?.src).toMatch(/^\/pictograms\/openmoji\/[0-9A-F-]+\.svg$/);
+    }
+    const bus = (await send('GET', '/api/staff/pictograms?q=bus')).json().pictograms[0];
+    expect(bus.name).toBe('bus');
+    const svg = await s.app.inject({ method: 'GET', url: bus.src });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain('<svg');
+    expect((await s.app.inject({ method: 'GET', url: '/pictograms/openmoji/..%2Fpackage.json' })).statusCode).toBe(404);
+  });
+
+  it('copies an engagement as a new draft from its draft or from a published version, audited', async () => {
+    const { id } = (await send('POST', '/api/staff/engagements', { slug: 'clone-me', title: 'Clone me' })).json();
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('First') });
+    await send('POST', `/api/staff/engagements/${id}/publish`, {});
+    await send('PUT', `/api/staff/engagements/${id}/draft`, { content: content('Second') });
+    const fromV1 = await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v1', title: 'From one', version: 1 });
+    expect(fromV1.statusCode).toBe(201);
+    const v1 = (await send('GET', `/api/staff/engagements/${fromV1.json().id}`)).json();
+    expect(v1).toMatchObject({ slug: 'clone-v1', status: 'draft', versions: [] });
+    expect(v1.content.title.en).toEqual({ standard: 'From one', easy: 'First' });
+    expect(v1.content.questions).toEqual(content('First').questions);
+    const fromDraft = await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-draft', title: 'From the draft' });
+    expect((await send('GET', `/api/staff/engagements/${fromDraft.json().id}`)).json().content.title.en.easy).toBe('Second');
+    expect((await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v9', title: 'X', version: 9 })).statusCode).toBe(404);
+    expect((await send('POST', `/api/staff/engagements/${id}/clone`, { slug: 'clone-v1', title: 'X' })).statusCode).toBe(409);
+    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'engagement.cloned').execute();
+    expect(audit.map((a) => a.subject)).toEqual([`engagement:${fromV1.json().id}`, `engagement:${fromDraft.json().id}`]);
   });
 });

@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
+import { flush, saveProblem, saveStatus, useAutosave } from './autosave';
+import { Completeness, useFieldFocus } from './BuilderCompleteness';
 import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
 import { RateCardSummary } from './BuilderRateCard';
-import { Completeness, Preview, Publish } from './BuilderReview';
-import { current, dirty, reload, saveDraft } from './content';
+import { Preview, Publish } from './BuilderReview';
+import { current, reload } from './content';
 import { checkRateCard, showServerProblem } from './rate-card-state';
 import { Problem, Saved } from './ui';
 
@@ -22,14 +24,16 @@ const TABS = [
 export function Builder({ id, tab, rest }: { id: string; tab: string; rest: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const { route } = useLocation();
   useEffect(() => {
     if (current.value?.id !== id) void reload(id).catch((e) => setProblem(e.message));
   }, [id]);
+  useFieldFocus(`${tab}/${rest}`);
+  useAutosave(id);
   const c = current.value;
   if (!c || c.id !== id) return <p>{problem ?? 'Loading…'}</p>;
   const title = pickText(c.content.title, 'en', 'standard', c.content.defaultLocale).text || c.slug;
   const label = TABS.find(([k]) => k === tab)?.[1] ?? 'Details';
-  const { route } = useLocation();
   // a refusal naming a rate card field is shown beside that field, on Details
   const onProblem = (m: string | null) => {
     const onCard = m !== null && showServerProblem(m);
@@ -39,12 +43,8 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
   const save = async () => {
     setProblem(null);
     if (checkRateCard().length) return;
-    try {
-      await saveDraft();
-      setStatus('Draft saved. Devices still have the published version until you publish.');
-    } catch (e) {
-      onProblem((e as Error).message);
-    }
+    if (await flush()) setStatus('Draft saved. Devices still have the published version until you publish.');
+    else onProblem(saveProblem.value);
   };
   return (
     <div class="staff-page">
@@ -69,7 +69,9 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
         <button type="button" class="button primary" onClick={() => void save()}>
           Save draft
         </button>
-        <span>{dirty.value ? 'Unsaved changes' : c.draftUpdatedAt ? 'Draft saved' : 'No unsaved changes'}</span>
+        <span aria-live="polite" data-testid="autosave">
+          {saveStatus()}
+        </span>
       </div>
       {tab === 'details' && <BuilderDetails />}
       {tab === 'questions' && (rest ? <QuestionEditor qid={rest} /> : <BuilderQuestions />)}

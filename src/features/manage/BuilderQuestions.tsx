@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { pickText, type Question, type QuestionType } from '../../shared/engagement';
-import { current, hasOptions, newQuestionId, TYPE_NAMES, update, updateQuestion } from './content';
+import { current, duplicate, hasOptions, newQuestionId, TYPE_NAMES, update, updateQuestion } from './content';
 import { AudioField, PictureField } from './MediaFields';
 import { TextEditor } from './TextEditor';
 
@@ -33,6 +33,13 @@ export function BuilderQuestions() {
                 </button>
                 <button type="button" class="button secondary small" disabled={i === qs.length - 1} onClick={() => move(i, 1)}>
                   Move down <span class="visually-hidden">{title}</span>
+                </button>
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() => route(`/staff/engagements/${c.id}/questions/${duplicate(q)}`)}
+                >
+                  Duplicate <span class="visually-hidden">{title}</span>
                 </button>
                 <button
                   type="button"
@@ -165,6 +172,7 @@ export function QuestionEditor({ qid }: { qid: string }) {
           ))}
           <button
             type="button"
+            id={`${qid}-add-option`}
             class="button secondary"
             onClick={() =>
               set((x) => {

@@ -1,4 +1,4 @@
-/** Builder: what is missing, a participant's-eye preview in any language and format, and publishing. */
+/** Builder: a participant's-eye preview in any language and format, and publishing. */
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -6,38 +6,12 @@ import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
 import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
-import { completeness, current, dirty, localeDir, localeName, reload, saveDraft, TYPE_NAMES } from './content';
+import { flush, saveProblem } from './autosave';
+import { findings } from './BuilderCompleteness';
+import { CopyEngagement } from './BuilderCopy';
+import { current, localeDir, localeName, reload, TYPE_NAMES } from './content';
 import { checkRateCard } from './rate-card-state';
 import { when } from './ui';
-
-export function Completeness() {
-  const d = current.value?.content;
-  if (!d) return null;
-  const gaps = completeness(d);
-  if (gaps.length === 0) return <p role="status">Every text has wording and an easy-read version in every language.</p>;
-  return (
-    <TableRegion class="staff-table" caption={`${gaps.length} texts need work before every participant is served well`}>
-      <thead>
-        <tr>
-          <th scope="col">Text</th>
-          <th scope="col">Language</th>
-          <th scope="col">Missing</th>
-        </tr>
-      </thead>
-      <tbody>
-        {gaps.map((g) => (
-          <tr key={`${g.where}-${g.locale}`}>
-            <td>{g.where}</td>
-            <td>
-              {localeName(g.locale)} ({g.locale})
-            </td>
-            <td>{g.missing}</td>
-          </tr>
-        ))}
-      </tbody>
-    </TableRegion>
-  );
-}
 
 export function Preview() {
   const d = current.value?.content;
@@ -111,13 +85,15 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
   const { route } = useLocation();
   if (!c) return null;
   const next = (c.versions[0]?.version ?? 0) + 1;
-  const gaps = completeness(c.content).length;
+  const all = findings();
+  const blockers = all.filter((f) => f.blocks).length;
+  const gaps = all.length - blockers;
   const publish = async () => {
     onProblem(null);
     if (checkRateCard().length) return route(`/staff/engagements/${c.id}/details`);
     setBusy(true);
     try {
-      if (dirty.value || c.draftUpdatedAt) await saveDraft();
+      if (!(await flush())) throw new Error(saveProblem.value ?? 'The draft could not be saved.');
       const r = await api<{ version: number }>('POST', `/api/staff/engagements/${c.id}/publish`, {});
       await reload(c.id);
       onStatus(`Version ${r.version} is published. Devices download it at their next connection.`);
@@ -133,7 +109,15 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
         Publishing makes version {next}: it never changes afterwards. Answers to earlier versions are still accepted from devices that have
         them.
       </p>
-      {gaps > 0 && <p class="warning-text">{gaps} texts lack a translation or easy-read version (see Completeness).</p>}
+      {blockers > 0 && (
+        <p class="warning-text">
+          {blockers} {blockers === 1 ? 'thing stops' : 'things stop'} publishing: see{' '}
+          <a href={`/staff/engagements/${c.id}/completeness`}>Completeness</a>.
+        </p>
+      )}
+      {gaps > 0 && (
+        <p class="warning-text">{gaps} translations, easy-read versions, descriptions or clips are missing (see Completeness).</p>
+      )}
       <button type="button" class="button primary" disabled={busy} onClick={() => void publish()}>
         Publish version {next}
       </button>
@@ -155,6 +139,7 @@ export function Publish({ onProblem, onStatus }: { onProblem: (m: string | null)
           ))}
         </tbody>
       </TableRegion>
+      <CopyEngagement />
     </div>
   );
 }

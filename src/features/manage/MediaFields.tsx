@@ -11,13 +11,22 @@ interface Pictogram {
   name: string;
   keywords: string[];
 }
-let pictograms: Promise<Pictogram[]> | null = null;
-const loadPictograms = () => {
-  pictograms ??= api<{ pictograms: Pictogram[] }>('GET', '/api/staff/pictograms')
-    .then((r) => r.pictograms)
-    .catch(() => []);
-  return pictograms;
-};
+
+/** OpenMoji symbols for a word, asked of the server a moment after typing stops. */
+function usePictogramSearch(query: string): Pictogram[] | null {
+  const [found, setFound] = useState<Pictogram[] | null>(null);
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return setFound(null);
+    const timer = setTimeout(() => {
+      api<{ pictograms: Pictogram[] }>('GET', `/api/staff/pictograms?q=${encodeURIComponent(q)}`)
+        .then((r) => setFound(r.pictograms))
+        .catch(() => setFound([]));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  return found;
+}
 
 export function PictureField({
   id,
@@ -28,14 +37,9 @@ export function PictureField({
   value: Picture | undefined;
   onChange: (p: Picture | undefined) => void;
 }) {
-  const [all, setAll] = useState<Pictogram[]>([]);
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => void loadPictograms().then(setAll), []);
-  const q = query.trim().toLowerCase();
-  const found = q
-    ? all.filter((p) => p.name.toLowerCase().includes(q) || p.keywords.some((k) => k.toLowerCase().includes(q))).slice(0, 24)
-    : [];
+  const found = usePictogramSearch(query);
   const choose = (src: string) => onChange({ src, alt: value?.alt ?? {} });
 
   return (
@@ -60,10 +64,10 @@ export function PictureField({
       )}
       <div class="field">
         <label class="label" for={`${id}-search`}>
-          Search the bundled pictures
+          Search the pictograms
         </label>
         <p class="hint" id={`${id}-search-hint`}>
-          {all.length} open-licence pictures. Type a word such as bus, food or home.
+          Over 4,000 OpenMoji symbols (<a href="/staff/credits">open licence, credited</a>). Type a word such as bus, food or home.
         </p>
         <input
           id={`${id}-search`}
@@ -74,7 +78,7 @@ export function PictureField({
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </div>
-      {q && (
+      {found && (
         <ul class="staff-pictograms" aria-label="Matching pictures">
           {found.length === 0 && <li>No picture matches "{query}".</li>}
           {found.map((p) => (

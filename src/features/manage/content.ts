@@ -1,6 +1,6 @@
-/** The builder's draft: engagement content plus organiser extras, and the completeness check. */
+/** The builder's draft: engagement content plus organiser extras. */
 import { signal } from '@preact/signals';
-import type { EngagementContent, Question, QuestionType, Text } from '../../shared/engagement';
+import type { EngagementContent, Question, QuestionType } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import { api } from './api';
 
@@ -24,6 +24,8 @@ export interface Loaded {
   slug: string;
   status: string;
   content: Draft;
+  /** pictures and clips the server lacks (they block publishing) */
+  absent: string[];
   draftUpdatedAt: string | null;
   versions: Version[];
 }
@@ -31,6 +33,8 @@ export interface Loaded {
 export const current = signal<Loaded | null>(null);
 /** true when the content has changes not yet saved as the draft */
 export const dirty = signal(false);
+/** counts edits, so a save knows whether more came while it was in flight */
+export const edits = signal(0);
 
 export async function reload(id: string): Promise<void> {
   current.value = await api<Loaded>('GET', `/api/staff/engagements/${id}`);
@@ -40,8 +44,10 @@ export async function reload(id: string): Promise<void> {
 export async function saveDraft(): Promise<void> {
   const c = current.value;
   if (!c) return;
-  await api('PUT', `/api/staff/engagements/${c.id}/draft`, { content: c.content });
-  dirty.value = false;
+  const at = edits.value;
+  const saved = await api<{ updatedAt: string }>('PUT', `/api/staff/engagements/${c.id}/draft`, { content: c.content });
+  if (current.value?.id === c.id) current.value = { ...current.value, draftUpdatedAt: saved.updatedAt };
+  if (edits.value === at) dirty.value = false;
 }
 
 export function update(fn: (d: Draft) => Draft): void {
@@ -49,6 +55,7 @@ export function update(fn: (d: Draft) => Draft): void {
   if (!c) return;
   current.value = { ...c, content: fn(c.content) };
   dirty.value = true;
+  edits.value++;
 }
 
 export function updateQuestion(id: string, fn: (q: Question) => Question): void {
@@ -80,46 +87,20 @@ export const MONITORING_SET = [
   { id: 'carer', label: 'Caring responsibilities' },
 ];
 
-export interface Gap {
-  where: string;
-  locale: string;
-  missing: 'wording' | 'easy read';
-}
-
-/** Every participant-facing text, named for people. */
-export function texts(d: Draft): { where: string; text: Text | undefined; needsEasy: boolean }[] {
-  const out: { where: string; text: Text | undefined; needsEasy: boolean }[] = [
-    { where: 'Title', text: d.title, needsEasy: true },
-    { where: 'What it is about', text: d.purpose, needsEasy: true },
-    { where: 'Privacy notice', text: d.privacy, needsEasy: true },
-  ];
-  d.questions.forEach((q, i) => {
-    out.push({ where: `Question ${i + 1}`, text: q.title, needsEasy: true });
-    if (q.hint && Object.keys(q.hint).length) out.push({ where: `Question ${i + 1} hint`, text: q.hint, needsEasy: true });
-    if (q.picture) out.push({ where: `Question ${i + 1} picture description`, text: q.picture.alt, needsEasy: false });
-    (q.options ?? []).forEach((o, j) => {
-      out.push({ where: `Question ${i + 1}, option ${j + 1}`, text: o.label, needsEasy: true });
-      if (o.picture) out.push({ where: `Question ${i + 1}, option ${j + 1} picture description`, text: o.picture.alt, needsEasy: false });
-    });
-  });
-  return out;
-}
-
-/** Which texts lack which language, or its easy-read version. */
-export function completeness(d: Draft): Gap[] {
-  const gaps: Gap[] = [];
-  for (const { where, text, needsEasy } of texts(d)) {
-    for (const l of d.locales) {
-      const t = text?.[l];
-      if (!t?.standard?.trim()) gaps.push({ where, locale: l, missing: 'wording' });
-      else if (needsEasy && !t.easy?.trim()) gaps.push({ where, locale: l, missing: 'easy read' });
-    }
-  }
-  return gaps;
-}
-
 export function newQuestionId(d: Draft): string {
   let n = d.questions.length + 1;
   while (d.questions.some((q) => q.id === `q${n}`)) n++;
   return `q${n}`;
+}
+
+/** Puts a copy of question `q` right after it, with a new id (a deep copy: editing one leaves the other); its id. */
+export function duplicate(q: Question): string {
+  let id = '';
+  update((d) => {
+    id = newQuestionId(d);
+    const list = [...d.questions];
+    list.splice(list.findIndex((x) => x.id === q.id) + 1, 0, { ...structuredClone(q), id });
+    return { ...d, questions: list };
+  });
+  return id;
 }

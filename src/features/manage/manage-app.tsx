@@ -10,6 +10,7 @@ import { Login, Setup } from './Account';
 import { Audit } from './Audit';
 import { api, hasRole, loadMe, me } from './api';
 import { Builder } from './Builder';
+import { StaffCredits } from './Credits';
 import { Devices } from './Devices';
 import { Engagements } from './Engagements';
 import { Erasure } from './Erasure';
@@ -80,6 +81,7 @@ function Body({ path }: { path: string }) {
   const parts = path.split('/').filter(Boolean).slice(1);
   const [section, id, tab, rest] = parts;
   if (section === 'users') return <Users />;
+  if (section === 'credits') return <StaffCredits />;
   if (section === 'erasure') return <Erasure />;
   if (section === 'held') return <Held />;
   if (section === 'audit') return <Audit />;

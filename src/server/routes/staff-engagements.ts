@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import * as v from 'valibot';
 import { auditRequest, publicRoute, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
 import { createEngagement, getForStaff, listForStaff, publish, saveDraft } from '../services/builder';
+import { cloneEngagement } from '../services/builder-clone';
 import { BuilderContentSchema, SlugSchema } from '../services/builder-schema';
-import { listPictograms, MEDIA_MAX_BYTES, MEDIA_TYPES, readMedia, storeMedia } from '../services/media';
+import { MEDIA_MAX_BYTES, MEDIA_TYPES, readMedia, storeMedia } from '../services/media';
+import { openmojiFile, searchPictograms } from '../services/pictograms';
 import { parseBody } from '../validate';
 
 const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an engagement id')) });
@@ -12,6 +15,12 @@ const CreateSchema = v.strictObject({
   slug: SlugSchema,
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a title'), v.maxLength(200)),
 });
+const CloneSchema = v.strictObject({
+  ...CreateSchema.entries,
+  /** a published version to copy; absent: the draft (or, without one, the newest version) */
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+const SearchSchema = v.strictObject({ q: v.optional(v.pipe(v.string(), v.maxLength(60))) });
 const DraftSchema = v.strictObject({ content: BuilderContentSchema });
 const UploadSchema = v.strictObject({
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
@@ -38,10 +47,25 @@ export default async function staffEngagements(ctx: AppContext) {
       return reply.code(201).send(made);
     },
   );
+  app.post(
+    '/api/staff/engagements/:id/clone',
+    staffOnly(ctx, build, {
+      bodyLimit: 4096,
+      schema: { summary: 'Copy an engagement (its draft or a version) as a new draft', body: bodyDoc(CloneSchema) },
+    }),
+    async (req, reply) => {
+      const { id } = parseBody(IdParam, req.params);
+      const body = parseBody(CloneSchema, req.body);
+      const made = await cloneEngagement(db, id, body, req.staff?.userId ?? '');
+      const detail = { slug: made.slug, from: id, version: body.version ?? 'draft' };
+      await auditRequest(ctx, req, 'engagement.cloned', `engagement:${made.id}`, { detail });
+      return reply.code(201).send(made);
+    },
+  );
   app.get(
     '/api/staff/engagements/:id',
     staffOnly(ctx, read, { schema: { summary: 'An engagement: its draft and versions with answers received' } }),
-    async (req) => getForStaff(db, parseBody(IdParam, req.params).id),
+    async (req) => getForStaff(db, parseBody(IdParam, req.params).id, config.distDir),
   );
   app.put(
     '/api/staff/engagements/:id/draft',
@@ -58,7 +82,7 @@ export default async function staffEngagements(ctx: AppContext) {
     staffOnly(ctx, build, { schema: { summary: 'Publish the draft as a new immutable version with its own key pair' } }),
     async (req, reply) => {
       const { id } = parseBody(IdParam, req.params);
-      const published = await publish(db, serverKey, id);
+      const published = await publish(db, serverKey, id, config.distDir);
       await auditRequest(ctx, req, 'engagement.published', `engagement:${id}`, { detail: published });
       return reply.code(201).send(published);
     },
@@ -76,9 +100,21 @@ export default async function staffEngagements(ctx: AppContext) {
       return reply.code(201).send(media);
     },
   );
-  app.get('/api/staff/pictograms', staffOnly(ctx, build, { schema: { summary: 'The bundled open-licence pictures' } }), async () => ({
-    pictograms: listPictograms(config.distDir),
-  }));
+  app.get(
+    '/api/staff/pictograms',
+    staffOnly(ctx, build, { schema: { summary: 'OpenMoji symbols matching a word (?q=bus)', querystring: bodyDoc(SearchSchema) } }),
+    async (req) => ({ pictograms: searchPictograms(parseBody(SearchSchema, req.query).q ?? '') }),
+  );
+  // Public like the app's own files: a device fetches the symbols its engagements use, for offline use.
+  app.get('/pictograms/openmoji/:file', publicRoute({ schema: { summary: 'One OpenMoji symbol (SVG, CC BY-SA 4.0)' } }), (req, reply) => {
+    const file = openmojiFile((req.params as { file: string }).file);
+    if (!file) return reply.code(404).send({ error: 'not_found', message: 'There is no such symbol.' });
+    return reply
+      .header('Cache-Control', 'public, max-age=86400')
+      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .type('image/svg+xml')
+      .send(fs.createReadStream(file));
+  });
 
   // Public like the app's own files: devices fetch them for offline use; the address is the content's hash.
   app.get('/media/:sha256', publicRoute({ schema: { summary: 'An uploaded picture or clip, by its SHA-256' } }), async (req, reply) => {

@@ -8,7 +8,11 @@ const LocalText = v.strictObject({ standard: Str(4000), easy: v.optional(Str(400
 export const Text = v.record(LocaleKey, LocalText);
 const AssetSrc = v.pipe(
   v.string(),
-  v.regex(/^\/(media\/[0-9a-f]{64}|pictograms\/[\w.-]+)$/, 'Pictures and clips must be uploaded or from the bundled set'),
+  // uploads, the OpenMoji set, and the files that ship with the app (the demo's pictures and clips)
+  v.regex(
+    /^\/(media\/[0-9a-f]{64}|pictograms\/openmoji\/[0-9A-F-]+\.svg|pictograms\/[\w-]+\.(svg|png|webp)|audio\/[\w-]+\.(ogg|mp3|m4a|webm|wav))$/,
+    'Pictures and clips must be uploaded, from the pictogram set or from the bundled set',
+  ),
 );
 export const Picture = v.strictObject({ src: AssetSrc, alt: Text });
 const Audio = v.record(LocaleKey, v.strictObject({ standard: v.optional(AssetSrc), easy: v.optional(AssetSrc) }));
@@ -51,23 +55,3 @@ export type BuilderContent = v.InferOutput<typeof BuilderContentSchema>;
 export const ExpensesSchema = v.object({ rateCard: v.optional(RateCardSchema), paymentOptions: v.optional(PaymentOptionsSchema) });
 
 export const SlugSchema = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'Use 2-60 characters: a-z, 0-9 and -'));
-
-/** Problems that stop publishing (missing translations only warn: see the completeness view). */
-export function publishProblems(c: BuilderContent): string[] {
-  const out: string[] = [];
-  const d = c.defaultLocale;
-  if (!c.locales.includes(d)) out.push('The default language must be one of the languages.');
-  if (!c.title[d]?.standard) out.push('The engagement needs a title in the default language.');
-  if (!c.privacy[d]?.standard) out.push('The engagement needs a privacy notice in the default language.');
-  if (c.questions.length === 0) out.push('Add at least one question.');
-  const ids = new Set<string>();
-  c.questions.forEach((q, i) => {
-    if (ids.has(q.id)) out.push(`Question ${i + 1}: its id "${q.id}" is used twice.`);
-    ids.add(q.id);
-    if (!q.title[d]?.standard) out.push(`Question ${i + 1} needs wording in the default language.`);
-    if ((q.type === 'single' || q.type === 'multiple' || q.type === 'priorities') && (q.options?.length ?? 0) < 2) {
-      out.push(`Question ${i + 1} needs at least two options.`);
-    }
-  });
-  return out;
-}

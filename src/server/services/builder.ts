@@ -1,11 +1,13 @@
 /** The engagement builder: drafts, and publishing a draft as a new immutable version with its own key pair. */
 import type { Kysely } from 'kysely';
+import { publishProblems } from '../../shared/completeness';
 import { generateEngagementKeyPair } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
 import { parseBody } from '../validate';
-import { type BuilderContent, ExpensesSchema, publishProblems } from './builder-schema';
+import { absentAssets } from './assets';
+import { type BuilderContent, ExpensesSchema } from './builder-schema';
 
 export function emptyContent(title: string): BuilderContent {
   return { defaultLocale: 'en', locales: ['en'], title: { en: { standard: title } }, purpose: {}, privacy: {}, questions: [] };
@@ -35,12 +37,14 @@ export async function listForStaff(db: Kysely<DB>) {
   }));
 }
 
-export async function createEngagement(db: Kysely<DB>, slug: string, title: string, by: string) {
+/** A new engagement whose draft is `content` (a copy of another), or empty with `title`. */
+export async function createEngagement(db: Kysely<DB>, slug: string, title: string, by: string, from?: BuilderContent) {
   const taken = await db.selectFrom('engagements').select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken) throw new HttpError(409, 'slug_taken', 'Another engagement already uses that web address. Choose another.');
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
-  const content = emptyContent(title);
+  const d = from?.defaultLocale ?? 'en';
+  const content = from ? { ...from, title: { ...from.title, [d]: { ...from.title[d], standard: title } } } : emptyContent(title);
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('engagements')
@@ -60,7 +64,8 @@ async function mustExist(db: Kysely<DB>, id: string) {
   return e;
 }
 
-export async function getForStaff(db: Kysely<DB>, id: string) {
+/** `distDir`: where the built app is, to say which bundled pictures and clips it lacks (`absent`). */
+export async function getForStaff(db: Kysely<DB>, id: string, distDir = '') {
   const e = await mustExist(db, id);
   const draft = await db.selectFrom('engagement_drafts').selectAll().where('engagement_id', '=', id).executeTakeFirst();
   const versions = await db
@@ -83,6 +88,7 @@ export async function getForStaff(db: Kysely<DB>, id: string) {
     slug: e.slug,
     status: e.status,
     content: content as BuilderContent,
+    absent: [...(await absentAssets(db, distDir, content))],
     draftUpdatedAt: draft?.updated_at ?? null,
     versions: versions.map((v) => ({ id: v.id, version: Number(v.version), publishedAt: v.published_at, bundles: Number(v.bundles ?? 0) })),
   };
@@ -100,11 +106,11 @@ export async function saveDraft(db: Kysely<DB>, id: string, content: BuilderCont
   return { updatedAt: now };
 }
 
-export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string) {
-  const e = await getForStaff(db, id);
+export async function publish(db: Kysely<DB>, serverKey: ServerKey, id: string, distDir = '') {
+  const e = await getForStaff(db, id, distDir);
   // a draft saved before the rate card contract was enforced is checked again: no invalid card is published
   parseBody(ExpensesSchema, e.content);
-  const problems = publishProblems(e.content);
+  const problems = publishProblems(e.content, new Set(e.absent));
   if (problems.length) throw new HttpError(400, 'not_ready', `Not ready to publish: ${problems.join(' ')}`);
   const versionId = crypto.randomUUID();
   const { publicJwk, privateJwk } = await generateEngagementKeyPair();

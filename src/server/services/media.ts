@@ -1,7 +1,5 @@
 /** Pictures and audio clips uploaded in the builder, stored in the database, addressed by their SHA-256. */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { badRequest } from '../errors';
@@ -44,33 +42,4 @@ export async function storeMedia(db: Kysely<DB>, input: { name: string; type: st
 export async function readMedia(db: Kysely<DB>, sha256: string) {
   const row = await db.selectFrom('media').select(['type', 'data']).where('sha256', '=', sha256).executeTakeFirst();
   return row ? { type: row.type, bytes: row.data } : null;
-}
-
-/** The bundled open-licence pictograms: a manifest when there is one, else the files in the folder. */
-export function listPictograms(distDir: string): { src: string; name: string; keywords: string[] }[] {
-  const dir = path.join(distDir, 'pictograms');
-  try {
-    const manifest = path.join(dir, 'manifest.json');
-    if (fs.existsSync(manifest)) {
-      const raw = JSON.parse(fs.readFileSync(manifest, 'utf8')) as unknown;
-      const items = Array.isArray(raw)
-        ? raw
-        : ((raw as { items?: unknown[]; pictograms?: unknown[] }).items ?? (raw as { pictograms?: unknown[] }).pictograms ?? []);
-      const out = items.flatMap((it) => {
-        const o = (typeof it === 'string' ? { file: it } : it) as { file?: string; src?: string; name?: string; keywords?: string[] };
-        const file = o.file ?? o.src?.replace(/^\/?pictograms\//, '');
-        if (!file || !/^[\w.-]+$/.test(file)) return [];
-        return [
-          { src: `/pictograms/${file}`, name: o.name ?? file.replace(/\.\w+$/, ''), keywords: Array.isArray(o.keywords) ? o.keywords : [] },
-        ];
-      });
-      if (out.length) return out;
-    }
-    return fs
-      .readdirSync(dir)
-      .filter((f) => /^[\w.-]+\.(svg|png|webp)$/.test(f))
-      .map((f) => ({ src: `/pictograms/${f}`, name: f.replace(/\.\w+$/, '').replace(/[-_]/g, ' '), keywords: [] }));
-  } catch {
-    return [];
-  }
 }

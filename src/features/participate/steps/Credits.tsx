@@ -5,10 +5,10 @@ export function Credits() {
   return (
     <div>
       <h1>{t('credits.heading')}</h1>
-      <p>{t('credits.pictures')}</p>
+      <p>{t('credits.openmoji')}</p>
       <p>
-        <a class="text-link" href="https://creativecommons.org/licenses/by/4.0/" lang="en" dir="ltr">
-          creativecommons.org/licenses/by/4.0
+        <a class="text-link" href="https://creativecommons.org/licenses/by-sa/4.0/" lang="en" dir="ltr">
+          creativecommons.org/licenses/by-sa/4.0
         </a>
       </p>
       <p>{t('credits.sounds')}</p>
