@@ -145,7 +145,8 @@ export async function buildApp(opts: AppOptions) {
   await finance(ctx);
   await financeRuns(ctx);
   await attachments(ctx);
-  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper, staffXlsform]) await staff(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper, staffXlsform])
+    await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia, adminAudit]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');

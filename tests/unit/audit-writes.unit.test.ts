@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access, Role } from '../../src/server/auth/roles';
 import { createSetupToken } from '../../src/server/auth/users';
-import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
 import { getForStaff } from '../../src/server/services/builder';
+import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
 import { decideLines } from '../../src/server/services/finance';
 import { createPaymentRun } from '../../src/server/services/payment-runs';
 import { toXlsform } from '../../src/server/services/xlsform';

@@ -44,7 +44,11 @@ describe('the engagement as a spreadsheet, over HTTP', () => {
     expect(content.questions[0].title.en.standard).toBe('Edited in a spreadsheet');
     expect(content.questions.length).toBe(s.engagement.content.questions.length);
     expect(content.rateCard).toEqual(s.engagement.content.rateCard);
-    const audit = await s.database.db.selectFrom('audit_events').select('action').where('action', '=', 'engagement.draft_imported').execute();
+    const audit = await s.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'engagement.draft_imported')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -52,7 +56,10 @@ describe('the engagement as a spreadsheet, over HTTP', () => {
     const id = s.engagement.engagementId;
     const before = (await call('GET', `/api/staff/engagements/${id}`, organiser)).json().content;
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('survey').addRows([['type', 'name', 'label'], ['geopoint', 'where', 'Where?']]);
+    wb.addWorksheet('survey').addRows([
+      ['type', 'name', 'label'],
+      ['geopoint', 'where', 'Where?'],
+    ]);
     const res = await call('POST', `/api/staff/engagements/${id}/xlsform`, organiser, {
       name: 'bad.xlsx',
       dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
@@ -67,7 +74,9 @@ describe('the engagement as a spreadsheet, over HTTP', () => {
     const analyst = (await staffCookie(s, ['analyst'])).cookie;
     const finance = (await staffCookie(s, ['finance'])).cookie;
     expect((await call('GET', `/api/staff/engagements/${id}/xlsform`, analyst)).statusCode).toBe(200);
-    expect((await call('POST', `/api/staff/engagements/${id}/xlsform`, analyst, { name: 'a.xlsx', dataBase64: 'AAAA' })).statusCode).toBe(403);
+    expect((await call('POST', `/api/staff/engagements/${id}/xlsform`, analyst, { name: 'a.xlsx', dataBase64: 'AAAA' })).statusCode).toBe(
+      403,
+    );
     expect((await call('GET', `/api/staff/engagements/${id}/xlsform`, finance)).statusCode).toBe(403);
   });
 });

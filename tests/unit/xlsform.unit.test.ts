@@ -31,14 +31,26 @@ const CONTENT: BuilderContent = {
       picture: { src: '/pictograms/home.svg', alt: t('A house', 'Dom', true) },
       audio: { en: { standard: clip, easy: clip }, pl: { easy: clip } },
     },
-    { id: 'likes', type: 'multiple', title: t('What do you like?', 'Co lubisz?'), allowSkip: false, options: [
-      { id: 'books', label: t('Books', 'Książki') },
-      { id: 'cafe', label: t('The café', 'Kawiarnia') },
-    ] },
-    { id: 'spend', type: 'priorities', title: t('Share 10 tokens', 'Podziel 10 żetonów'), tokens: 10, options: [
-      { id: 'hours', label: t('Longer hours', 'Dłuższe godziny') },
-      { id: 'events', label: t('Events', 'Wydarzenia') },
-    ] },
+    {
+      id: 'likes',
+      type: 'multiple',
+      title: t('What do you like?', 'Co lubisz?'),
+      allowSkip: false,
+      options: [
+        { id: 'books', label: t('Books', 'Książki') },
+        { id: 'cafe', label: t('The café', 'Kawiarnia') },
+      ],
+    },
+    {
+      id: 'spend',
+      type: 'priorities',
+      title: t('Share 10 tokens', 'Podziel 10 żetonów'),
+      tokens: 10,
+      options: [
+        { id: 'hours', label: t('Longer hours', 'Dłuższe godziny') },
+        { id: 'events', label: t('Events', 'Wydarzenia') },
+      ],
+    },
     { id: 'feel', type: 'faces', title: t('How do you feel?', 'Jak się czujesz?', true), allowSkip: true },
     { id: 'again', type: 'yesno', title: t('Would you come again?', 'Czy przyjdziesz ponownie?') },
     { id: 'else', type: 'text', title: t('Anything else?', 'Coś jeszcze?'), required: false },
@@ -67,8 +79,19 @@ describe('XLSForm import and export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsform(CONTENT)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings']);
-    const header = (name: string) => (wb.getWorksheet(name)?.getRow(1).values as string[]).filter(Boolean);
-    expect(header('survey')).toEqual(expect.arrayContaining(['type', 'name', 'label::English (en)', 'label::Polski (pl)', 'easy_label::Polski (pl)', 'hint::English (en)', 'image', 'audio::English (en)']));
+    const header = (name: string) => ((wb.getWorksheet(name)?.getRow(1).values ?? []) as string[]).filter(Boolean);
+    expect(header('survey')).toEqual(
+      expect.arrayContaining([
+        'type',
+        'name',
+        'label::English (en)',
+        'label::Polski (pl)',
+        'easy_label::Polski (pl)',
+        'hint::English (en)',
+        'image',
+        'audio::English (en)',
+      ]),
+    );
     expect(header('choices').slice(0, 3)).toEqual(['list_name', 'name', 'label::English (en)']);
     const survey = wb.getWorksheet('survey');
     expect(survey?.getRow(2).getCell(1).text).toBe('select_one visit');
@@ -87,7 +110,10 @@ describe('XLSForm import and export', () => {
         ['transport', 'bus', 'Bus', 'Autobus'],
         ['transport', 'car', 'Car', 'Samochód'],
       ],
-      settings: [['form_title', 'default_language'], ['Travel', 'en']],
+      settings: [
+        ['form_title', 'default_language'],
+        ['Travel', 'en'],
+      ],
     });
     const c = await fromXlsform(bytes);
     expect(c.locales).toEqual(['en', 'pl']);
@@ -105,9 +131,34 @@ describe('XLSForm import and export', () => {
   });
 
   it.each([
-    [{ survey: [['type', 'name', 'label'], ['geopoint', 'where', 'Where?']] }, /survey row 2: "geopoint" is not a question type/],
-    [{ survey: [['type', 'name', 'label'], ['select_one colours', 'c', 'Colour?']] }, /survey row 2: the choices sheet has no list called "colours"/],
-    [{ survey: [['type', 'name', 'label'], ['text', 'a', 'A?'], ['text', 'Bad Id!', 'B?']] }, /survey row 3, id: Ids use a-z/],
+    [
+      {
+        survey: [
+          ['type', 'name', 'label'],
+          ['geopoint', 'where', 'Where?'],
+        ],
+      },
+      /survey row 2: "geopoint" is not a question type/,
+    ],
+    [
+      {
+        survey: [
+          ['type', 'name', 'label'],
+          ['select_one colours', 'c', 'Colour?'],
+        ],
+      },
+      /survey row 2: the choices sheet has no list called "colours"/,
+    ],
+    [
+      {
+        survey: [
+          ['type', 'name', 'label'],
+          ['text', 'a', 'A?'],
+          ['text', 'Bad Id!', 'B?'],
+        ],
+      },
+      /survey row 3, id: Ids use a-z/,
+    ],
     [{ choices: [['list_name']] }, /no "survey" sheet/],
   ])('names the sheet and row of a problem (%#)', async (rows, message) => {
     await expect(fromXlsform(await sheetOf(rows))).rejects.toThrow(message);

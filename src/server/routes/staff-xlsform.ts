@@ -1,20 +1,16 @@
 /** The engagement as a spreadsheet: download it for translators or ODK teams, and import it back as the draft. */
 import * as v from 'valibot';
+import { XLSFORM_MAX_BYTES, XLSX_TYPE, XlsformImportSchema } from '../../shared/xlsform';
 import { auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { bodyDoc } from '../openapi';
 import { getForStaff, saveDraft } from '../services/builder';
-import { fromXlsform, toXlsform, XLSX_TYPE } from '../services/xlsform';
+import { fromXlsform, toXlsform } from '../services/xlsform';
 import { parseBody } from '../validate';
 
-const MAX_BYTES = 2 * 1024 * 1024;
 const IdParam = v.strictObject({ id: v.pipe(v.string(), v.uuid('Not an engagement id')) });
 const VersionQuery = v.strictObject({ version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'Not a version number'))) });
-const ImportSchema = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
-  dataBase64: v.pipe(v.string(), v.maxLength(Math.ceil(MAX_BYTES / 3) * 4, 'The spreadsheet is over 2 MB'), v.base64('The file is not base64')),
-});
 
 export default async function staffXlsform(ctx: AppContext) {
   const { app, database } = ctx;
@@ -50,12 +46,15 @@ export default async function staffXlsform(ctx: AppContext) {
   app.post(
     '/api/staff/engagements/:id/xlsform',
     staffOnly(ctx, ['organiser'], {
-      bodyLimit: Math.ceil(MAX_BYTES * 1.4) + 4096,
-      schema: { summary: 'Replace the draft with an XLSForm-style .xlsx (base64); the rate card is kept', body: bodyDoc(ImportSchema) },
+      bodyLimit: Math.ceil(XLSFORM_MAX_BYTES * 1.4) + 4096,
+      schema: {
+        summary: 'Replace the draft with an XLSForm-style .xlsx (base64); the rate card is kept',
+        body: bodyDoc(XlsformImportSchema),
+      },
     }),
     async (req) => {
       const { id } = parseBody(IdParam, req.params);
-      const body = parseBody(ImportSchema, req.body);
+      const body = parseBody(XlsformImportSchema, req.body);
       const current = await getForStaff(db, id);
       const content = await fromXlsform(Buffer.from(body.dataBase64, 'base64'), current.content);
       const saved = await saveDraft(db, id, content, req.staff?.userId ?? '');

@@ -1,5 +1,5 @@
 /** XLSForm's language columns: `label::English (en)`, `label::en`, or a bare `label` for a one-language form. */
-import { LOCALE_INFO, isLocale } from '../../shared/locales';
+import { isLocale, LOCALE_INFO } from '../../shared/locales';
 import type { BuilderContent } from './builder-schema';
 
 type Text = BuilderContent['title'];

@@ -36,8 +36,6 @@ const READ_TYPE: Record<string, Question['type']> = {
 const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'yes' : 'no');
 const readYesNo = (s: string | undefined) => (!s ? undefined : /^(yes|true|true\(\)|1)$/i.test(s.trim()));
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** The workbook of a draft or version: one row per question, one per option, one of settings. */
 export async function toXlsform(c: BuilderContent): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -52,10 +50,12 @@ export async function toXlsform(c: BuilderContent): Promise<Buffer> {
     parameters: q.tokens === undefined ? '' : `tokens=${q.tokens}`,
     image: q.picture?.src ?? '',
     ...writeText('image_alt', q.picture?.alt, c.locales),
-    ...Object.fromEntries(c.locales.flatMap((l) => [
-      [`audio::${cols[l]}`, q.audio?.[l]?.standard ?? ''],
-      [`easy_audio::${cols[l]}`, q.audio?.[l]?.easy ?? ''],
-    ])),
+    ...Object.fromEntries(
+      c.locales.flatMap((l) => [
+        [`audio::${cols[l]}`, q.audio?.[l]?.standard ?? ''],
+        [`easy_audio::${cols[l]}`, q.audio?.[l]?.easy ?? ''],
+      ]),
+    ),
   }));
   const choices: Row[] = c.questions.flatMap((q) =>
     (q.options ?? []).map((o) => ({
@@ -136,7 +136,8 @@ export async function fromXlsform(bytes: Uint8Array, keep: Partial<BuilderConten
 function question(r: SheetRow, choices: SheetRow[], cols: Columns, locales: string[]): Question {
   const [word = '', list] = r.cells.type?.trim().split(/\s+/) ?? [];
   const type = READ_TYPE[word.toLowerCase()];
-  if (!type) throw bad(`survey row ${r.row}: "${r.cells.type ?? ''}" is not a question type Blether has (${Object.keys(READ_TYPE).join(', ')}).`);
+  if (!type)
+    throw bad(`survey row ${r.row}: "${r.cells.type ?? ''}" is not a question type Blether has (${Object.keys(READ_TYPE).join(', ')}).`);
   const c = r.cells;
   const q: Question = { id: c.name ?? '', type, title: readText('label', c, cols, locales) };
   const hint = readText('hint', c, cols, locales);
