@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { BuilderContent } from '../../src/server/services/builder-schema';
@@ -162,6 +164,30 @@ describe('XLSForm import and export', () => {
     [{ choices: [['list_name']] }, /no "survey" sheet/],
   ])('names the sheet and row of a problem (%#)', async (rows, message) => {
     await expect(fromXlsform(await sheetOf(rows))).rejects.toThrow(message);
+  });
+
+  it("reads the translators' fixture: 10 questions in English and Polish, easy read, one picture, two gaps", async () => {
+    const c = await fromXlsform(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/xlsform/library-bilingual.xlsx')));
+    expect(c.locales).toEqual(['en', 'pl']);
+    expect(c.defaultLocale).toBe('en');
+    expect(c.questions.map((q) => q.type)).toEqual([
+      'single',
+      'multiple',
+      'faces',
+      'yesno',
+      'single',
+      'priorities',
+      'single',
+      'multiple',
+      'text',
+      'text',
+    ]);
+    expect(c.questions[0]?.options?.[0]?.label.pl).toEqual({ standard: 'Autobusem' });
+    expect(c.questions[0]?.title.pl).toEqual({ standard: 'Jak dotarłeś dziś do biblioteki?', easy: 'Jak tu przyszedłeś?' });
+    expect(c.questions[0]?.picture).toEqual({ src: '/pictograms/openmoji/1F68C.svg', alt: { en: { standard: 'A bus' } } });
+    expect(c.questions[5]?.tokens).toBe(10);
+    expect(c.questions[9]?.title.pl).toEqual({ standard: 'Czy chcesz nam powiedzieć coś jeszcze?' });
+    expect(c.privacy.pl?.standard).toMatch(/Chronimy/);
   });
 
   it('refuses a file that is not a spreadsheet with a plain message', async () => {
