@@ -31,6 +31,7 @@ import staffErasure from './routes/staff-erasure';
 import staffHeld from './routes/staff-held';
 import staffPaper from './routes/staff-paper';
 import staffUsers from './routes/staff-users';
+import staffXlsform from './routes/staff-xlsform';
 import sync from './routes/sync';
 import { VersionKeys } from './services/engagements';
 import { Opener } from './services/opener';
@@ -167,7 +168,8 @@ export async function buildApp(opts: AppOptions) {
   await finance(ctx);
   await financeRuns(ctx);
   await attachments(ctx);
-  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper]) await staff(ctx);
+  for (const staff of [staffAuth, staffUsers, staffDevices, staffEngagements, staffErasure, staffHeld, staffPaper, staffXlsform])
+    await staff(ctx);
   for (const route of [insight, feedback, lookup, sealedMedia, adminAudit]) await route(ctx);
 
   const indexHtml = path.join(opts.config.distDir, 'index.html');

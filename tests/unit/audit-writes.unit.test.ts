@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access, Role } from '../../src/server/auth/roles';
 import { createSetupToken } from '../../src/server/auth/users';
+import { getForStaff } from '../../src/server/services/builder';
 import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
 import { decideLines } from '../../src/server/services/finance';
 import { createPaymentRun } from '../../src/server/services/payment-runs';
+import { toXlsform } from '../../src/server/services/xlsform';
 import { DEFAULT_RATE_CARD } from '../../src/shared/ratecard';
 import { publishRateCard, startTestApp, type TestServer } from '../support/app';
 import { bankClaim, sendClaim } from '../support/claims';
@@ -106,6 +108,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     url: `/api/staff/engagements/${state.built}/clone`,
     body: { slug: 'audit-test-copy', title: 'Audit test copy', version: 1 },
   }),
+  'POST /api/staff/engagements/:id/xlsform': async () => {
+    const sheet = await toXlsform((await getForStaff(s.database.db, state.built)).content);
+    return { url: `/api/staff/engagements/${state.built}/xlsform`, body: { name: 'audit.xlsx', dataBase64: sheet.toString('base64') } };
+  },
   'POST /api/staff/media': async () => ({ url: '/api/staff/media', body: { name: 'dot.png', type: 'image/png', dataBase64: PNG } }),
   'POST /api/staff/engagements/:id/paper': async () => {
     await publishRateCard(s);

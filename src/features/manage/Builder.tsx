@@ -9,6 +9,7 @@ import { BuilderDetails } from './BuilderDetails';
 import { BuilderQuestions, QuestionEditor } from './BuilderQuestions';
 import { RateCardSummary } from './BuilderRateCard';
 import { Preview, Publish } from './BuilderReview';
+import { BuilderSpreadsheet } from './BuilderSpreadsheet';
 import { current, reload } from './content';
 import { checkRateCard, showServerProblem } from './rate-card-state';
 import { Problem, Saved } from './ui';
@@ -18,6 +19,7 @@ const TABS = [
   ['questions', 'Questions'],
   ['completeness', 'Completeness'],
   ['preview', 'Preview'],
+  ['spreadsheet', 'Spreadsheet'],
   ['publish', 'Publish'],
 ] as const;
 
@@ -77,6 +79,7 @@ export function Builder({ id, tab, rest }: { id: string; tab: string; rest: stri
       {tab === 'questions' && (rest ? <QuestionEditor qid={rest} /> : <BuilderQuestions />)}
       {tab === 'completeness' && <Completeness />}
       {tab === 'preview' && <Preview />}
+      {tab === 'spreadsheet' && <BuilderSpreadsheet />}
       {tab === 'publish' && <Publish onProblem={onProblem} onStatus={setStatus} />}
     </div>
   );
