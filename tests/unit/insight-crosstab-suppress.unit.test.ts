@@ -59,14 +59,14 @@ describe('cross-tab suppression', () => {
         const g = suppressGrid(counts, threshold);
         const colTotals = Array.from({ length: c }, (_, j) => counts.reduce((s, row) => s + (row[j] ?? 0), 0));
         const hidden: [number, number][] = [];
-        counts.forEach((row, i) =>
+        counts.forEach((row, i) => {
           row.forEach((n, j) => {
             const shown = g.cells[i]?.[j];
             if (n < threshold) expect(shown).toBeNull();
             if (shown === null) hidden.push([i, j]);
             else expect(shown).toBe(n);
-          }),
-        );
+          });
+        });
         colTotals.forEach((n, j) => {
           if (n < threshold) expect(g.columnTotals[j]).toBeNull();
           if (g.columnTotals[j] === null) hidden.push([r, j]);
