@@ -24,7 +24,8 @@ export const InsightFilterEntries = {
   session: v.optional(Token('session')),
   area: v.optional(Token('area')),
   locale: v.optional(v.picklist(LOCALES, 'Not a language')),
-  format: v.optional(v.picklist(['standard', 'easy'], 'Format is standard or easy')),
+  /** standard or easy read (`format` is taken by exports: csv or json) */
+  textFormat: v.optional(v.picklist(['standard', 'easy'], 'Text format is standard or easy')),
   inputMethod: v.optional(v.picklist(['self', 'helped', 'paper'], 'Input method is self, helped or paper')),
   /** first local date included, in `timeZone` */
   from: v.optional(LocalDate),
@@ -33,10 +34,10 @@ export const InsightFilterEntries = {
   /** the zone `from` and `to` are read in; the organisation's when absent */
   timeZone: v.optional(TimeZone),
 };
-export const InsightFilterSchema = v.pipe(
-  v.strictObject(InsightFilterEntries),
-  v.check((f) => !f.from || !f.to || f.from <= f.to, 'The first date comes before the last'),
-);
+/** For any query that carries the filter: the first date is not after the last. */
+export const datesInOrder = <T extends { from?: string; to?: string }>() =>
+  v.check<T, string>((f) => !f.from || !f.to || f.from <= f.to, 'The first date comes before the last');
+export const InsightFilterSchema = v.pipe(v.strictObject(InsightFilterEntries), datesInOrder());
 export type InsightFilter = v.InferOutput<typeof InsightFilterSchema>;
 
 /** The filter as query-string pairs (empty fields left out), for links and fetches. */
