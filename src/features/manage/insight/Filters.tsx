@@ -57,6 +57,14 @@ export function FilterSummary() {
 }
 
 const entries = (m: Record<string, string>) => Object.entries(m);
+/** Each choice the filter offers: field, label, "any" wording, options. */
+const selects = (r: Results): [string, string, string, [string, string][]][] => [
+  ['session', 'Session', 'Every session', entries(r.sessions)],
+  ['area', 'Area', 'Every area', r.areas.map((a) => [a, a])],
+  ['locale', 'Language', 'Every language', entries(LANGUAGE_NAMES)],
+  ['textFormat', 'Format', 'Both formats', entries(FORMAT_NAMES)],
+  ['inputMethod', 'Input method', 'Every input method', entries(METHOD_NAMES)],
+];
 
 export function Filters({ id, r }: { id: string; r: Results }) {
   const [f, setF] = useState<Record<string, string>>({ timeZone: r.timeZone, ...(r.filter as Record<string, string>) });
@@ -81,46 +89,9 @@ export function Filters({ id, r }: { id: string; r: Results }) {
       <h2 id="filters-title">Filters</h2>
       <Problem message={problem} />
       <div class="insight-filters">
-        <Select
-          id="f-session"
-          label="Session"
-          value={f.session ?? ''}
-          onChange={set('session')}
-          any="Every session"
-          options={entries(r.sessions)}
-        />
-        <Select
-          id="f-area"
-          label="Area"
-          value={f.area ?? ''}
-          onChange={set('area')}
-          any="Every area"
-          options={r.areas.map((a) => [a, a])}
-        />
-        <Select
-          id="f-locale"
-          label="Language"
-          value={f.locale ?? ''}
-          onChange={set('locale')}
-          any="Every language"
-          options={entries(LANGUAGE_NAMES)}
-        />
-        <Select
-          id="f-format"
-          label="Format"
-          value={f.textFormat ?? ''}
-          onChange={set('textFormat')}
-          any="Both formats"
-          options={entries(FORMAT_NAMES)}
-        />
-        <Select
-          id="f-input"
-          label="Input method"
-          value={f.inputMethod ?? ''}
-          onChange={set('inputMethod')}
-          any="Every input method"
-          options={entries(METHOD_NAMES)}
-        />
+        {selects(r).map(([key, label, any, options]) => (
+          <Select key={key} id={`f-${key}`} label={label} value={f[key] ?? ''} onChange={set(key)} any={any} options={options} />
+        ))}
         <Field id="f-from" label="From (first day)" type="date" value={f.from ?? ''} onInput={set('from')} />
         <Field id="f-to" label="To (last day)" type="date" value={f.to ?? ''} onInput={set('to')} />
         <Field
