@@ -190,6 +190,20 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await go(page, 'Bus routes', /^Results/);
   await expect(page.getByTestId('total')).toHaveText('1');
   await check('insight results');
+  await page.getByLabel('From (first day)').fill('2030-01-02');
+  await page.getByLabel('To (last day)').fill('2030-01-01');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('alert')).toContainText('The first date comes before the last');
+  await check('insight results, filter refused');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByLabel('Language', { exact: true }).selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByTestId('filter-summary')).toHaveText('Filtered: English.');
+  await check('insight results, filtered');
+  await page.getByLabel('Group by').selectOption({ label: 'Age' });
+  await page.getByRole('button', { name: 'Show cross-tab' }).click();
+  await expect(page.locator('table[data-table="crosstab"]')).toContainText('hidden');
+  await check('insight results, cross-tab');
   await go(page, 'Answers and themes', /^Answers and themes/);
   await page.getByLabel('New theme').fill('Opening hours');
   await page.getByRole('button', { name: 'Add theme' }).click();
@@ -203,6 +217,9 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
     await go(page, tab, h1);
     await check(`insight ${tab}`);
   }
+  await page.getByLabel('Wording of questions and answers').selectOption({ label: 'Polski (pl)' });
+  await expect(page.getByRole('link', { name: /^CSV.*answers/ })).toHaveAttribute('href', /wording=pl/);
+  await check('insight exports, worded in Polish');
 
   await go(page, 'Staff accounts', 'Staff accounts');
   await check('staff accounts, two people');

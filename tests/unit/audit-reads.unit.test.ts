@@ -38,6 +38,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/staff/feedback/:id': 'the organiser’s own feedback draft',
   'GET /api/staff/insight/:id/results': 'anonymous answers and suppressed aggregates',
   'GET /api/staff/insight/:id/participation': 'aggregates with small numbers suppressed',
+  'GET /api/staff/insight/:id/crosstab': 'a two-way aggregate with small numbers suppressed, margins included',
   'GET /api/finance/claims': 'reference codes, amounts and masked accounts only',
   'GET /api/finance/floats/:sessionId': 'cash totals per session',
   'GET /api/finance/sessions': 'venues, dates, attendance and floats that devices reported',

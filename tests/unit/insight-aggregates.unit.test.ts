@@ -122,6 +122,7 @@ describe('exports', () => {
     themes: [{ id: 't1', name: 'Money', answers: 1, participants: 1 }],
     tags: { 'b1:q2': ['t1'] },
     venues: { s1: 'Library' },
+    sessions: { s1: 'Library, 2026-06-01' },
   };
 
   it('answers: one row per bundle with the local date, venue, each answer and its themes', () => {

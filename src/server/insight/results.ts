@@ -4,8 +4,9 @@
  * same figures feed the results page, the CSV and the JSON export.
  */
 import type { Answer } from '../../shared/bundle';
-import type { EngagementContent, Question } from '../../shared/engagement';
+import type { EngagementContent, Question, Text } from '../../shared/engagement';
 import { pickText } from '../../shared/engagement';
+import { type Wording, wordingFor } from './wording';
 
 export interface ResultRow {
   id: string;
@@ -71,53 +72,60 @@ export function localDate(iso: string, timeZone: string): string {
 const FACES = ['1', '2', '3', '4', '5'];
 const YESNO = ['yes', 'no', 'not_sure'];
 
-export function computeResults(content: EngagementContent, all: ResultRow[], timeZone = 'Europe/London', labelLocale = 'en'): Results {
+/** What a closed question can be answered with, in order, each named in the chosen language. */
+export function questionKeys(q: Question, text: (t: Text | undefined) => string, words: Wording): Count[] {
+  const zero = (key: string, label: string) => ({ key, label: label || key, count: 0 });
+  if (q.type === 'single' || q.type === 'multiple' || q.type === 'priorities')
+    return (q.options ?? []).map((o) => zero(o.id, text(o.label)));
+  if (q.type === 'yesno') return YESNO.map((k) => zero(k, words.yesno[k] ?? k));
+  if (q.type === 'faces') return FACES.map((k) => zero(k, faceName(k, words)));
+  return [];
+}
+
+/** A face named as the participant saw it, with its place on the scale. */
+export const faceName = (k: string, words: Wording) => (words.faces[k] ? `${words.faces[k]} (${k})` : k);
+
+/** The keys one answer counts towards (each option chosen, the face, yes / no); none for skips and open answers. */
+export function answerKeys(a: Answer | undefined): string[] {
+  if (!a || 'skipped' in a) return [];
+  if ('choice' in a) return [a.choice];
+  if ('choices' in a) return a.choices;
+  if ('yesno' in a) return [a.yesno];
+  if ('face' in a) return [String(a.face)];
+  return [];
+}
+
+export function computeResults(
+  content: EngagementContent,
+  all: ResultRow[],
+  timeZone = 'Europe/London',
+  labelLocale = 'en',
+  sessionNames: Record<string, string> = {},
+): Results {
   const parsed = all
     .map((r) => ({ row: r, answers: JSON.parse(r.answers_json) as Record<string, Answer> }))
     .filter((p) => Object.keys(p.answers).length > 0);
   const rows = parsed.map((p) => p.row);
-  const text = (t: Parameters<typeof pickText>[0]) => pickText(t, labelLocale, 'standard', content.defaultLocale).text;
+  const text = (t: Text | undefined) => pickText(t, labelLocale, 'standard', content.defaultLocale).text;
+  const words = wordingFor(labelLocale);
   const questions: QuestionResult[] = content.questions.map((q) => {
     const given = parsed.map((p) => p.answers[q.id]).filter((a): a is Answer => a !== undefined);
     const skipped = given.filter((a) => 'skipped' in a).length;
     const real = given.filter((a) => !('skipped' in a));
-    const optionLabel = (id: string) => text(q.options?.find((o) => o.id === id)?.label) || id;
-    const zeroed = (keys: string[], label: (k: string) => string) => new Map(keys.map((k) => [k, { key: k, label: label(k), count: 0 }]));
-    let counts: Count[] = [];
-    let mean: number | undefined;
-    if (q.type === 'single' || q.type === 'multiple') {
-      const m = zeroed(q.options?.map((o) => o.id) ?? [], optionLabel);
-      for (const a of real) {
-        const ids = 'choice' in a ? [a.choice] : 'choices' in a ? a.choices : [];
-        for (const id of ids) {
-          const c = m.get(id);
-          if (c) c.count++;
-        }
-      }
-      counts = [...m.values()];
-    } else if (q.type === 'yesno') {
-      const m = zeroed(YESNO, (k) => k.replace('_', ' '));
-      for (const a of real) if ('yesno' in a) (m.get(a.yesno) as Count).count++;
-      counts = [...m.values()];
-    } else if (q.type === 'faces') {
-      const m = zeroed(FACES, (k) => k);
-      const faces = real.filter((a): a is { face: number } => 'face' in a).map((a) => a.face);
-      for (const f of faces) (m.get(String(f)) as Count).count++;
-      counts = [...m.values()];
-      if (faces.length) mean = Math.round((faces.reduce((s, f) => s + f, 0) / faces.length) * 100) / 100;
-    } else if (q.type === 'priorities') {
-      const m = zeroed(q.options?.map((o) => o.id) ?? [], optionLabel);
-      for (const a of real)
-        if ('tokens' in a) for (const [id, n] of Object.entries(a.tokens)) if (m.has(id)) (m.get(id) as Count).count += n;
-      counts = [...m.values()];
+    const m = new Map(questionKeys(q, text, words).map((c) => [c.key, c]));
+    for (const a of real) {
+      if ('tokens' in a) for (const [id, n] of Object.entries(a.tokens)) (m.get(id) ?? { count: 0 }).count += n;
+      else for (const k of answerKeys(a)) (m.get(k) ?? { count: 0 }).count++;
     }
+    const faces = q.type === 'faces' ? real.flatMap((a) => ('face' in a ? [a.face] : [])) : [];
+    const mean = faces.length ? Math.round((faces.reduce((s, f) => s + f, 0) / faces.length) * 100) / 100 : undefined;
     return {
       id: q.id,
       type: q.type,
       title: text(q.title),
       answered: real.length,
       skipped,
-      counts,
+      counts: [...m.values()],
       ...(mean === undefined ? {} : { mean }),
     };
   });
@@ -134,7 +142,10 @@ export function computeResults(content: EngagementContent, all: ResultRow[], tim
     total: rows.length,
     claimOnly: all.length - rows.length,
     overTime: tally(rows.map((r) => localDate(r.created_at, timeZone))),
-    bySession: tally(rows.map((r) => r.session_id ?? 'none')),
+    bySession: tally(
+      rows.map((r) => r.session_id ?? 'none'),
+      (k) => sessionNames[k] ?? (k === 'none' ? 'No session' : k),
+    ),
     byLocale: tally(rows.map((r) => r.locale)),
     byFormat: tally(rows.map((r) => r.format)),
     byInputMethod: tally(rows.map((r) => r.input_method)),

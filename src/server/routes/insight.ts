@@ -1,11 +1,13 @@
 /** Results, themes, who took part and exports per engagement (analyst; organisers may read too). */
 import * as v from 'valibot';
+import { CROSS_BY, datesInOrder, type InsightFilter, InsightFilterEntries, InsightFilterSchema } from '../../shared/insight';
+import { LOCALES } from '../../shared/locales';
 import { actorOf, auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
 import { type ExportKind, exportCsv, exportJson } from '../insight/export';
 import { bodyDoc } from '../openapi';
 import { audit } from '../services/audit';
-import { engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
+import { crossTabFor, engagementFor, engagementResults, participationFor, resultRows, saveReferenceShares } from '../services/insight';
 import { createTheme, deleteTheme, setTag } from '../services/themes';
 import { parseBody } from '../validate';
 
@@ -32,10 +34,27 @@ const ReferenceSchema = v.strictObject({
     v.check((r) => Object.keys(r).length <= 40, 'Too many categories'),
   ),
 });
-const ExportQuery = v.strictObject({
-  kind: v.picklist(['answers', 'themes', 'aggregates'], 'Export answers, themes or aggregates'),
-  format: v.picklist(['csv', 'json'], 'Export as csv or json'),
-});
+const ExportQuery = v.pipe(
+  v.strictObject({
+    ...InsightFilterEntries,
+    kind: v.picklist(['answers', 'themes', 'aggregates'], 'Export answers, themes or aggregates'),
+    format: v.picklist(['csv', 'json'], 'Export as csv or json'),
+    /** a locale: the wording of questions and options in it; absent: ids */
+    wording: v.optional(v.picklist(LOCALES, 'Wording is one of the shipped languages')),
+  }),
+  datesInOrder(),
+);
+const CrossTabQuery = v.pipe(
+  v.strictObject({
+    ...InsightFilterEntries,
+    question: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a question id')),
+    by: v.picklist(CROSS_BY, 'Unknown monitoring question'),
+  }),
+  datesInOrder(),
+);
+/** Just the filter out of a query that carries more. */
+const filterOf = (q: Record<string, unknown>): InsightFilter =>
+  Object.fromEntries(Object.keys(InsightFilterEntries).flatMap((k) => (q[k] === undefined ? [] : [[k, q[k]]])));
 
 export default async function insight(ctx: AppContext) {
   const { app, database, config } = ctx;
@@ -45,10 +64,17 @@ export default async function insight(ctx: AppContext) {
   const base = '/api/staff/insight/:id';
   const actor = actorOf;
 
+  const tz = config.orgTimeZone;
   app.get(`${base}/results`, staffOnly(ctx, read), async (req) =>
-    engagementResults(db, parseBody(IdParam, req.params).id, config.orgTimeZone),
+    engagementResults(db, parseBody(IdParam, req.params).id, tz, parseBody(InsightFilterSchema, req.query)),
   );
-  app.get(`${base}/participation`, staffOnly(ctx, read), async (req) => participationFor(db, parseBody(IdParam, req.params).id));
+  app.get(`${base}/participation`, staffOnly(ctx, read), async (req) =>
+    participationFor(db, parseBody(IdParam, req.params).id, parseBody(InsightFilterSchema, req.query), tz),
+  );
+  app.get(`${base}/crosstab`, staffOnly(ctx, read), async (req) => {
+    const q = parseBody(CrossTabQuery, req.query);
+    return crossTabFor(db, parseBody(IdParam, req.params).id, tz, filterOf(q), q.question, q.by);
+  });
 
   app.put(
     `${base}/reference`,
@@ -86,13 +112,14 @@ export default async function insight(ctx: AppContext) {
   app.get(`${base}/export`, staffOnly(ctx, read), async (req, reply) => {
     const { id } = parseBody(IdParam, req.params);
     const q = parseBody(ExportQuery, req.query);
+    const filter = filterOf(q);
     const [results, e, rows, who] = await Promise.all([
-      engagementResults(db, id, config.orgTimeZone),
+      engagementResults(db, id, tz, filter, q.wording),
       engagementFor(db, id),
-      resultRows(db, id),
-      participationFor(db, id),
+      resultRows(db, id, filter, tz),
+      participationFor(db, id, filter, tz),
     ]);
-    const input = { ...results, results, engagement: results.engagement, content: e.content, timeZone: config.orgTimeZone, rows, who };
+    const input = { ...results, results, engagement: results.engagement, content: e.content, timeZone: tz, rows, who, wording: q.wording };
     const kind = q.kind as ExportKind;
     const out = q.format === 'csv' ? exportCsv(kind, input) : exportJson(kind, input);
     await audit(db, {
@@ -100,9 +127,9 @@ export default async function insight(ctx: AppContext) {
       actor: actor(req),
       action: `export.${kind}`,
       subject: `engagement:${id}`,
-      detail: { format: q.format, rows: out.rows },
+      detail: { format: q.format, rows: out.rows, wording: q.wording ?? null, filter },
     });
-    const name = `${e.slug}-${kind}.${q.format}`;
+    const name = `${e.slug}-${kind}${q.wording ? `-${q.wording}` : ''}.${q.format}`;
     reply.header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store');
     if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(out.body);
     return reply.type('application/json; charset=utf-8').send(out.body);

@@ -1,11 +1,17 @@
 /** Reads for the insight pages: the engagement, its bundle rows and who took part, by engagement id. */
 import type { Kysely } from 'kysely';
 import type { EngagementContent } from '../../shared/engagement';
+import type { InsightFilter } from '../../shared/insight';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
+import { type CrossTab, crossTab } from '../insight/crosstab';
 import { type WhoTookPart, whoTookPart } from '../insight/participation';
-import { computeResults, type ResultRow, type Results } from '../insight/results';
+import { computeResults, type Results } from '../insight/results';
+import { DEFAULT_THRESHOLD } from '../insight/suppress';
+import { isFiltered, resultRows, sessionNames } from './insight-rows';
 import { type ThemeCount, themeCounts } from './themes';
+
+export { resultRows } from './insight-rows';
 
 export interface InsightEngagement {
   id: string;
@@ -29,43 +35,64 @@ export async function engagementFor(db: Kysely<DB>, id: string): Promise<Insight
   return { id: row.id, slug: row.slug, title: name, content };
 }
 
-export async function resultRows(db: Kysely<DB>, engagementId: string): Promise<ResultRow[]> {
-  return db
-    .selectFrom('bundles as b')
-    .innerJoin('engagement_versions as v', 'v.id', 'b.engagement_version_id')
-    .select(['b.id', 'b.created_at', 'b.session_id', 'b.locale', 'b.format', 'b.input_method', 'b.answers_json'])
-    .where('v.engagement_id', '=', engagementId)
-    .orderBy('b.created_at')
-    .execute();
-}
-
 export interface EngagementResults extends Results {
   engagement: { id: string; slug: string; title: string };
   timeZone: string;
+  filter: InsightFilter;
   themes: ThemeCount[];
   /** answer key `${bundleId}:${questionId}` → theme ids */
   tags: Record<string, string[]>;
   /** session id → venue, where the device said */
   venues: Record<string, string>;
+  /** session id → its name (venue and date) */
+  sessions: Record<string, string>;
+  /** the areas sessions were held in, for the filter */
+  areas: string[];
 }
 
-export async function engagementResults(db: Kysely<DB>, id: string, timeZone: string): Promise<EngagementResults> {
+export async function engagementResults(
+  db: Kysely<DB>,
+  id: string,
+  timeZone: string,
+  filter: InsightFilter = {},
+  labelLocale = 'en',
+): Promise<EngagementResults> {
   const e = await engagementFor(db, id);
-  const [rows, themes, places] = await Promise.all([
-    resultRows(db, id),
+  const [rows, themes, places, sessions] = await Promise.all([
+    resultRows(db, id, filter, timeZone),
     themeCounts(db, id),
-    db.selectFrom('participation').select(['session_id', 'venue']).distinct().where('engagement_id', '=', id).execute(),
+    db.selectFrom('participation').select(['session_id', 'venue', 'area']).distinct().where('engagement_id', '=', id).execute(),
+    sessionNames(db, id),
   ]);
   const venues: Record<string, string> = {};
   for (const p of places) if (p.session_id && p.venue) venues[p.session_id] = p.venue;
+  const areas = [...new Set(places.flatMap((p) => (p.area ? [p.area] : [])))].sort();
   return {
     engagement: { id: e.id, slug: e.slug, title: e.title },
     timeZone,
-    ...computeResults(e.content, rows, timeZone),
+    filter,
+    ...computeResults(e.content, rows, timeZone, labelLocale, sessions),
     themes: themes.counts,
     tags: themes.tags,
     venues,
+    sessions,
+    areas,
   };
+}
+
+/** A choice question by a monitoring question, over the filtered answers, suppressed. */
+export async function crossTabFor(
+  db: Kysely<DB>,
+  id: string,
+  timeZone: string,
+  filter: InsightFilter,
+  question: string,
+  by: string,
+  labelLocale = 'en',
+): Promise<CrossTab> {
+  const e = await engagementFor(db, id);
+  const rows = await resultRows(db, id, filter, timeZone);
+  return crossTab(e.content, rows, question, by, DEFAULT_THRESHOLD, labelLocale);
 }
 
 export interface Fatigue {
@@ -112,10 +139,14 @@ export async function referenceShares(db: Kysely<DB>, id: string) {
 export async function participationFor(
   db: Kysely<DB>,
   id: string,
+  filter: InsightFilter = {},
+  timeZone = 'Europe/London',
 ): Promise<WhoTookPart & { fatigue: Fatigue[]; sources: Record<string, string> }> {
   await engagementFor(db, id);
   const [rows, ref, fatigue] = await Promise.all([
-    db.selectFrom('participation').select(['venue', 'monitoring_json']).where('engagement_id', '=', id).execute(),
+    isFiltered(filter)
+      ? resultRows(db, id, filter, timeZone).then((list) => list.filter((r) => r.participant !== null))
+      : db.selectFrom('participation').select(['venue', 'monitoring_json']).where('engagement_id', '=', id).execute(),
     referenceShares(db, id),
     consultationFatigue(db, id),
   ]);

@@ -2,6 +2,7 @@
  * Accessible bar charts: an SVG with role="img", named by its title and described by a text summary,
  * always followed by the same figures as a data table (the chart is never the only way to read them).
  */
+import { percent } from '../../../shared/insight';
 import { TableRegion } from '../../../ui/TableRegion';
 
 export interface Bar {
@@ -12,6 +13,26 @@ export interface Bar {
 }
 
 const fmt = (n: number) => new Intl.NumberFormat('en-GB').format(n);
+const share = (n: number | null, base?: number) => {
+  const p = base === undefined ? null : percent(n, base);
+  return p === null ? '' : ` (${p}%)`;
+};
+
+/** A label in lines of at most `width` characters, broken at spaces (long words broken too): never cut off. */
+export function wrapLabel(label: string, width = 22): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    for (let w = word; w.length > 0; w = w.slice(width)) {
+      const piece = w.slice(0, width);
+      if (line && line.length + 1 + piece.length > width) {
+        lines.push(line);
+        line = piece;
+      } else line = line ? `${line} ${piece}` : piece;
+    }
+  }
+  return line ? [...lines, line] : lines.length ? lines : [''];
+}
 
 export function summarise(bars: Bar[], unit = 'responses', threshold?: number): string {
   const shown = bars.filter((b): b is Bar & { count: number } => b.count !== null);
@@ -28,6 +49,7 @@ export function BarChart({
   unit,
   threshold,
   keyLabel,
+  base,
 }: {
   id: string;
   title: string;
@@ -36,12 +58,21 @@ export function BarChart({
   threshold?: number;
   /** the heading of the first column of the data table */
   keyLabel?: string;
+  /** what the percentages are of (e.g. everyone who answered); none: no percentages */
+  base?: number;
 }) {
   const max = Math.max(1, ...bars.map((b) => b.count ?? 0));
-  const row = 28;
-  const labelW = 180;
+  const line = 17;
+  const labelW = 190;
   const width = 560;
-  const height = bars.length * row + 8;
+  const laid = bars.reduce<{ bar: Bar; lines: string[]; y: number; h: number }[]>((acc, bar) => {
+    const lines = wrapLabel(bar.label);
+    const last = acc[acc.length - 1];
+    acc.push({ bar, lines, y: last ? last.y + last.h : 4, h: Math.max(28, lines.length * line + 10) });
+    return acc;
+  }, []);
+  const end = laid[laid.length - 1];
+  const height = (end ? end.y + end.h : 4) + 4;
   const summary = summarise(bars, unit, threshold);
   return (
     <figure class="insight-chart" data-chart={id}>
@@ -54,17 +85,21 @@ export function BarChart({
         preserveAspectRatio="xMinYMin meet"
       >
         <title>{title}</title>
-        {bars.map((b, i) => {
-          const w = b.count === null ? 0 : Math.round(((width - labelW - 70) * b.count) / max);
-          const y = i * row + 4;
+        {laid.map(({ bar: b, lines, y, h }) => {
+          const w = b.count === null ? 0 : Math.round(((width - labelW - 100) * b.count) / max);
+          const top = y + (h - 20) / 2;
           return (
             <g key={b.key}>
-              <text x={labelW - 8} y={y + 17} text-anchor="end" class="insight-chart-label">
-                {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
+              <text x={labelW - 8} y={y + (h - lines.length * line) / 2 + 13} text-anchor="end" class="insight-chart-label">
+                {lines.map((l, k) => (
+                  <tspan key={k} x={labelW - 8} dy={k === 0 ? 0 : line}>
+                    {l}
+                  </tspan>
+                ))}
               </text>
-              <rect x={labelW} y={y} width={w} height={row - 8} class={b.count === null ? 'insight-bar suppressed' : 'insight-bar'} />
-              <text x={labelW + w + 6} y={y + 17} class="insight-chart-value">
-                {b.count === null ? `< ${threshold}` : fmt(b.count)}
+              <rect x={labelW} y={top} width={w} height={20} class={b.count === null ? 'insight-bar suppressed' : 'insight-bar'} />
+              <text x={labelW + w + 6} y={top + 15} class="insight-chart-value">
+                {b.count === null ? `< ${threshold}` : `${fmt(b.count)}${share(b.count, base)}`}
               </text>
             </g>
           );
@@ -73,7 +108,7 @@ export function BarChart({
       <p id={`${id}-summary`} class="visually-hidden">
         {summary}
       </p>
-      <DataTable id={id} caption={`${title}: figures`} bars={bars} unit={unit} threshold={threshold} keyLabel={keyLabel} />
+      <DataTable id={id} caption={`${title}: figures`} bars={bars} unit={unit} threshold={threshold} keyLabel={keyLabel} base={base} />
     </figure>
   );
 }
@@ -85,6 +120,7 @@ export function DataTable({
   unit = 'responses',
   threshold,
   keyLabel = 'Answer',
+  base,
 }: {
   id: string;
   caption: string;
@@ -92,20 +128,26 @@ export function DataTable({
   unit?: string;
   threshold?: number;
   keyLabel?: string;
+  base?: number;
 }) {
   return (
     <TableRegion class="staff-table insight-table" data-table={id} caption={caption}>
       <thead>
         <tr>
           <th scope="col">{keyLabel}</th>
-          <th scope="col">Number of {unit}</th>
+          <th scope="col">
+            Number of {unit}
+            {base !== undefined && ' (share)'}
+          </th>
         </tr>
       </thead>
       <tbody>
         {bars.map((b) => (
           <tr key={b.key} data-key={b.key}>
             <th scope="row">{b.label}</th>
-            <td data-count={b.count ?? ''}>{b.count === null ? `fewer than ${threshold}` : fmt(b.count)}</td>
+            <td data-count={b.count ?? ''} data-percent={percent(b.count, base ?? null) ?? ''}>
+              {b.count === null ? `fewer than ${threshold}` : `${fmt(b.count)}${share(b.count, base)}`}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -45,7 +45,7 @@ function List() {
 export function Insight({ id, tab }: { id?: string; tab: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (id && results.value?.engagement.id !== id) void loadResults(id).catch((e) => setProblem(e.message));
+    if (id && results.value?.engagement.id !== id) void loadResults(id, {}).catch((e) => setProblem(e.message));
   }, [id]);
   if (!id) return <List />;
   const r = results.value?.engagement.id === id ? results.value : null;

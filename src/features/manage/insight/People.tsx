@@ -1,9 +1,12 @@
 /** Who took part: monitoring in aggregate with small numbers suppressed, against reference shares; venues; consultation fatigue. */
 import { useEffect, useState } from 'preact/hooks';
+import { filterParams } from '../../../shared/insight';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, hasRole } from '../api';
 import { Field, Problem, Saved } from '../ui';
 import { BarChart } from './Charts';
+import { filter, MONITORING_NAMES, nice } from './data';
+import { FilterSummary } from './Filters';
 
 interface Cell {
   key: string;
@@ -25,15 +28,6 @@ interface Participation {
   sources: Record<string, string>;
 }
 
-const NAMES: Record<string, string> = {
-  ageBand: 'Age',
-  gender: 'Gender',
-  disability: 'Disability',
-  ethnicity: 'Ethnic group',
-  area: 'Home area',
-};
-/** under_16 → under 16, 16_24 → 16–24 */
-const nice = (k: string) => k.replace(/(\d)_(\d)/g, '$1–$2').replace(/_/g, ' ');
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 1000) / 10}%`);
 const INDICATOR = { over: 'Over-represented ▲', under: 'Under-represented ▼', similar: 'Similar', unknown: 'Not known' };
 
@@ -70,7 +64,7 @@ function ReferenceForm({
   };
   return (
     <details class="insight-reference">
-      <summary>Enter reference population shares for {NAMES[dimension]}</summary>
+      <summary>Enter reference population shares for {MONITORING_NAMES[dimension]}</summary>
       <form onSubmit={save}>
         <Problem message={problem} />
         <Field id={`ref-${dimension}-source`} label="Source (for example: Census 2022, Glasgow City)" value={src} onInput={setSrc} />
@@ -98,7 +92,8 @@ export function People({ id }: { id: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
-    api<Participation>('GET', `/api/staff/insight/${id}/participation`)
+    const query = filterParams(filter.value).toString();
+    api<Participation>('GET', `/api/staff/insight/${id}/participation${query ? `?${query}` : ''}`)
       .then(setP)
       .catch((e) => setProblem(e.message));
   }, [id]);
@@ -106,16 +101,17 @@ export function People({ id }: { id: string }) {
   return (
     <>
       <Saved message={saved} />
+      <FilterSummary />
       <p>
         Equality monitoring is shown only in aggregate. Groups of fewer than {p.threshold} people are shown as "fewer than {p.threshold}",
         and where one could be worked out from the others, another group is hidden too.
       </p>
       {p.dimensions.map((d) => (
         <section key={d.dimension} data-dimension={d.dimension}>
-          <h2>{NAMES[d.dimension] ?? d.dimension}</h2>
+          <h2>{MONITORING_NAMES[d.dimension] ?? d.dimension}</h2>
           <BarChart
             id={`m-${d.dimension}`}
-            title={`${NAMES[d.dimension]}: participants`}
+            title={`${MONITORING_NAMES[d.dimension]}: participants`}
             unit="participants"
             threshold={p.threshold}
             keyLabel="Group"
@@ -124,7 +120,7 @@ export function People({ id }: { id: string }) {
           {d.representation.some((r) => r.reference !== null) && (
             <TableRegion
               class="staff-table"
-              caption={`${NAMES[d.dimension]} compared with the reference population${p.sources[d.dimension] ? ` (${p.sources[d.dimension]})` : ''}`}
+              caption={`${MONITORING_NAMES[d.dimension]} compared with the reference population${p.sources[d.dimension] ? ` (${p.sources[d.dimension]})` : ''}`}
             >
               <thead>
                 <tr>

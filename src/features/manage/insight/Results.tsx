@@ -1,38 +1,32 @@
 /** Results at a glance: responses over time, by session and venue, language, format and input method; a chart per closed question. */
 import { BarChart } from './Charts';
-import type { Results as R } from './data';
-
-const LANG: Record<string, string> = {
-  en: 'English',
-  gd: 'Gàidhlig',
-  pl: 'Polish',
-  uk: 'Ukrainian',
-  ar: 'Arabic',
-  ur: 'Urdu',
-  'zh-Hans': 'Chinese (simplified)',
-};
-const METHOD: Record<string, string> = { self: 'On their own', helped: 'Helped', paper: 'From paper' };
-const FORMAT: Record<string, string> = { standard: 'Standard', easy: 'Easy read' };
+import { CrossTabView } from './CrossTab';
+import { FORMAT_NAMES, LANGUAGE_NAMES, METHOD_NAMES, type Results as R } from './data';
+import { Filters } from './Filters';
 
 export function ResultsView({ r }: { r: R }) {
   const relabel = (list: R['overTime'], names: Record<string, string>) => list.map((c) => ({ ...c, label: names[c.key] ?? c.label }));
-  const sessions = r.bySession.map((c) => ({
-    ...c,
-    label: r.venues[c.key] ? `${r.venues[c.key]} (${c.key})` : c.key === 'none' ? 'No session' : c.key,
-  }));
+  const base = r.total;
   return (
     <>
+      <Filters id={r.engagement.id} r={r} />
       <p class="insight-total">
         <strong data-testid="total">{r.total}</strong> responses
         {r.claimOnly > 0 && <> (and {r.claimOnly} expense claims without answers, not counted)</>}. Dates are in the organisation's time
         zone ({r.timeZone}).
       </p>
       <div class="insight-grid">
-        <BarChart id="over-time" title="Responses per day" keyLabel="Day" bars={r.overTime} />
-        <BarChart id="by-session" title="Responses by session and venue" keyLabel="Session" bars={sessions} />
-        <BarChart id="by-locale" title="Responses by language" keyLabel="Language" bars={relabel(r.byLocale, LANG)} />
-        <BarChart id="by-format" title="Responses by format" keyLabel="Format" bars={relabel(r.byFormat, FORMAT)} />
-        <BarChart id="by-input" title="Responses by input method" keyLabel="Input method" bars={relabel(r.byInputMethod, METHOD)} />
+        <BarChart id="over-time" title="Responses per day" keyLabel="Day" bars={r.overTime} base={base} />
+        <BarChart id="by-session" title="Responses by session and venue" keyLabel="Session" bars={r.bySession} base={base} />
+        <BarChart id="by-locale" title="Responses by language" keyLabel="Language" bars={relabel(r.byLocale, LANGUAGE_NAMES)} base={base} />
+        <BarChart id="by-format" title="Responses by format" keyLabel="Format" bars={relabel(r.byFormat, FORMAT_NAMES)} base={base} />
+        <BarChart
+          id="by-input"
+          title="Responses by input method"
+          keyLabel="Input method"
+          bars={relabel(r.byInputMethod, METHOD_NAMES)}
+          base={base}
+        />
       </div>
       <h2>Questions</h2>
       {r.questions
@@ -45,9 +39,16 @@ export function ResultsView({ r }: { r: R }) {
               {q.mean !== undefined && `, average ${q.mean} of 5`}
               {q.type === 'priorities' && '. Counts are tokens given'}.
             </p>
-            <BarChart id={`q-${q.id}`} title={q.title} bars={q.counts} unit={q.type === 'priorities' ? 'tokens' : 'answers'} />
+            <BarChart
+              id={`q-${q.id}`}
+              title={q.title}
+              bars={q.counts}
+              unit={q.type === 'priorities' ? 'tokens' : 'answers'}
+              base={q.type === 'priorities' ? q.counts.reduce((s, c) => s + c.count, 0) : q.answered}
+            />
           </section>
         ))}
+      <CrossTabView id={r.engagement.id} r={r} />
     </>
   );
 }
