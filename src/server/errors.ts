@@ -4,6 +4,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly error: string,
     message: string,
+    /** more fields for the reply, beside error and message */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }

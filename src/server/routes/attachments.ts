@@ -13,13 +13,13 @@ const Query = v.strictObject({
 });
 
 /** Attachment uploads: GET says how much the server holds (to resume), PUT appends one chunk. */
-export default async function attachments({ app, database }: AppContext) {
+export default async function attachments({ app, database, config }: AppContext) {
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.chunkBytes + 1024 },
     (_req, body, done) => done(null, body),
   );
-  const pre = { preHandler: requireDevice(database.db), config: { access: { kind: 'device' as const } } };
+  const pre = { preHandler: requireDevice(database.db, config.orgName), config: { access: { kind: 'device' as const } } };
   const doc = (summary: string) => ({ schema: { summary, security: [{ device: [] }] } });
 
   app.get(
