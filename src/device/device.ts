@@ -10,6 +10,7 @@ import type { PublishedEngagement } from '../shared/engagement';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
+import { loadRemoval, removal } from './offline';
 
 export const identity = signal<DeviceIdentity | null | undefined>(undefined);
 export const queue = signal({ waiting: 0, attention: 0 });
@@ -77,7 +78,7 @@ export async function refreshQueue(): Promise<void> {
 }
 
 export async function loadDevice(): Promise<void> {
-  await Promise.all([loadHandOver(), loadFacilitatorLocale()]);
+  await Promise.all([loadHandOver(), loadFacilitatorLocale(), loadRemoval()]);
   identity.value = (await getMeta<DeviceIdentity>('identity')) ?? null;
   const last = await getMeta<string>('lastSyncAt');
   if (last) syncStatus.value = { ...syncStatus.value, lastSuccessAt: last };
@@ -131,7 +132,8 @@ export async function enrol(code: string, name: string): Promise<{ ok: true } | 
     res = await fetch('/api/devices/enrol', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code, name }),
+      // the token this device held before: the server gives it back the engagements it carried
+      body: JSON.stringify({ code, name, previousToken: identity.value?.token }),
     });
   } catch {
     return { ok: false, message: 'offline' };
@@ -141,6 +143,8 @@ export async function enrol(code: string, name: string): Promise<{ ok: true } | 
   const id: DeviceIdentity = { deviceId: body.deviceId, token: body.token, name };
   await setMeta('identity', id);
   identity.value = id;
+  await setMeta('removal', null);
+  removal.value = null;
   // enrolment is when a device starts keeping answers: ask the browser not to evict them
   void askPersistent().then(refreshStorage);
   await downloadEngagements();
