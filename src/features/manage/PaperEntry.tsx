@@ -11,6 +11,7 @@ import { type PublishedEngagement, pickText } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import type { SyncItem } from '../../shared/protocol';
 import { api } from './api';
+import { type AboutRaw, emptyAbout, PaperAbout, toAbout } from './PaperAbout';
 import { emptyRaw, PaperQuestion, type Raw, toAnswer } from './PaperQuestion';
 import { Page, Problem, Saved } from './ui';
 
@@ -23,6 +24,7 @@ export function PaperEntry({ id }: { id: string }) {
   const [lang, setLang] = useState('en');
   const [easy, setEasy] = useState(false);
   const [consent, setConsent] = useState(false);
+  const [about, setAbout] = useState<AboutRaw>(emptyAbout);
   // kept until the server has it, so a retry sends the same form (a duplicate, never a second copy)
   const [pending, setPending] = useState<Sealed | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function PaperEntry({ id }: { id: string }) {
     setLang(x.content.defaultLocale);
     setEasy(false);
     setConsent(false);
+    setAbout(emptyAbout());
   };
   useEffect(() => {
     api<PublishedEngagement>('GET', `/api/staff/engagements/${id}/paper`)
@@ -57,6 +60,8 @@ export function PaperEntry({ id }: { id: string }) {
       if ('problem' in a) return a.problem;
       answers[q.id] = a;
     }
+    const person = toAbout(about);
+    if ('problem' in person) return person.problem;
     let record: OutboxRecord | undefined;
     const { reference } = await finishBundle({
       engagement: e,
@@ -66,6 +71,8 @@ export function PaperEntry({ id }: { id: string }) {
       consentAt: new Date().toISOString(),
       inputMethod: 'paper',
       sessionId: null,
+      contact: person.contact,
+      monitoring: person.monitoring,
       store: async (r) => {
         record = r;
       },
@@ -134,6 +141,7 @@ export function PaperEntry({ id }: { id: string }) {
             set={(v) => edit(() => setRaw({ ...raw, [q.id]: v }))}
           />
         ))}
+        <PaperAbout raw={about} set={(v) => edit(() => setAbout(v))} />
         <div class="staff-choice">
           <input type="checkbox" id="paper-consent" checked={consent} onChange={(x) => edit(() => setConsent(x.currentTarget.checked))} />
           <label for="paper-consent">The form shows the person agreed to take part</label>
