@@ -1,6 +1,6 @@
 /**
- * A paper form typed in on the staff web with its "about the person" parts (equality monitoring, contact):
- * the person counts in "who took part". Twenty people answered on a device first (ten women, and ten others
+ * A paper form typed in on the staff web with its "about the person" parts (equality monitoring, contact)
+ * and its expense claim: the person counts in "who took part" and the claim reaches finance. Twenty people answered on a device first (ten women, and ten others
  * in groups small enough to be hidden, so no suppression hides the women's count), so it shows. axe on the form with the new sections at 1366 and 320 px.
  */
 import { expect, test } from '@playwright/test';
@@ -17,7 +17,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test('a paper form with monitoring and contact counts in "who took part"', async ({ page, playwright }) => {
+test('a paper form with monitoring, contact and a claim counts in "who took part"', async ({ page, playwright }) => {
   const request = await playwright.request.newContext();
   const device = await deviceFor(server, request);
   const genders = [...Array(10).fill('woman'), ...Array(5).fill('man'), ...Array(5).fill('non_binary')] as (
@@ -39,6 +39,16 @@ test('a paper form with monitoring and contact counts in "who took part"', async
   await about.getByLabel('Where do you live?').fill('G42');
   const contact = page.getByRole('group', { name: 'Contact for feedback' });
   await contact.getByLabel('Name').fill('Morag Paper');
+  const claim = page.getByRole('group', { name: 'Expense claim' });
+  await claim.getByLabel('The form makes an expense claim').check();
+  await claim.getByRole('button', { name: 'Add a cost' }).click();
+  await claim.getByLabel('Kind of cost').selectOption('mileage');
+  await claim.getByLabel('Miles').fill('10');
+  await claim.getByLabel('How the form asks to be paid').selectOption('bank');
+  await claim.getByLabel('Name on the account').fill('M Paper');
+  await claim.getByLabel('Sort code').fill('12 34 56');
+  await claim.getByLabel('Account number').fill('12345678');
+  await claim.getByLabel('Name signed on the declaration').fill('Morag Paper');
   await page.getByLabel('The form shows the person agreed to take part').check();
   await page.getByRole('button', { name: 'Save this paper form' }).click();
   await expect(page.getByRole('alert')).toContainText('the form gives a name but no email or phone');
@@ -55,6 +65,10 @@ test('a paper form with monitoring and contact counts in "who took part"', async
 
   await expect.poll(() => server.query('select bundle_id from participation').length).toBe(21);
   expect(server.query<{ n: number }>('select count(*) as n from feedback_contacts')[0]?.n).toBe(1);
+  // ten miles by car at the card's 45p
+  expect(server.query<{ claimed_pence: number; payment_method: string }>('select claimed_pence, payment_method from claims')).toEqual([
+    { claimed_pence: 450, payment_method: 'bank' },
+  ]);
   await page.goto(`${server.url}/staff/insight/${device.engagement.engagementId}/people`);
   await expect(page.locator('table[data-table="m-gender"] tr[data-key="woman"] td')).toHaveText('11');
 });
