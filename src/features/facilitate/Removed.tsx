@@ -3,17 +3,14 @@
  * are gone, and that its unsent answers are kept, with an export of them (still sealed) for staff.
  */
 import { useState } from 'preact/hooks';
-import { queue } from '../../device/device';
+import { outbox } from '../../db/index';
+import { identity, queue } from '../../device/device';
 import type { Removal } from '../../device/offline';
 import { day } from '../../i18n/format';
 import { t } from '../../i18n/index';
+import { buildExport, downloadJson } from '../../sync/export';
 
 async function exportUnsent(): Promise<void> {
-  const [{ buildExport, downloadJson }, { outbox }, { identity }] = await Promise.all([
-    import('../../sync/export'),
-    import('../../db/index'),
-    import('../../device/device'),
-  ]);
   const file = await buildExport(outbox, identity.value ?? null, true);
   downloadJson(file, `blether-unsent-${file.exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`);
 }
