@@ -17,6 +17,11 @@ export async function getEngagement(slug: string): Promise<EngagementRecord | un
   return (await db()).get('engagements', slug);
 }
 
+/** A device an organiser removed keeps no engagement content (its sealed bundles stay in the outbox). */
+export async function clearEngagements(): Promise<void> {
+  await (await db()).clear('engagements');
+}
+
 /**
  * Removes the engagements not in `keep` (no longer assigned to this device), except one that an unsent
  * bundle (waiting or needing attention) still belongs to: that one stays until its answers are sent.

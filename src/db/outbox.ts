@@ -102,11 +102,12 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       return (await getDb()).get('attachments', sha256);
     },
 
-    /** Bundles that need attention with their sealed attachments, for an export file. */
-    async attentionWithAttachments(): Promise<{ records: OutboxRecord[]; attachments: AttachmentRecord[] }> {
+    /** Bundles that need attention (`alsoWaiting`: every unsent one) with their sealed attachments, for an export file. */
+    async attentionWithAttachments(alsoWaiting = false): Promise<{ records: OutboxRecord[]; attachments: AttachmentRecord[] }> {
       const d = await getDb();
       const tx = d.transaction(['outbox', 'attachments']);
-      const records = await tx.objectStore('outbox').index('byState').getAll('attention');
+      const byState = tx.objectStore('outbox').index('byState');
+      const records = [...(alsoWaiting ? await byState.getAll('waiting') : []), ...(await byState.getAll('attention'))];
       const attachments: AttachmentRecord[] = [];
       for (const r of records) attachments.push(...(await tx.objectStore('attachments').index('byBundle').getAll(r.id)));
       return { records, attachments };

@@ -8,6 +8,7 @@ import { type StorageInfo, storageInfo } from '../db/storage';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
+import { loadRemoval } from './offline';
 
 export const identity = signal<DeviceIdentity | null | undefined>(undefined);
 export const queue = signal({ waiting: 0, attention: 0 });
@@ -78,7 +79,7 @@ export async function refreshQueue(): Promise<void> {
 }
 
 export async function loadDevice(): Promise<void> {
-  await Promise.all([loadHandOver(), loadFacilitatorLocale()]);
+  await Promise.all([loadHandOver(), loadFacilitatorLocale(), loadRemoval()]);
   identity.value = (await getMeta<DeviceIdentity>('identity')) ?? null;
   const last = await getMeta<string>('lastSyncAt');
   if (last) syncStatus.value = { ...syncStatus.value, lastSuccessAt: last };

@@ -5,11 +5,13 @@
  * facilitator screens, so none of it is in a participant's first load.
  */
 
-import { listEngagements, pruneEngagements, saveEngagements } from '../db/engagements';
+import * as v from 'valibot';
+import { clearEngagements, listEngagements, pruneEngagements, saveEngagements } from '../db/engagements';
 import { setMeta } from '../db/meta';
+import { DeviceRevokedSchema } from '../shared/devices';
 import type { EngagementContent, PublishedEngagement } from '../shared/engagement';
 import { identity } from './device';
-import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus } from './offline';
+import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus, type Removal, removal } from './offline';
 
 export function assetUrls(c: EngagementContent): string[] {
   const urls = new Set<string>();
@@ -53,6 +55,20 @@ async function dropAssetsOf(removed: PublishedEngagement[], kept: PublishedEngag
   for (const url of removed.flatMap((e) => assetUrls(e.content))) if (!used.has(url)) await cache.delete(url);
 }
 
+/**
+ * An organiser removed this device: it drops every engagement with its pictures and clips, so it offers
+ * none; the outbox is untouched, so unsent answers stay (sealed) to be exported or sent once enrolled again.
+ */
+async function forgetEngagements(why: Removal): Promise<void> {
+  await setMeta('removal', why);
+  removal.value = why;
+  const before = await listEngagements();
+  await clearEngagements();
+  await dropAssetsOf(before, []);
+  offlineStatus.value = {};
+  await setMeta('offlineStatus', {});
+}
+
 /** Downloads engagements and their assets; false when offline or refused. */
 export async function refreshEngagements(): Promise<boolean> {
   const token = identity.value?.token;
@@ -61,7 +77,9 @@ export async function refreshEngagements(): Promise<boolean> {
   try {
     const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
     if (res.status === 401) {
-      mustEnrolAgain.value = true;
+      const revoked = v.safeParse(DeviceRevokedSchema, await res.json().catch(() => null));
+      if (revoked.success) await forgetEngagements({ organisation: revoked.output.organisation, revokedAt: revoked.output.revokedAt });
+      else mustEnrolAgain.value = true;
       return false;
     }
     if (!res.ok) return false;

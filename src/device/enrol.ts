@@ -4,6 +4,7 @@ import { type DeviceIdentity, setMeta } from '../db/meta';
 import { askPersistent } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
 import { identity, refreshStorage } from './device';
+import { removal } from './offline';
 
 /** Fetches the engagements assigned to this device so they work offline. */
 async function downloadEngagements(): Promise<boolean> {
@@ -26,7 +27,8 @@ export async function enrol(code: string, name: string): Promise<{ ok: true } | 
     res = await fetch('/api/devices/enrol', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code, name }),
+      // the token this device held before: the server gives it back the engagements it carried
+      body: JSON.stringify({ code, name, previousToken: identity.value?.token }),
     });
   } catch {
     return { ok: false, message: 'offline' };
@@ -36,6 +38,8 @@ export async function enrol(code: string, name: string): Promise<{ ok: true } | 
   const id: DeviceIdentity = { deviceId: body.deviceId, token: body.token, name };
   await setMeta('identity', id);
   identity.value = id;
+  await setMeta('removal', null);
+  removal.value = null;
   // enrolment is when a device starts keeping answers: ask the browser not to evict them
   void askPersistent().then(refreshStorage);
   await downloadEngagements();

@@ -19,6 +19,17 @@ export interface OfflineStatus {
 
 /** Set when the server says this device was revoked or is unknown: it must be enrolled again. */
 export const mustEnrolAgain = signal(false);
+
+/** Who removed this device and when, as the server said: it offers no engagement until it is enrolled again. */
+export interface Removal {
+  organisation: string;
+  revokedAt: string;
+}
+export const removal = signal<Removal | null>(null);
+
+export async function loadRemoval(): Promise<void> {
+  removal.value = (await getMeta<Removal | null>('removal')) ?? null;
+}
 export const offlineStatus = signal<Record<string, OfflineStatus>>({});
 
 export async function loadOfflineStatus(): Promise<void> {

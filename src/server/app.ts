@@ -103,7 +103,7 @@ export async function buildApp(opts: AppOptions) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof HttpError) {
       if (err.statusCode >= 500) req.log.error({ err: err.cause ?? err }, err.message);
-      return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+      return reply.code(err.statusCode).send({ ...err.extra, error: err.error, message: err.message });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -13,6 +13,8 @@ export interface Config {
   distDir: string;
   /** origin the staff web is served from, for Origin checks; default: derived from the request's Host */
   publicOrigin: string | undefined;
+  /** the organisation's name, as a revoked device tells its facilitator; unset: the server's host name */
+  orgName: string | undefined;
   /** the organisation's time zone, for dates on the results pages (never the server's own zone) */
   orgTimeZone: string;
   /** the organisation's own account, which Bacs Standard 18 payment files pay from; unset: CSV only */
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serverKey: env.BLETHER_SERVER_KEY || undefined,
     distDir: path.resolve(env.DIST_DIR ?? './dist'),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    orgName: env.ORG_NAME?.trim() || undefined,
     orgTimeZone: env.ORG_TIME_ZONE || 'Europe/London',
     bacsOriginator: bacsOriginator(env),
     trustProxy: trustProxy(env.TRUST_PROXY),

@@ -4,6 +4,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly error: string,
     message: string,
+    /** more fields for the reply, beside error and message */
+    readonly extra: Record<string, unknown> = {},
     options?: ErrorOptions,
   ) {
     super(message, options);
@@ -18,5 +20,6 @@ export const limitUnavailable = (cause: unknown) =>
     503,
     'limit_unavailable',
     'The server cannot check how many attempts were made just now, so it is not accepting this one. Try again in a minute.',
+    {},
     { cause },
   );

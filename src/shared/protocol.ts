@@ -40,7 +40,7 @@ export const SyncItemSchema = v.strictObject({
 export type SyncItem = v.InferOutput<typeof SyncItemSchema>;
 
 export const SyncBatchSchema = v.strictObject({
-  /** how many bundles wait on the device, including this batch (shown to staff on the device list) */
+  /** how many bundles wait on the device, including this batch; staff see what is left once it is answered */
   queueSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
   items: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(SYNC_LIMITS.maxItems)),
 });

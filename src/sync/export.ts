@@ -3,8 +3,13 @@ import type { OutboxRepo } from '../db/outbox';
 import { toBase64 } from '../shared/bytes';
 import type { ExportFile } from '../shared/protocol';
 
-export async function buildExport(outbox: OutboxRepo, device: { deviceId: string; name: string } | null): Promise<ExportFile> {
-  const { records, attachments } = await outbox.attentionWithAttachments();
+/** `unsent`: every bundle not yet sent, for a device that can no longer send (removed by an organiser). */
+export async function buildExport(
+  outbox: OutboxRepo,
+  device: { deviceId: string; name: string } | null,
+  unsent = false,
+): Promise<ExportFile> {
+  const { records, attachments } = await outbox.attentionWithAttachments(unsent);
   return {
     format: 'blether-export/v1',
     exportedAt: new Date().toISOString(),

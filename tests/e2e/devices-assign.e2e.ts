@@ -1,14 +1,15 @@
 /**
  * Engagements assigned to devices (issue 6): an organiser takes an engagement off a device; the device
  * keeps it while an answer to it still waits to be sent, drops it once sent, and downloads it again
- * when it is assigned back. axe on the device list and the assignment form.
+ * when it is assigned back; the device list shows the queue left after the device's last sync. Revoked and
+ * enrolled again, the device keeps what it was assigned. axe on the device list and the assignment form.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { staffFor } from '../support/insight-e2e';
 import { facilitatorHome } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
-import { enrolDevice } from '../support/staff-ui';
+import { enrolDevice, makeEnrolmentCode } from '../support/staff-ui';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -102,6 +103,28 @@ test('an engagement taken off a device stays while its answers wait, goes once t
   await tablet.reload();
   await expect(tablet.getByTestId('offline-library-your-say')).toContainText('Ready offline');
   await expect(tablet.getByRole('button', { name: /Start with a participant/ })).toBeVisible();
+  // everything was sent: the list says nothing waits (what the device had left, not what it had before)
+  await web.reload();
+  await expect(row.getByRole('cell').nth(3)).toHaveText('0');
+
+  // revoked: the device offers nothing; enrolled again, it carries what it was assigned, not every engagement
+  await row.getByRole('button', { name: 'Revoke Outreach tablet' }).click();
+  await web.getByRole('button', { name: 'Yes, revoke Outreach tablet' }).click();
+  await expect(row).toContainText('Revoked');
+  await tablet.reload();
+  await expect(tablet.getByRole('heading', { name: 'This device was removed' })).toBeVisible();
+  await expect(tablet.getByRole('button', { name: /Start with a participant/ })).toHaveCount(0);
+  await expect(tablet.getByText('There are no unsent responses on this device.')).toBeVisible();
+  await expectAccessible(tablet, 'device home, removed, nothing unsent');
+  const code = await makeEnrolmentCode(web);
+  await tablet.getByRole('link', { name: 'Enrol again' }).click();
+  await enrolDevice(tablet, server.url, code, 'Outreach tablet again');
+  await expect(tablet.getByTestId('offline-library-your-say')).toContainText('Ready offline');
+  await web.reload();
+  const again = web.getByRole('row', { name: /Outreach tablet again/ });
+  await expect(again).toContainText('Active');
+  await expect(again.getByRole('cell').nth(4)).toContainText('Your library, your say');
+  await expect(again).not.toContainText('Every published engagement');
   await device.close();
   await staff.close();
 });

@@ -1,4 +1,8 @@
-/** Revoking a device (issue 6): its next sync is refused plainly, its bundles stay, and once enrolled again they arrive. */
+/**
+ * Revoking a device: its next sync is refused, it says plainly who removed it and when, drops its engagements
+ * and offers none, keeps its unsent answers and exports them, and once enrolled again they arrive.
+ */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { completeDemoJourney, facilitatorHome, waitForServiceWorker } from '../support/journey';
@@ -7,11 +11,24 @@ import { addAccount, enrolDevice, makeEnrolmentCode, ORGANISER, setupAdmin, sign
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { ORG_NAME: 'Leith Community Council' } });
 });
 test.afterAll(async () => {
   await server.stop();
 });
+
+const engagementsKept = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('blether');
+        req.onsuccess = () => {
+          const count = req.result.transaction('engagements').objectStore('engagements').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
 
 const deviceToken = (page: Page) =>
   page.evaluate(
@@ -62,13 +79,33 @@ test('a revoked device is refused at once, keeps its answers, and delivers them 
   await expect(row).toContainText('Revoked');
   await expectAccessible(staff, 'devices list, revoked');
 
-  // the connection returns: the server refuses, the device says plainly what to do, and keeps the answer
+  // the connection returns: the server refuses; the device says who removed it and when, offers no
+  // engagement, and keeps the answer, which it can export for staff
   await deviceCtx.setOffline(false);
   await device.getByRole('button', { name: 'Sync now' }).click();
-  await expect(device.getByRole('heading', { name: 'This device must be enrolled again' })).toBeVisible();
-  await expect(device.getByText(/An organiser has switched this device off/)).toBeVisible();
+  await expect(device.getByRole('heading', { name: 'This device was removed' })).toBeVisible();
+  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' }).format(new Date());
+  await expect(device.getByTestId('device-removed')).toContainText(`This device was removed from Leith Community Council on ${today}.`);
+  await expect(device.getByText(/Unsent responses are kept: export them/)).toBeVisible();
+  await expect(device.getByRole('button', { name: /Start with a participant/ })).toHaveCount(0);
+  await expect(device.getByRole('heading', { name: 'Your library, your say' })).toHaveCount(0);
+  await expect.poll(() => engagementsKept(device)).toBe(0);
   await expect(device.getByTestId('queue-waiting')).toHaveText('1');
-  await expectAccessible(device, 'device home, revoked');
+  await expectAccessible(device, 'device home, removed');
+  await device.setViewportSize({ width: 320, height: 720 });
+  await expectAccessible(device, 'device home, removed, 320 px');
+  await device.setViewportSize({ width: 1366, height: 768 });
+  const download = device.waitForEvent('download');
+  await device.getByRole('button', { name: 'Export unsent responses' }).click();
+  const file = JSON.parse(readFileSync((await (await download).path()) as string, 'utf8')) as { bundles: unknown[]; deviceName: string };
+  expect([file.bundles.length, file.deviceName]).toEqual([1, 'Food bank phone']);
+  await expect(device.getByRole('status').filter({ hasText: 'The file is saved. Give it to staff.' })).toBeVisible();
+  // still so after a reload, offline
+  await deviceCtx.setOffline(true);
+  await device.reload();
+  await expect(device.getByTestId('device-removed')).toContainText('Leith Community Council');
+  await expect(device.getByRole('button', { name: /Start with a participant/ })).toHaveCount(0);
+  await deviceCtx.setOffline(false);
   expect(server.query('select id from bundles')).toHaveLength(0);
   const refused = await deviceCtx.request.post(`${server.url}/api/sync/batches`, {
     headers: { Authorization: `Bearer ${oldToken}` },
@@ -82,7 +119,8 @@ test('a revoked device is refused at once, keeps its answers, and delivers them 
   await device.getByRole('link', { name: 'Enrol again' }).click();
   await enrolDevice(device, server.url, again, 'Food bank phone (2)');
   await expect(device.getByTestId('queue-waiting')).toHaveText('0', { timeout: 20_000 });
-  await expect(device.getByRole('heading', { name: 'This device must be enrolled again' })).toHaveCount(0);
+  await expect(device.getByRole('heading', { name: 'This device was removed' })).toHaveCount(0);
+  await expect(device.getByRole('button', { name: /Start with a participant/ })).toBeVisible();
   // acknowledged on commit, opened into `bundles` just after
   expect(server.query('select id from inbox')).toHaveLength(1);
   await expect.poll(() => server.query('select id from bundles').length).toBe(1);

@@ -137,3 +137,55 @@ test('an enrolled device keeps published feedback, so a facilitator can show it 
   await expect(page.getByText('We now open until 8pm on Thursdays.')).toBeVisible();
   await context.setOffline(false);
 });
+
+const both = (en: string, pl: string) => ({ en: { standard: en }, pl: { standard: pl } });
+
+/** An organiser's English and Polish engagement with its feedback, through the staff API. */
+async function bilingualFeedback(page: Page): Promise<string> {
+  const headers = { origin: server.url };
+  const call = async (method: 'post' | 'put', path: string, data: unknown) => {
+    const res = await page.request[method](`${server.url}${path}`, { headers, data });
+    if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  };
+  await call('post', '/api/staff/login', { email: ANALYST.email, password: ANALYST.password });
+  const { id } = (await call('post', '/api/staff/engagements', { slug: 'buses-pl', title: 'Buses' })) as { id: string };
+  const content = {
+    defaultLocale: 'en',
+    locales: ['en', 'pl'],
+    title: both('Buses', 'Autobusy'),
+    purpose: {},
+    privacy: both('We keep your answers safe.', 'Chronimy twoje odpowiedzi.'),
+    questions: [{ id: 'q1', type: 'text', title: both('What should change?', 'Co powinno się zmienić?') }],
+  };
+  await call('put', `/api/staff/engagements/${id}/draft`, { content });
+  await call('post', `/api/staff/engagements/${id}/publish`, {});
+  const item = {
+    said: both('You said buses are late.', 'Mówiliście, że autobusy się spóźniają.'),
+    did: both('We added a bus.', 'Dodaliśmy autobus.'),
+  };
+  await call('put', `/api/staff/feedback/${id}`, { content: { intro: both('Thank you.', 'Dziękujemy.'), items: [item] } });
+  await call('post', `/api/staff/feedback/${id}/publish`, {});
+  return 'buses-pl';
+}
+
+test("in Polish the page's own words are Polish, and only the feedback's languages are offered", async ({ page }) => {
+  const bus = await bilingualFeedback(page);
+  await page.goto(`${server.url}/feedback/${bus}?lang=en`);
+  await expect(page.getByText('We added a bus.')).toBeVisible();
+  const language = page.getByLabel('Language');
+  await expect(language.locator('option')).toHaveText(['English', 'Polski']);
+  // chosen on the page, as a reader does
+  await language.selectOption('pl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Powiedzieliście, zrobiliśmy: Autobusy');
+  await expect(page.getByRole('heading', { level: 2, name: 'Powiedzieliście', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Zrobiliśmy', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Język')).toHaveValue('pl');
+  await expect(page.getByText('Dodaliśmy autobus.')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('You said');
+  await expectAccessible(page, 'feedback page in Polish');
+  // and from a link
+  await page.goto(`${server.url}/feedback/${bus}?lang=pl`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Powiedzieliście', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Język').locator('option')).toHaveCount(2);
+});

@@ -1,6 +1,7 @@
 /** Engagements assigned to devices (issue 6): organisers choose what each device carries; the device endpoint follows. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
+import { revokeDevice } from '../../src/server/services/devices-admin';
 import { createPublishedEngagement } from '../../src/server/services/engagements';
 import { startTestApp, type TestServer } from '../support/app';
 import { ORIGIN, staffCookie } from '../support/staff';
@@ -86,5 +87,40 @@ describe('engagements assigned to devices', () => {
     const analyst = (await staffCookie(s, ['analyst'])).cookie;
     expect((await assign(s.deviceId, { scope: 'all', engagementIds: [] }, analyst)).statusCode).toBe(403);
     expect(await slugsFor()).toEqual(['park-your-say']);
+  });
+
+  it('a revoked device is told when and by whom; enrolled again with its old token, it keeps what it carried', async () => {
+    const { code } = await createEnrolmentCode(s.database.db, null);
+    const lost = await enrolDevice(s.database.db, { code, name: 'Lost tablet' });
+    expect((await assign(lost.deviceId, { scope: 'chosen', engagementIds: [second] })).statusCode).toBe(200);
+    await revokeDevice(s.database.db, lost.deviceId, new Date('2026-03-02T10:00:00Z'));
+    const refused = await s.app.inject({
+      method: 'GET',
+      url: '/api/device/engagements',
+      headers: { authorization: `Bearer ${lost.token}` },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ error: 'device_revoked', revokedAt: '2026-03-02T10:00:00.000Z', organisation: 'localhost' });
+
+    const again = await s.app.inject({
+      method: 'POST',
+      url: '/api/devices/enrol',
+      payload: { code: (await createEnrolmentCode(s.database.db, null)).code, name: 'Lost tablet', previousToken: lost.token },
+    });
+    expect(again.statusCode).toBe(200);
+    const back = again.json() as { deviceId: string; token: string };
+    expect(Object.keys(back).sort()).toEqual(['deviceId', 'token']);
+    expect(await slugsFor(back.token)).toEqual(['park-your-say']);
+    expect(await listed(back.deviceId)).toMatchObject({ engagementScope: 'chosen', engagementIds: [second] });
+    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `device:${back.deviceId}`).execute();
+    expect(audit.map((a) => [a.action, JSON.parse(a.detail_json ?? '{}').replaces])).toEqual([['device.enrolled', lost.deviceId]]);
+
+    // a token nobody holds proves nothing: every published engagement, as for a new device
+    const stranger = await enrolDevice(s.database.db, {
+      code: (await createEnrolmentCode(s.database.db, null)).code,
+      name: 'New',
+      previousToken: 'x',
+    });
+    expect(await slugsFor(stranger.token)).toEqual(['library-your-say', 'park-your-say']);
   });
 });

@@ -81,6 +81,27 @@ describe('paper forms entered by staff', () => {
     expect([await count('inbox'), await count('audit_events')]).toEqual(stored);
   });
 
+  it("counts the person in who took part: monitoring and contact on the form are kept like a device participant's", async () => {
+    const item = await sealedItem(s.engagement, {
+      inputMethod: 'paper',
+      monitoring: { gender: 'woman', ageBand: '65_74', area: 'g42' },
+      contact: { name: 'Morag Paper', email: 'morag@example.org' },
+    });
+    expect((await post(s.engagement.engagementId, item)).statusCode).toBe(201);
+    await openAcknowledged(s);
+    const took = await s.database.db.selectFrom('participation').selectAll().where('bundle_id', '=', item.id).executeTakeFirstOrThrow();
+    expect(took.engagement_id).toBe(s.engagement.engagementId);
+    expect(JSON.parse(took.monitoring_json ?? 'null')).toEqual({ gender: 'woman', ageBand: '65_74', area: 'g42' });
+    const contact = await s.database.db
+      .selectFrom('feedback_contacts')
+      .selectAll()
+      .where('bundle_id', '=', item.id)
+      .executeTakeFirstOrThrow();
+    // sealed under the server key: the name is not in the row as text
+    expect(contact.contact_sealed).not.toContain('Morag');
+    expect(contact.engagement_id).toBe(s.engagement.engagementId);
+  });
+
   it('only organisers enter paper forms', async () => {
     for (const role of ['analyst', 'finance', 'admin'] as const) {
       const { cookie } = await staffCookie(s, [role]);

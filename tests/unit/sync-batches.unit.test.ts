@@ -116,11 +116,19 @@ describe('POST /api/sync/batches', () => {
     expect(rows).toEqual([]);
   });
 
-  it('records the device last sync time and queue size', async () => {
+  it('records the device last sync time and the queue left once the batch is answered', async () => {
     await post({ items: [await sealedItem(s.engagement)], queueSize: 7 });
     const d = await s.database.db.selectFrom('devices').selectAll().where('id', '=', s.deviceId).executeTakeFirstOrThrow();
-    expect(d.last_queue_size).toBe(7);
+    // the one item was taken: six still wait on the device
+    expect(d.last_queue_size).toBe(6);
     expect(d.last_sync_at).toMatch(/Z$/);
+    await post({ items: [await sealedItem(s.engagement)], queueSize: 1 });
+    const after = await s.database.db
+      .selectFrom('devices')
+      .select('last_queue_size')
+      .where('id', '=', s.deviceId)
+      .executeTakeFirstOrThrow();
+    expect(after.last_queue_size).toBe(0);
   });
 
   it('refuses requests without a valid device token, with a clear message', async () => {

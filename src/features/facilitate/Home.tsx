@@ -1,10 +1,11 @@
+import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { identity, refreshStorage, syncStatus } from '../../device/device';
 import { type HandOverKind, pathOf, startHandOver } from '../../device/handover';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus } from '../../device/offline';
+import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, type Removal, removal } from '../../device/offline';
 import { locale, t } from '../../i18n/index';
 import { hasRateCard, pickText } from '../../shared/engagement';
 import { FacilitatorLanguage } from './FacilitatorLanguage';
@@ -26,9 +27,24 @@ function EnrolAgain() {
   );
 }
 
+/** What a removed device says is import()ed: most devices never need it. */
+function useRemovedView(): FunctionComponent<{ removal: Removal }> | null {
+  const [view, setView] = useState<FunctionComponent<{ removal: Removal }> | null>(null);
+  const phase = syncStatus.value.phase;
+  useEffect(() => {
+    if (removal.value && !view) void import('./Removed').then((m) => setView(() => m.Removed));
+  }, [removal.value, view]);
+  useEffect(() => {
+    // a sync refused as revoked: the engagement download asks again and learns who removed it and when
+    if (phase === 'revoked' && !removal.value) void import('../../device/download').then((m) => m.refreshEngagements());
+  }, [phase]);
+  return view;
+}
+
 export function Home() {
   const [list, setList] = useState<EngagementRecord[] | null>(null);
   const { route } = useLocation();
+  const RemovedView = useRemovedView();
   useEffect(() => {
     void loadOfflineStatus();
     void listEngagements().then(setList);
@@ -52,6 +68,17 @@ export function Home() {
   if (identity.value === null) return <Welcome />;
 
   const lng = locale.value;
+  const removed = removal.value;
+  if (removed)
+    return (
+      <div>
+        <h1>{t('home.heading')}</h1>
+        {RemovedView ? <RemovedView removal={removed} /> : <p>{t('app.loading')}</p>}
+        <p>{t('home.deviceName', { name: identity.value?.name ?? '' })}</p>
+        <FacilitatorLanguage />
+        <QueueStatus />
+      </div>
+    );
   return (
     <div>
       <h1>{t('home.heading')}</h1>

@@ -31,7 +31,7 @@ export function FeedbackPage({ slug }: { slug: string }) {
           </>
         )}
       </h1>
-      <Settings />
+      <Settings offered={state.kind === 'ok' ? state.feedback.locales : undefined} />
       {state.kind === 'ok' && <FeedbackView feedback={state.feedback} level={1} />}
       {state.kind === 'none' && <p>{ft('notYet')}</p>}
       {state.kind === 'offline' && (

@@ -67,7 +67,7 @@ export function Lookup() {
           {ft('lookup.found', { title: '' })}
           <L text={found.title} defaultLocale={found.defaultLocale} />
         </h1>
-        <Settings />
+        <Settings offered={found.feedback?.locales} />
         <section class="panel claim-state">
           <h2>{ft('lookup.claimHeading')}</h2>
           <p data-testid="claim-outcome">{found.claim ? claimOutcomeText(found.claim) : ft('lookup.noClaim')}</p>

@@ -4,11 +4,15 @@ import { LOCALE_INFO, LOCALES } from '../../shared/locales';
 import { ft, loadFeedbackStrings } from './i18n';
 
 export async function applyChoice(lng: string, fmt: string | null): Promise<void> {
-  await Promise.all([setLocale(lng), loadFeedbackStrings(lng)]);
+  // this page's words first: changing the locale re-renders, and adding a bundle afterwards would not
+  await loadFeedbackStrings(lng);
+  await setLocale(lng);
   if (fmt === 'easy' || fmt === 'standard') format.value = fmt;
 }
 
-export function Settings() {
+/** `offered`: the languages the feedback exists in (the reader's current one stays, so the choice shows the truth). */
+export function Settings({ offered }: { offered?: readonly string[] }) {
+  const shown = offered ? LOCALES.filter((l) => l === locale.value || offered.includes(l)) : LOCALES;
   return (
     <div class="feedback-settings no-print">
       <div class="field">
@@ -21,7 +25,7 @@ export function Settings() {
           value={locale.value}
           onChange={(e) => void applyChoice((e.currentTarget as HTMLSelectElement).value, null)}
         >
-          {LOCALES.map((l) => (
+          {shown.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_INFO[l].name}
             </option>

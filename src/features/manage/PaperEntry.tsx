@@ -10,8 +10,12 @@ import type { Answer } from '../../shared/bundle';
 import { type PublishedEngagement, pickText } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import type { SyncItem } from '../../shared/protocol';
+import { rateCardOf } from '../../shared/ratecard';
 import { api } from './api';
+import { type AboutRaw, emptyAbout, PaperAbout, toAbout } from './PaperAbout';
+import { PaperClaim } from './PaperClaim';
 import { emptyRaw, PaperQuestion, type Raw, toAnswer } from './PaperQuestion';
+import { type ClaimRaw, emptyClaim, paperMethods, toClaim } from './paper-claim';
 import { Page, Problem, Saved } from './ui';
 
 type Sealed = { item: SyncItem; reference: string };
@@ -23,6 +27,8 @@ export function PaperEntry({ id }: { id: string }) {
   const [lang, setLang] = useState('en');
   const [easy, setEasy] = useState(false);
   const [consent, setConsent] = useState(false);
+  const [about, setAbout] = useState<AboutRaw>(emptyAbout);
+  const [claim, setClaim] = useState<ClaimRaw>(emptyClaim);
   // kept until the server has it, so a retry sends the same form (a duplicate, never a second copy)
   const [pending, setPending] = useState<Sealed | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -32,6 +38,8 @@ export function PaperEntry({ id }: { id: string }) {
     setLang(x.content.defaultLocale);
     setEasy(false);
     setConsent(false);
+    setAbout(emptyAbout());
+    setClaim(emptyClaim());
   };
   useEffect(() => {
     api<PublishedEngagement>('GET', `/api/staff/engagements/${id}/paper`)
@@ -43,6 +51,7 @@ export function PaperEntry({ id }: { id: string }) {
   }, [id]);
   if (!e) return <Page title="Enter a paper form">{problem ? <Problem message={problem} /> : <p>Loading…</p>}</Page>;
   const dl = e.content.defaultLocale;
+  const card = rateCardOf(e.content);
   const edit = (f: () => void) => {
     setPending(null);
     setSaved(null);
@@ -57,6 +66,10 @@ export function PaperEntry({ id }: { id: string }) {
       if ('problem' in a) return a.problem;
       answers[q.id] = a;
     }
+    const person = toAbout(about);
+    if ('problem' in person) return person.problem;
+    const claimed = toClaim(claim, card);
+    if (claimed && 'problem' in claimed) return claimed.problem;
     let record: OutboxRecord | undefined;
     const { reference } = await finishBundle({
       engagement: e,
@@ -66,6 +79,9 @@ export function PaperEntry({ id }: { id: string }) {
       consentAt: new Date().toISOString(),
       inputMethod: 'paper',
       sessionId: null,
+      contact: person.contact,
+      monitoring: person.monitoring,
+      ...(claimed ? { claim: claimed } : {}),
       store: async (r) => {
         record = r;
       },
@@ -134,6 +150,8 @@ export function PaperEntry({ id }: { id: string }) {
             set={(v) => edit(() => setRaw({ ...raw, [q.id]: v }))}
           />
         ))}
+        <PaperAbout raw={about} set={(v) => edit(() => setAbout(v))} />
+        {card && <PaperClaim card={card} methods={paperMethods(e.content)} raw={claim} set={(v) => edit(() => setClaim(v))} />}
         <div class="staff-choice">
           <input type="checkbox" id="paper-consent" checked={consent} onChange={(x) => edit(() => setConsent(x.currentTarget.checked))} />
           <label for="paper-consent">The form shows the person agreed to take part</label>

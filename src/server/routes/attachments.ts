@@ -16,13 +16,13 @@ const Query = v.strictObject({
  * Attachment uploads: GET (and HEAD) says how much the server holds of this device's upload (to resume), PUT
  * appends one chunk. Another device's upload of the same hash is invisible here: each device has its own.
  */
-export default async function attachments({ app, database }: AppContext) {
+export default async function attachments({ app, database, config }: AppContext) {
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: SYNC_LIMITS.chunkBytes + 1024 },
     (_req, body, done) => done(null, body),
   );
-  const pre = { preHandler: requireDevice(database.db), config: { access: { kind: 'device' as const } } };
+  const pre = { preHandler: requireDevice(database.db, config.orgName), config: { access: { kind: 'device' as const } } };
   const doc = (summary: string) => ({ schema: { summary, security: [{ device: [] }] } });
 
   app.get(

@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import { EnrolSchema } from '../../shared/devices';
 import { requireDevice } from '../auth-device';
 import type { AppContext } from '../context';
 import { bodyDoc } from '../openapi';
@@ -6,12 +6,7 @@ import { audit } from '../services/audit';
 import { engagementsForDevice, enrolDevice } from '../services/devices';
 import { parseBody } from '../validate';
 
-const EnrolSchema = v.strictObject({
-  code: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the enrolment code'), v.maxLength(20, 'That code is too long')),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give this device a name'), v.maxLength(80, 'Use at most 80 characters for the name')),
-});
-
-export default async function devices({ app, database }: AppContext) {
+export default async function devices({ app, database, config }: AppContext) {
   app.post(
     '/api/devices/enrol',
     {
@@ -28,16 +23,16 @@ export default async function devices({ app, database }: AppContext) {
         action: 'device.enrolled',
         subject: actor,
         at: new Date().toISOString(),
-        detail: { name: body.name },
+        detail: { name: body.name, ...(enrolled.replaces ? { replaces: enrolled.replaces } : {}) },
       });
-      return enrolled;
+      return { deviceId: enrolled.deviceId, token: enrolled.token };
     },
   );
 
   app.get(
     '/api/device/engagements',
     {
-      preHandler: requireDevice(database.db),
+      preHandler: requireDevice(database.db, config.orgName),
       schema: { summary: 'The published engagements assigned to this device (all, unless an organiser chose)', security: [{ device: [] }] },
     },
     async (req) => ({ engagements: await engagementsForDevice(database.db, req.deviceId as string) }),

@@ -83,7 +83,7 @@ export default async function feedback(ctx: AppContext) {
   app.get(
     '/api/device/feedback',
     {
-      preHandler: requireDevice(db),
+      preHandler: requireDevice(db, ctx.config.orgName),
       config: { access: { kind: 'device' } },
       schema: { summary: 'Published feedback for the device to show offline', security: [{ device: [] }] },
     },

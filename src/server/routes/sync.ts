@@ -8,7 +8,7 @@ import { ingestBatch, reportableId } from '../services/ingest';
 import { storeSessionReports } from '../services/sessions';
 import { parseBody } from '../validate';
 
-export default async function sync({ app, database, versionKeys, opener }: AppContext) {
+export default async function sync({ app, database, versionKeys, opener, config }: AppContext) {
   const faults = parseFaults(process.env.BLETHER_FAULTS);
   if (faults) app.log.warn({ faults }, 'BLETHER_FAULTS is set: test-only fault injection is ON');
   let batches = 0;
@@ -16,7 +16,7 @@ export default async function sync({ app, database, versionKeys, opener }: AppCo
   app.post(
     '/api/sync/batches',
     {
-      preHandler: requireDevice(database.db),
+      preHandler: requireDevice(database.db, config.orgName),
       config: { access: { kind: 'device' as const } },
       bodyLimit: SYNC_LIMITS.maxBatchBytes,
       schema: {
@@ -47,7 +47,7 @@ export default async function sync({ app, database, versionKeys, opener }: AppCo
   app.post(
     '/api/sync/sessions',
     {
-      preHandler: requireDevice(database.db),
+      preHandler: requireDevice(database.db, config.orgName),
       config: { access: { kind: 'device' as const } },
       bodyLimit: 1024 * 1024,
       schema: {

@@ -32,14 +32,15 @@ export async function createEnrolmentCode(
 
 export async function enrolDevice(
   db: Kysely<DB>,
-  input: { code: string; name: string },
+  input: { code: string; name: string; previousToken?: string },
   now = new Date(),
-): Promise<{ deviceId: string; token: string }> {
+): Promise<{ deviceId: string; token: string; replaces?: string }> {
   const codeHash = hashToken(normaliseReferenceCode(input.code));
   const deviceId = crypto.randomUUID();
   // 256 random bits; only its hash is stored
   const token = randomToken(32);
   const nowIso = now.toISOString();
+  let replaces: string | undefined;
   await db.transaction().execute(async (tx) => {
     const code = await tx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
     if (!code || code.used_at || code.expires_at <= nowIso) {
@@ -73,8 +74,31 @@ export async function enrolDevice(
         revoked_at: null,
       })
       .execute();
+    replaces = await keepAssignment(tx, input.previousToken, deviceId, nowIso);
   });
-  return { deviceId, token };
+  return { deviceId, token, replaces };
+}
+
+/**
+ * The same device enrolled again (it proves it with the token it held) carries what it carried before,
+ * not every published engagement. Returns the id it had.
+ */
+async function keepAssignment(tx: Kysely<DB>, previousToken: string | undefined, deviceId: string, at: string) {
+  if (!previousToken) return undefined;
+  const before = await tx
+    .selectFrom('devices')
+    .select(['id', 'engagement_scope'])
+    .where('token_hash', '=', hashToken(previousToken))
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await tx.updateTable('devices').set({ engagement_scope: before.engagement_scope }).where('id', '=', deviceId).execute();
+  const chosen = await tx.selectFrom('device_engagements').selectAll().where('device_id', '=', before.id).execute();
+  if (chosen.length > 0)
+    await tx
+      .insertInto('device_engagements')
+      .values(chosen.map((c) => ({ ...c, device_id: deviceId, assigned_at: at })))
+      .execute();
+  return before.id;
 }
 
 /** The published engagements a device carries: all of them, or the ones an organiser chose for it. */

@@ -103,6 +103,11 @@ export interface IngestOptions {
   source?: 'sync' | 'import' | 'paper';
 }
 
+/** What still waits on the device once this batch is answered: only `retry` items stay in its queue. */
+function queueAfter(queueSize: number, results: ItemResult[]): number {
+  return Math.max(0, queueSize - results.filter((r) => r.status !== 'retry').length);
+}
+
 export async function ingestBatch(
   db: Kysely<DB>,
   keys: VersionKeys,
@@ -157,7 +162,11 @@ export async function ingestBatch(
     if ((opts.source ?? 'sync') === 'sync') {
       await tx
         .updateTable('devices')
-        .set({ last_sync_at: now, last_seen_at: now, ...(opts.queueSize === undefined ? {} : { last_queue_size: opts.queueSize }) })
+        .set({
+          last_sync_at: now,
+          last_seen_at: now,
+          ...(opts.queueSize === undefined ? {} : { last_queue_size: queueAfter(opts.queueSize, results) }),
+        })
         .where('id', '=', deviceId)
         .execute();
     }
