@@ -1,3 +1,4 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * What the device home shows about being ready offline: per engagement, its version, size and missing
  * assets (written by download.ts, which is import()ed), whether the device must be enrolled again, and
