@@ -4,70 +4,12 @@
  * a valid bundle is never dropped: it stays in the inbox as `failed`, with a reason staff can read.
  */
 import type { Kysely, Transaction } from 'kysely';
-import * as v from 'valibot';
-import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
-import { type Envelope, open } from '../../shared/envelope';
 import type { DB, InboxState } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
-import { type InboxRow, REASONS } from './ingest';
+import { OpenPool } from './open-pool';
+import { keysFor, type Outcome, openRow } from './open-row';
 import { storeParticipation } from './participation';
-
-export type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
-
-/** Decrypts one inbox row's envelope with its version's private key: the plaintext, or why not. */
-export async function decryptRow(r: InboxRow, keys: VersionKeys): Promise<{ plaintext: Uint8Array } | { reason: string }> {
-  const key = await keys.get(r.engagement_version_id);
-  if (!key) return { reason: REASONS.unknownVersion };
-  try {
-    return await open(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id);
-  } catch {
-    return { reason: REASONS.unreadable };
-  }
-}
-
-/**
- * The opener's check of a payload against its inbox row, with the shared schema the device checked before
- * sealing; a staff member's repaired payload goes through this same check.
- */
-export function checkPayload(r: InboxRow, json: unknown): Outcome {
-  const result = v.safeParse(BundlePayloadSchema, json);
-  if (!result.success) return { id: r.id, reason: REASONS.invalidContent };
-  const payload = result.output;
-  if (payload.id !== r.id || payload.engagementVersionId !== r.engagement_version_id) return { id: r.id, reason: REASONS.invalidContent };
-  const declared = JSON.parse(r.attachments_json) as string[];
-  if (payload.attachments.map((a) => a.sha256).join() !== declared.join()) return { id: r.id, reason: REASONS.attachmentsMismatch };
-  return {
-    id: r.id,
-    payload,
-    row: {
-      id: r.id,
-      engagement_version_id: r.engagement_version_id,
-      device_id: r.device_id,
-      content_hash: r.content_hash,
-      envelope_json: r.envelope_json,
-      received_at: r.received_at,
-      created_at: new Date(payload.createdAt).toISOString(),
-      session_id: payload.sessionId ?? null,
-      locale: payload.locale,
-      format: payload.format,
-      input_method: payload.inputMethod,
-      reference_code: payload.referenceCode,
-      answers_json: JSON.stringify(payload.answers),
-      attachment_count: payload.attachments.length,
-    },
-  };
-}
-
-async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
-  const opened = await decryptRow(r, keys);
-  if ('reason' in opened) return { id: r.id, reason: opened.reason };
-  try {
-    return checkPayload(r, JSON.parse(new TextDecoder().decode(opened.plaintext)));
-  } catch {
-    return { id: r.id, reason: REASONS.invalidContent };
-  }
-}
 
 /**
  * Writes an opened bundle with its claim and participation, and marks its inbox row opened, inside the
@@ -110,9 +52,10 @@ export async function writeOpened(
 /**
  * Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once (two instances):
  * both take rows in the same total order (received_at, id), so their writes lock rows in the same order and
- * cannot deadlock; the second to write a bundle finds it there and does nothing.
+ * cannot deadlock; the second to write a bundle finds it there and does nothing. With a pool the rows are
+ * decrypted and checked on its threads; the writes stay here, one transaction for the slice.
  */
-export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200): Promise<number> {
+export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200, pool?: OpenPool): Promise<number> {
   const rows = await db
     .selectFrom('inbox')
     .selectAll()
@@ -122,7 +65,8 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
     .limit(limit)
     .execute();
   if (rows.length === 0) return 0;
-  const outcomes = await Promise.all(rows.map((r) => openRow(r, keys)));
+  const versionKeys = await keysFor(rows, keys);
+  const outcomes = pool ? await pool.open(rows, versionKeys) : rows.map((r) => openRow(r, versionKeys));
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     for (const o of outcomes) {
@@ -135,10 +79,10 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
   return rows.length;
 }
 
-/** Opens everything pending. */
-export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number> {
+/** Opens everything pending (on the pool's threads when given one). */
+export async function openAll(db: Kysely<DB>, keys: VersionKeys, pool?: OpenPool): Promise<number> {
   let total = 0;
-  for (let n = await openPending(db, keys); n > 0; n = await openPending(db, keys)) total += n;
+  for (let n = await openPending(db, keys, 200, pool); n > 0; n = await openPending(db, keys, 200, pool)) total += n;
   return total;
 }
 
@@ -165,6 +109,7 @@ export class Opener {
     private db: Kysely<DB>,
     private keys: VersionKeys,
     private onError: (err: unknown) => void,
+    private pool = new OpenPool(),
   ) {}
 
   /** A batch was acknowledged: open it (soon, if batches are still coming). */
@@ -186,7 +131,7 @@ export class Opener {
       do {
         this.again = false;
         try {
-          while (!this.stopped && (await openPending(this.db, this.keys, SLICE)) > 0) {
+          while (!this.stopped && (await openPending(this.db, this.keys, SLICE, this.pool)) > 0) {
             if (Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
           }
         } catch (err) {
@@ -222,5 +167,6 @@ export class Opener {
     if (this.retry) clearTimeout(this.retry);
     this.wake?.();
     await this.idle();
+    await this.pool.close();
   }
 }

@@ -11,7 +11,8 @@ import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { audit } from './audit';
 import type { VersionKeys } from './engagements';
-import { checkPayload, decryptRow, writeOpened } from './opener';
+import { checkPayload, decryptRow } from './open-row';
+import { writeOpened } from './opener';
 
 export async function listFailed(db: Kysely<DB>) {
   return db

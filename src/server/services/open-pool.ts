@@ -1,0 +1,83 @@
+/**
+ * The opener's worker threads, one per core: decryption and the schema check are CPU work, so the rows of
+ * a slice are split across the threads while the main thread keeps serving requests and does the writes.
+ * Threads start on first use and are ended by `close`.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { InboxRow } from './ingest';
+import type { KeyMap, Outcome } from './open-row';
+import type { OpenTask } from './open-worker';
+
+/** Run from source (tsx, vitest) the thread loads the .ts file through tsx; a compiled build has the .js. */
+const fromSource = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(`./open-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+
+function newWorker(): Worker {
+  if (!fromSource) return new Worker(WORKER_URL);
+  // Node 20 does not apply a worker's `execArgv: ['--import', 'tsx']` to its entry file, so the thread
+  // registers tsx itself before it imports the .ts
+  // (the ESM build of tsx's API: its CommonJS build cannot register ESM hooks from a thread)
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
+type Pending = { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void };
+
+export class OpenPool {
+  private workers: (Worker | undefined)[] = [];
+  private pending = new Map<number, { worker: Worker } & Pending>();
+  private nextTask = 0;
+  private closed = false;
+
+  constructor(readonly size = availableParallelism()) {}
+
+  /** Opens the rows across the threads; the outcomes come back in the rows' order. */
+  async open(rows: InboxRow[], keys: KeyMap): Promise<Outcome[]> {
+    const parts = Math.min(this.size, rows.length);
+    const per = Math.ceil(rows.length / parts);
+    const opened = await Promise.all(Array.from({ length: parts }, (_, i) => this.send(i, rows.slice(i * per, (i + 1) * per), keys)));
+    return opened.flat();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers.filter((w) => w !== undefined);
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private send(slot: number, rows: InboxRow[], keys: KeyMap): Promise<Outcome[]> {
+    if (this.closed) return Promise.reject(new Error('the opener pool is closed'));
+    const worker = this.workers[slot] ?? this.start(slot);
+    const task = this.nextTask++;
+    return new Promise<Outcome[]>((resolve, reject) => {
+      this.pending.set(task, { worker, resolve, reject });
+      worker.postMessage({ task, rows, keys } satisfies OpenTask);
+    });
+  }
+
+  private start(slot: number): Worker {
+    const worker = newWorker();
+    worker.on('message', ({ task, outcomes }: { task: number; outcomes: Outcome[] }) => {
+      this.pending.get(task)?.resolve(outcomes);
+      this.pending.delete(task);
+    });
+    // a thread that dies fails what it held (the opener retries the slice); the next slice starts a new one
+    const fail = (err: unknown) => {
+      if (this.workers[slot] === worker) this.workers[slot] = undefined;
+      for (const [task, p] of this.pending) {
+        if (p.worker !== worker) continue;
+        p.reject(err);
+        this.pending.delete(task);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`an opener thread exited (${code})`)));
+    this.workers[slot] = worker;
+    return worker;
+  }
+}
