@@ -23,9 +23,8 @@ export async function keysFor(rows: InboxRow[], keys: VersionKeys): Promise<KeyM
   const map: KeyMap = new Map();
   for (const id of new Set(rows.map((r) => r.engagement_version_id))) {
     const key = await keys.get(id);
-    let k = key ? asKeyObject.get(key) : undefined;
-    if (key && !k) asKeyObject.set(key, (k = KeyObject.from(key)));
-    map.set(id, k ?? null);
+    if (key && !asKeyObject.has(key)) asKeyObject.set(key, KeyObject.from(key));
+    map.set(id, key ? (asKeyObject.get(key) ?? null) : null);
   }
   return map;
 }
