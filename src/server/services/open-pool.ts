@@ -20,7 +20,9 @@ function newWorker(): Worker {
   // Node 20 does not apply a worker's `execArgv: ['--import', 'tsx']` to its entry file, so the thread
   // registers tsx itself before it imports the .ts
   // (the ESM build of tsx's API: its CommonJS build cannot register ESM hooks from a thread)
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+  const api = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
   const tsx = pathToFileURL(api).href;
   const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
   return new Worker(boot, { eval: true });
