@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, InboxState } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
+import type { InboxRow } from './ingest';
 import { OpenPool } from './open-pool';
 import { keysFor, type Outcome, openRow } from './open-row';
 import { storeParticipation } from './participation';
@@ -49,24 +50,31 @@ export async function writeOpened(
   return Number(moved.numUpdatedRows) > 0;
 }
 
+type Slice = { rows: InboxRow[]; outcomes: Promise<Outcome[]> };
+
 /**
- * Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once (two instances):
- * both take rows in the same total order (received_at, id), so their writes lock rows in the same order and
- * cannot deadlock; the second to write a bundle finds it there and does nothing. With a pool the rows are
- * decrypted and checked on its threads; the writes stay here, one transaction for the slice.
+ * Takes up to `limit` pending rows after `after` in the total order (received_at, id) and starts opening
+ * them (on the pool's threads when given one). Two instances may take the same rows: both take them in
+ * the same order, so their writes lock rows in the same order and cannot deadlock.
  */
-export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200, pool?: OpenPool): Promise<number> {
-  const rows = await db
-    .selectFrom('inbox')
-    .selectAll()
-    .where('state', '=', 'pending')
-    .orderBy('received_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  if (rows.length === 0) return 0;
+async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?: OpenPool, after?: InboxRow): Promise<Slice | null> {
+  let q = db.selectFrom('inbox').selectAll().where('state', '=', 'pending');
+  if (after)
+    q = q.where(({ eb, or, and }) =>
+      or([eb('received_at', '>', after.received_at), and([eb('received_at', '=', after.received_at), eb('id', '>', after.id)])]),
+    );
+  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  if (rows.length === 0) return null;
   const versionKeys = await keysFor(rows, keys);
-  const outcomes = pool ? await pool.open(rows, versionKeys) : rows.map((r) => openRow(r, versionKeys));
+  const outcomes = pool ? pool.open(rows, versionKeys) : Promise.resolve(rows.map((r) => openRow(r, versionKeys)));
+  // a slice taken ahead may never be written (the run stopped or failed): its failure is nobody's to report
+  outcomes.catch(() => {});
+  return { rows, outcomes };
+}
+
+/** Writes a slice's outcomes in one transaction; the second instance to write a bundle finds it there. */
+async function writeSlice(db: Kysely<DB>, keys: VersionKeys, slice: Slice): Promise<number> {
+  const outcomes = await slice.outcomes;
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     for (const o of outcomes) {
@@ -76,13 +84,40 @@ export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200
       }
     }
   });
-  return rows.length;
+  return slice.rows.length;
+}
+
+/** Opens up to `limit` pending rows, oldest first, in one transaction; returns how many it handled. */
+export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200, pool?: OpenPool): Promise<number> {
+  const slice = await nextSlice(db, keys, limit, pool);
+  return slice ? writeSlice(db, keys, slice) : 0;
+}
+
+/**
+ * Opens pending rows slice by slice, the next slice decrypting on the pool while this one is written, so
+ * the threads and the writes overlap. After each slice `between` may pause, or end the pass (false).
+ * Returns how many rows it handled.
+ */
+export async function openSlices(
+  db: Kysely<DB>,
+  keys: VersionKeys,
+  { limit = 200, pool, between }: { limit?: number; pool?: OpenPool; between?: () => Promise<boolean> } = {},
+): Promise<number> {
+  let total = 0;
+  let slice = await nextSlice(db, keys, limit, pool);
+  while (slice) {
+    const [next, written] = await Promise.all([nextSlice(db, keys, limit, pool, slice.rows.at(-1)), writeSlice(db, keys, slice)]);
+    total += written;
+    slice = between && !(await between()) ? null : next;
+  }
+  return total;
 }
 
 /** Opens everything pending (on the pool's threads when given one). */
 export async function openAll(db: Kysely<DB>, keys: VersionKeys, pool?: OpenPool): Promise<number> {
   let total = 0;
-  for (let n = await openPending(db, keys, 200, pool); n > 0; n = await openPending(db, keys, 200, pool)) total += n;
+  // a pass follows the order from where it started: another pass picks up anything that arrived behind it
+  for (let n = await openSlices(db, keys, { pool }); n > 0; n = await openSlices(db, keys, { pool })) total += n;
   return total;
 }
 
@@ -131,9 +166,11 @@ export class Opener {
       do {
         this.again = false;
         try {
-          while (!this.stopped && (await openPending(this.db, this.keys, SLICE, this.pool)) > 0) {
-            if (Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
-          }
+          const between = async () => {
+            if (!this.stopped && Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
+            return !this.stopped;
+          };
+          for (let n = 1; n > 0 && !this.stopped; ) n = await openSlices(this.db, this.keys, { limit: SLICE, pool: this.pool, between });
         } catch (err) {
           this.onError(err);
           this.retry = setTimeout(() => this.run(), RETRY_MS);
