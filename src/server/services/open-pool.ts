@@ -46,6 +46,11 @@ export class OpenPool {
     return opened.flat();
   }
 
+  /** Starts every thread now and resolves once each answers (a benchmark times opening, not starting). */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.size }, (_, i) => this.send(i, [], new Map())));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const workers = this.workers.filter((w) => w !== undefined);
