@@ -1,10 +1,12 @@
 /** The opener's worker pool opens bundles exactly as the main thread does: same rows stored, same refusals. */
+import type { KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersionKeys } from '../../src/server/services/engagements';
 import type { InboxRow } from '../../src/server/services/ingest';
 import { ingestBatch, REASONS } from '../../src/server/services/ingest';
+import { agreement } from '../../src/server/services/open-envelope';
 import { OpenPool } from '../../src/server/services/open-pool';
-import { decryptWith, keysFor, openRow } from '../../src/server/services/open-row';
+import { decryptWith, keysFor, openRows } from '../../src/server/services/open-row';
 import { openAll } from '../../src/server/services/opener';
 import type { Envelope } from '../../src/shared/envelope';
 import { open } from '../../src/shared/envelope';
@@ -31,6 +33,11 @@ function flip(item: SyncItem, field: 'ct' | 'wk' | 'iv'): SyncItem {
   return { ...item, envelope: { ...item.envelope, [field]: bytes.toString('base64') } };
 }
 
+/** Replaces the ephemeral public key with a point that is not on the curve. */
+function offCurve(item: SyncItem): SyncItem {
+  return { ...item, envelope: { ...item.envelope, epk: { ...item.envelope.epk, x: Buffer.alloc(32, 1).toString('base64url') } } };
+}
+
 /** Good bundles and every kind the opener must refuse, acknowledged into the inbox as the sync route does. */
 async function acknowledged(): Promise<{ rows: InboxRow[]; expected: Map<string, string | null> }> {
   const good = await Promise.all(Array.from({ length: 9 }, () => sealedItem(s.engagement, { sessionId: null })));
@@ -48,6 +55,7 @@ async function acknowledged(): Promise<{ rows: InboxRow[]; expected: Map<string,
     [flip(await sealedItem(s.engagement), 'ct'), REASONS.unreadable],
     [flip(await sealedItem(s.engagement), 'wk'), REASONS.unreadable],
     [flip(await sealedItem(s.engagement), 'iv'), REASONS.unreadable],
+    [offCurve(await sealedItem(s.engagement)), REASONS.unreadable],
     [{ ...other, id: crypto.randomUUID() }, REASONS.unreadable],
     [await sealedItem(s.engagement, { answers: { visit: { face: 9 } } as never }), REASONS.invalidContent],
     // the bundle names a photo its sync item does not declare
@@ -78,14 +86,14 @@ describe('the opener pool', () => {
   it('opens every row exactly as the main thread does, refusals included', async () => {
     const { rows, expected } = await acknowledged();
     const versionKeys = await keysFor(rows, keys);
-    const single = rows.map((r) => openRow(r, versionKeys));
+    const single = openRows(rows, versionKeys);
     const pooled = await pool.open(rows, versionKeys);
     expect(pooled).toEqual(single);
     expect(new Map(pooled.map((o) => [o.id, 'reason' in o ? o.reason : null]))).toEqual(expected);
     // a version the server does not know (no key): refused alike
     const unknown = rows.map((r) => ({ id: r.id, reason: REASONS.unknownVersion }));
     expect(await pool.open(rows, new Map())).toEqual(unknown);
-    expect(rows.map((r) => openRow(r, new Map()))).toEqual(unknown);
+    expect(openRows(rows, new Map())).toEqual(unknown);
   });
 
   it('decrypts with node:crypto exactly what WebCrypto decrypts, and refuses what it refuses', async () => {
@@ -97,15 +105,14 @@ describe('the opener pool', () => {
         (o) => Buffer.from(o.plaintext).toString('base64'),
         () => 'refused',
       );
-      const node = decryptWith(r, versionKeys.get(r.engagement_version_id));
+      const node = decryptWith(r, agreement(versionKeys.get(r.engagement_version_id) as KeyObject));
       expect('plaintext' in node ? Buffer.from(node.plaintext).toString('base64') : 'refused').toBe(web);
     }
   });
 
   it('stores through the pool the rows the main thread would store, and keeps the refused with their reason', async () => {
     const { rows, expected } = await acknowledged();
-    const outcomes = rows.map(async (r) => openRow(r, await keysFor([r], keys)));
-    const want = (await Promise.all(outcomes)).flatMap((o) => ('row' in o ? [o.row] : []));
+    const want = openRows(rows, await keysFor(rows, keys)).flatMap((o) => ('row' in o ? [o.row] : []));
     expect(await openAll(s.database.db, keys, pool)).toBeGreaterThanOrEqual(rows.length);
     const ids = rows.map((r) => r.id);
     const stored = await s.database.db

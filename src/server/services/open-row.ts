@@ -3,14 +3,14 @@
  * the shared schema. Synchronous and free of the database, so the opener's worker threads run it as is
  * and the main thread runs the very same code when there is no pool.
  */
-import { KeyObject } from 'node:crypto';
+import { type ECDH, KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import type { Envelope } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import type { VersionKeys } from './engagements';
 import { type InboxRow, REASONS } from './ingest';
-import { openEnvelope } from './open-envelope';
+import { agreement, openEnvelope } from './open-envelope';
 
 export type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
 /** Each version's private key as node:crypto uses it (null: the server does not know the version). */
@@ -29,7 +29,7 @@ export async function keysFor(rows: InboxRow[], keys: VersionKeys): Promise<KeyM
   return map;
 }
 
-export function decryptWith(r: InboxRow, key: KeyObject | null | undefined): { plaintext: Uint8Array } | { reason: string } {
+export function decryptWith(r: InboxRow, key: ECDH | null | undefined): { plaintext: Uint8Array } | { reason: string } {
   if (!key) return { reason: REASONS.unknownVersion };
   try {
     return { plaintext: openEnvelope(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id) };
@@ -40,7 +40,8 @@ export function decryptWith(r: InboxRow, key: KeyObject | null | undefined): { p
 
 /** Decrypts one inbox row's envelope with its version's private key: the plaintext, or why not. */
 export async function decryptRow(r: InboxRow, keys: VersionKeys): Promise<{ plaintext: Uint8Array } | { reason: string }> {
-  return decryptWith(r, (await keysFor([r], keys)).get(r.engagement_version_id));
+  const key = (await keysFor([r], keys)).get(r.engagement_version_id);
+  return decryptWith(r, key ? agreement(key) : null);
 }
 
 /**
@@ -78,12 +79,18 @@ export function checkPayload(r: InboxRow, json: unknown): Outcome {
 
 const utf8 = new TextDecoder();
 
-export function openRow(r: InboxRow, keys: KeyMap): Outcome {
-  const opened = decryptWith(r, keys.get(r.engagement_version_id));
+function openRow(r: InboxRow, agreements: Map<string, ECDH | null>): Outcome {
+  const opened = decryptWith(r, agreements.get(r.engagement_version_id));
   if ('reason' in opened) return { id: r.id, reason: opened.reason };
   try {
     return checkPayload(r, JSON.parse(utf8.decode(opened.plaintext)));
   } catch {
     return { id: r.id, reason: REASONS.invalidContent };
   }
+}
+
+/** Opens rows with these versions' keys (on a pool thread, or here). */
+export function openRows(rows: InboxRow[], keys: KeyMap): Outcome[] {
+  const agreements = new Map([...keys].map(([id, k]) => [id, k ? agreement(k) : null] as const));
+  return rows.map((r) => openRow(r, agreements));
 }

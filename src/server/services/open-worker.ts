@@ -1,7 +1,7 @@
 /** A thread of the opener's pool (services/open-pool.ts): opens the rows it is sent, answers the outcomes. */
 import { parentPort } from 'node:worker_threads';
 import type { InboxRow } from './ingest';
-import { type KeyMap, openRow } from './open-row';
+import { type KeyMap, openRows } from './open-row';
 
 export interface OpenTask {
   task: number;
@@ -10,5 +10,5 @@ export interface OpenTask {
 }
 
 parentPort?.on('message', ({ task, rows, keys }: OpenTask) => {
-  parentPort?.postMessage({ task, outcomes: rows.map((r) => openRow(r, keys)) });
+  parentPort?.postMessage({ task, outcomes: openRows(rows, keys) });
 });

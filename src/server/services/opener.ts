@@ -9,7 +9,7 @@ import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
 import type { InboxRow } from './ingest';
 import { OpenPool } from './open-pool';
-import { keysFor, type Outcome, openRow } from './open-row';
+import { keysFor, type Outcome, openRows } from './open-row';
 import { storeParticipation } from './participation';
 
 /**
@@ -66,7 +66,7 @@ async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?
   const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
   if (rows.length === 0) return null;
   const versionKeys = await keysFor(rows, keys);
-  const outcomes = pool ? pool.open(rows, versionKeys) : Promise.resolve(rows.map((r) => openRow(r, versionKeys)));
+  const outcomes = pool ? pool.open(rows, versionKeys) : Promise.resolve(openRows(rows, versionKeys));
   // a slice taken ahead may never be written (the run stopped or failed): its failure is nobody's to report
   outcomes.catch(() => {});
   return { rows, outcomes };
