@@ -12,42 +12,61 @@ import { OpenPool } from './open-pool';
 import { keysFor, type Outcome, openRows } from './open-row';
 import { storeParticipation } from './participation';
 
+type Opened = Extract<Outcome, { row: unknown }>;
+/** Rows per multi-row statement: well inside SQLite's and PostgreSQL's limits on bound values. */
+const INSERT_ROWS = 200;
+
 /**
- * Writes an opened bundle with its claim and participation, and marks its inbox row opened, inside the
- * caller's transaction; `from` is the state the row must still be in (pending, or failed for a repair).
- * Returns whether the row was still in that state.
+ * Writes opened bundles with their claims and participation, and marks their inbox rows opened, inside the
+ * caller's transaction: the bundles in one insert and the inbox in one update, in the rows' order;
+ * `from` is the state the rows must still be in (pending, or failed for a repair). Returns how many rows
+ * were still in that state.
  */
 export async function writeOpened(
   tx: Transaction<DB>,
-  o: Extract<Outcome, { row: unknown }>,
+  opened: Opened[],
   keys: VersionKeys,
   now: string,
   from: InboxState = 'pending',
-): Promise<boolean> {
-  await tx
-    .insertInto('bundles')
-    .values(o.row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim);
-  // the session's date decides lateness (a session reported later marks its claims then)
-  const session = o.payload.sessionId
-    ? await tx.selectFrom('sessions').select('opened_at').where('id', '=', o.payload.sessionId).executeTakeFirst()
-    : undefined;
-  await storeClaim(tx, o.payload, keys.serverKey, {
-    deviceId: o.row.device_id,
-    receivedAt: o.row.received_at,
-    sessionAt: session?.opened_at,
-  });
-  // who took part and the contact for feedback, likewise with their bundle
-  await storeParticipation(tx, o.payload, keys.serverKey);
-  const moved = await tx
-    .updateTable('inbox')
-    .set({ state: 'opened', opened_at: now })
-    .where('id', '=', o.id)
-    .where('state', '=', from)
-    .executeTakeFirst();
-  return Number(moved.numUpdatedRows) > 0;
+): Promise<number> {
+  if (opened.length === 0) return 0;
+  for (let i = 0; i < opened.length; i += INSERT_ROWS) {
+    await tx
+      .insertInto('bundles')
+      .values(opened.slice(i, i + INSERT_ROWS).map((o) => o.row))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  for (const o of opened.filter((x) => x.payload.claim)) {
+    // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim);
+    // the session's date decides lateness (a session reported later marks its claims then)
+    const session = o.payload.sessionId
+      ? await tx.selectFrom('sessions').select('opened_at').where('id', '=', o.payload.sessionId).executeTakeFirst()
+      : undefined;
+    await storeClaim(tx, o.payload, keys.serverKey, {
+      deviceId: o.row.device_id,
+      receivedAt: o.row.received_at,
+      sessionAt: session?.opened_at,
+    });
+  }
+  // who took part and the contact for feedback, likewise with their bundles
+  await storeParticipation(
+    tx,
+    opened.map((o) => o.payload),
+    keys.serverKey,
+  );
+  let moved = 0;
+  for (let i = 0; i < opened.length; i += INSERT_ROWS) {
+    const ids = opened.slice(i, i + INSERT_ROWS).map((o) => o.id);
+    const r = await tx
+      .updateTable('inbox')
+      .set({ state: 'opened', opened_at: now })
+      .where('id', 'in', ids)
+      .where('state', '=', from)
+      .executeTakeFirst();
+    moved += Number(r.numUpdatedRows);
+  }
+  return moved;
 }
 
 type Slice = { rows: InboxRow[]; outcomes: Promise<Outcome[]> };
@@ -77,12 +96,17 @@ async function writeSlice(db: Kysely<DB>, keys: VersionKeys, slice: Slice): Prom
   const outcomes = await slice.outcomes;
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
+    // in the rows' order, as another instance writing the same rows would
     for (const o of outcomes) {
-      if ('row' in o) await writeOpened(tx, o, keys, now);
-      else {
+      if (!('row' in o))
         await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
-      }
     }
+    await writeOpened(
+      tx,
+      outcomes.filter((o) => 'row' in o),
+      keys,
+      now,
+    );
   });
   return slice.rows.length;
 }

@@ -58,7 +58,7 @@ export async function repairFailed(db: Kysely<DB>, keys: VersionKeys, id: string
   }
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    if (!(await writeOpened(tx, outcome, keys, now, 'failed')))
+    if ((await writeOpened(tx, [outcome], keys, now, 'failed')) === 0)
       throw new HttpError(409, 'already_repaired', 'This bundle was repaired or opened meanwhile.');
     await audit(tx, { actor, action: 'bundle.repaired', subject: `bundle:${id}`, reason: note, at: now, detail: { was: row.reason } });
   });
