@@ -3,35 +3,49 @@
  * a slice are split across the threads while the main thread keeps serving requests and does the writes.
  * Threads start on first use and are ended by `close`.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InboxRow } from './ingest';
 import type { KeyMap, Outcome } from './open-row';
 import type { OpenTask } from './open-worker';
 
-/** Run from source (tsx, vitest) the thread loads the .ts file through tsx; a compiled build has the .js. */
 const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./open-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+let source: Promise<string | URL> | null = null;
 
-function newWorker(): Worker {
-  if (!fromSource) return new Worker(WORKER_URL);
-  // Node 20 does not apply a worker's `execArgv: ['--import', 'tsx']` to its entry file, so the thread
-  // registers tsx itself before it imports the .ts
-  // (the ESM build of tsx's API: its CommonJS build cannot register ESM hooks from a thread)
-  const api = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(api).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(boot, { eval: true });
+/**
+ * What a thread runs. A compiled build starts the open-worker.js beside this file. Run from source (tsx,
+ * vitest), the thread gets open-worker.ts and what it imports bundled once into one script by esbuild
+ * (which comes with tsx): starting tsx's loader in every thread instead takes seconds.
+ */
+function workerSource(): Promise<string | URL> {
+  source ??= fromSource ? bundleFromSource() : Promise.resolve(new URL('./open-worker.js', import.meta.url));
+  source.catch(() => {
+    source = null;
+  });
+  return source;
+}
+
+async function bundleFromSource(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const entry = fileURLToPath(new URL('./open-worker.ts', import.meta.url));
+  const out = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  return out.outputFiles[0]?.text ?? '';
 }
 
 type Pending = { resolve: (o: Outcome[]) => void; reject: (e: unknown) => void };
 
 export class OpenPool {
   private workers: (Worker | undefined)[] = [];
+  private code: string | URL | null = null;
   private pending = new Map<number, { worker: Worker } & Pending>();
   private nextTask = 0;
   private closed = false;
@@ -40,6 +54,7 @@ export class OpenPool {
 
   /** Opens the rows across the threads; the outcomes come back in the rows' order. */
   async open(rows: InboxRow[], keys: KeyMap): Promise<Outcome[]> {
+    this.code ??= await workerSource();
     const parts = Math.min(this.size, rows.length);
     const per = Math.ceil(rows.length / parts);
     const opened = await Promise.all(Array.from({ length: parts }, (_, i) => this.send(i, rows.slice(i * per, (i + 1) * per), keys)));
@@ -48,6 +63,7 @@ export class OpenPool {
 
   /** Starts every thread now and resolves once each answers (a benchmark times opening, not starting). */
   async warm(): Promise<void> {
+    this.code ??= await workerSource();
     await Promise.all(Array.from({ length: this.size }, (_, i) => this.send(i, [], new Map())));
   }
 
@@ -69,7 +85,8 @@ export class OpenPool {
   }
 
   private start(slot: number): Worker {
-    const worker = newWorker();
+    const code = this.code as string | URL;
+    const worker = typeof code === 'string' ? new Worker(code, { eval: true }) : new Worker(code);
     worker.on('message', ({ task, outcomes }: { task: number; outcomes: Outcome[] }) => {
       this.pending.get(task)?.resolve(outcomes);
       this.pending.delete(task);
