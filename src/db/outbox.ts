@@ -1,6 +1,6 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
-import type { IDBPDatabase } from 'idb';
+import { type IDBPDatabase, unwrap } from 'idb';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
@@ -65,6 +65,25 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       return Number.isFinite(limit) ? all.slice(0, limit) : all;
     },
 
+    /**
+     * The next `limit` waiting bundles after `after` in the same order as `waiting` (the byCreated index
+     * orders by createdAt, then id), so a sync run reads its queue a page at a time. One getAll per step:
+     * the bundles created in the same millisecond as `after`, then those after it.
+     */
+    async waitingAfter(after: Pick<OutboxRecord, 'createdAt' | 'id'> | null, limit: number): Promise<OutboxRecord[]> {
+      const index = (await getDb()).transaction('outbox').store.index('byCreated');
+      const page: OutboxRecord[] = [];
+      for (let from = after; page.length < limit; ) {
+        const last = from;
+        const ties = last ? (await index.getAll(IDBKeyRange.only(last.createdAt))).filter((r) => r.id > last.id) : [];
+        const rest = await index.getAll(last ? IDBKeyRange.lowerBound(last.createdAt, true) : null, limit);
+        page.push(...[...ties, ...rest].filter((r) => r.state === 'waiting'));
+        if (rest.length < limit) break;
+        from = rest[rest.length - 1] ?? null;
+      }
+      return page.slice(0, limit);
+    },
+
     async attention(): Promise<OutboxRecord[]> {
       const d = await getDb();
       return d.getAllFromIndex('outbox', 'byState', 'attention');
@@ -83,18 +102,20 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     /**
      * Removes bundles the server confirmed (stored or duplicate), with their attachments, in one transaction.
      * Each record names its attachments (written with it in one transaction), so they go by key: no index
-     * lookup per bundle, which matters when a batch of 500 is removed at once.
+     * lookup per bundle, which matters when a batch of 500 is removed at once. The deletes are plain
+     * requests (no promise each): a failed one aborts the transaction, and `tx.done` rejects.
      */
     async remove(records: Pick<OutboxRecord, 'id' | 'attachments'>[]): Promise<void> {
       if (records.length === 0) return;
       const d = await getDb();
       const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
-      const ops: Promise<unknown>[] = [];
+      const bundles = unwrap(tx.objectStore('outbox'));
+      const attachments = unwrap(tx.objectStore('attachments'));
       for (const r of records) {
-        ops.push(tx.objectStore('outbox').delete(r.id));
-        for (const sha of r.attachments) ops.push(tx.objectStore('attachments').delete(sha));
+        bundles.delete(r.id);
+        for (const sha of r.attachments) attachments.delete(sha);
       }
-      await Promise.all([...ops, tx.done]);
+      await tx.done;
       clearStorageFull();
     },
 

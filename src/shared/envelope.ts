@@ -36,6 +36,11 @@ export function bundleAad(bundleId: string, engagementVersionId: string): Uint8A
   return utf8(`blether/bundle/v1|${bundleId}|${engagementVersionId}`);
 }
 
+/** HKDF info of the key-encryption key: binds the wrapped content key to its engagement version. */
+export function kekInfo(engagementVersionId: string): Uint8Array<ArrayBuffer> {
+  return utf8(`blether/kek/v1|${engagementVersionId}`);
+}
+
 export function attachmentAad(bundleId: string, index: number): Uint8Array<ArrayBuffer> {
   return utf8(`blether/attachment/v1|${bundleId}|${index}`);
 }
@@ -49,7 +54,7 @@ async function wrappingKey(
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const hkdfKey = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8(`blether/kek/v1|${engagementVersionId}`) },
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: kekInfo(engagementVersionId) },
     hkdfKey,
     { name: 'AES-KW', length: 256 },
     false,

@@ -8,6 +8,7 @@ import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
+import { QueueReader } from './queue';
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -116,8 +117,10 @@ export class SyncEngine {
   private async runOnce(): Promise<SyncReport> {
     const token = await this.opts.getToken();
     if (!token) return { sent: 0, attention: 0, ok: false };
-    const all = [...(await this.opts.outbox.waiting()), ...(await dueRefused(this.opts.outbox))];
-    if (all.length === 0) {
+    // an answer whose upload was refused goes again, first, once its wait is over
+    const due = await dueRefused(this.opts.outbox);
+    const total = (await this.opts.outbox.counts()).waiting + due.length;
+    if (total === 0) {
       try {
         await this.reportSessions(token);
       } catch (e) {
@@ -129,16 +132,18 @@ export class SyncEngine {
     let sent = 0;
     let attention = 0;
     let retry = 0;
-    this.set({ phase: 'sending', progress: { sent: 0, total: all.length }, message: null });
-    let queue = all;
+    let answeredSoFar = 0;
+    this.set({ phase: 'sending', progress: { sent: 0, total }, message: null });
     let removing: Promise<void> = Promise.resolve();
     const uploads = new Uploads((sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes));
-    // every attachment starts on its way, in queue order, a few at a time: later batches' receipts
-    // travel while earlier batches are on the wire, and each batch waits only for its own
-    uploads.prefetch(all.flatMap((b) => b.attachments));
+    // each page's attachments start on their way as it is read, in queue order, a few at a time: later
+    // batches' receipts travel while earlier batches are on the wire, and each batch waits only for its own
+    const queue = new QueueReader(this.opts.outbox, this.maxItems, (page) => uploads.prefetch(page.flatMap((b) => b.attachments)), due);
     try {
-      while (queue.length > 0) {
-        const batch = this.takeBatch(queue);
+      for (let waiting = await queue.next(this.maxItems); waiting.length > 0; waiting = await queue.next(this.maxItems)) {
+        const batch = this.takeBatch(waiting);
+        // the next page is read while this batch is on the wire
+        queue.readAhead().catch(() => {});
         let results: ItemResult[];
         try {
           // attachments first: the server takes a bundle only once everything it names has arrived
@@ -147,11 +152,12 @@ export class SyncEngine {
           if (held.length > 0) {
             await this.holdRefused(held, refused);
             attention += held.length;
-            queue = queue.filter((b) => !held.includes(b));
+            queue.answered(new Set(held.map((b) => b.id)));
+            answeredSoFar += held.length;
             continue;
           }
           this.set({ inFlight: batch.length });
-          results = await this.post(token, batch, queue.length);
+          results = await this.post(token, batch, Math.max(batch.length, total - answeredSoFar));
         } catch (e) {
           if (e instanceof HttpStatusError && e.status === 413 && batch.length > 1) {
             this.maxItems = Math.max(1, Math.floor(batch.length / 2));
@@ -170,17 +176,19 @@ export class SyncEngine {
         }
         const doneIds = new Set(done);
         const taken = batch.filter((b) => doneIds.has(b.id));
-        // the device forgets what the server took while the next batch is on the wire (a crash before it
-        // forgets means a resend, answered `duplicate`: nothing lost, nothing doubled)
+        // the device forgets what the server took while the next batch is on the wire, all of a batch in
+        // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
+        // nothing doubled)
         removing = removing.then(async () => {
           await this.opts.outbox.remove(taken);
           sent += taken.length;
           if (taken.length > 0) this.opts.onSent?.(taken.length);
-          this.set({ progress: { sent: sent + attention, total: all.length } });
+          this.set({ progress: { sent: sent + attention, total } });
         });
         removing.catch(() => {});
         const answered = new Set(results.map((r) => r.id));
-        queue = queue.filter((b) => !answered.has(b.id));
+        queue.answered(answered);
+        answeredSoFar += answered.size;
         if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
         this.set({ inFlight: 0 });
       }

@@ -41,6 +41,25 @@ describe('outbox repository', () => {
     expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
   });
 
+  it('reads the waiting queue a page at a time, in the same order, past same-millisecond bundles and kept ones', async () => {
+    const { repo } = freshRepo();
+    const sameMs = new Date(Date.UTC(2026, 10, 22, 9, 0, 0)).toISOString();
+    for (const i of [7, 3, 9, 1, 5]) await repo.add(record(i, { createdAt: sameMs }));
+    for (const i of [12, 11, 10, 13]) await repo.add(record(i));
+    await repo.markAttention(record(9).id, 'rejected', 'no');
+    await repo.markAttention(record(11).id, 'conflict', 'no');
+    const all = (await repo.waiting()).map((r) => r.id);
+    expect(all).toHaveLength(7);
+    for (const size of [1, 2, 3, 7, 50]) {
+      const read: string[] = [];
+      for (let page = await repo.waitingAfter(null, size); page.length > 0; page = await repo.waitingAfter(page.at(-1) ?? null, size)) {
+        expect(page.length).toBeLessThanOrEqual(size);
+        read.push(...page.map((r) => r.id));
+      }
+      expect(read).toEqual(all);
+    }
+  });
+
   it('writes a bundle and its attachments all or nothing', async () => {
     const { repo, handle } = freshRepo();
     await repo.add(record(1), [attachment('a', record(1).id)]);

@@ -58,6 +58,38 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('reads the next page while a batch is on the wire, and forgets each batch in one transaction', async () => {
+    const repo = await setup(25);
+    const pagesRead: number[] = [];
+    let readsStarted = 0;
+    const removed: number[] = [];
+    const outbox = {
+      ...repo,
+      waitingAfter: async (...a: Parameters<typeof repo.waitingAfter>) => {
+        readsStarted++;
+        const page = await repo.waitingAfter(...a);
+        pagesRead.push(page.length);
+        return page;
+      },
+      remove: async (records: Parameters<typeof repo.remove>[0]) => {
+        removed.push(records.length);
+        return repo.remove(records);
+      },
+    };
+    const pagesAtPost: number[] = [];
+    const { f } = fakeFetch((items) => {
+      pagesAtPost.push(readsStarted);
+      return ok(items);
+    });
+    const engine = new SyncEngine({ outbox, getToken: async () => 't', fetch: f, maxItems: 10 });
+    expect(await engine.sync()).toEqual({ sent: 25, attention: 0, ok: true });
+    // the page after each batch is on its way before the batch goes (the last page was short: the end)
+    expect(pagesAtPost).toEqual([2, 3, 3]);
+    expect(pagesRead).toEqual([10, 10, 5]);
+    expect(removed).toEqual([10, 10, 5]);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
   it('removes stored and duplicate, keeps conflict and rejected with their reasons', async () => {
     const repo = await setup(4);
     const statuses = ['stored', 'duplicate', 'conflict', 'rejected'] as const;

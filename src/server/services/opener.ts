@@ -4,140 +4,144 @@
  * a valid bundle is never dropped: it stays in the inbox as `failed`, with a reason staff can read.
  */
 import type { Kysely, Transaction } from 'kysely';
-import * as v from 'valibot';
-import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
-import { type Envelope, open } from '../../shared/envelope';
 import type { DB, InboxState } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
-import { type InboxRow, REASONS } from './ingest';
+import type { InboxRow } from './ingest';
+import { OpenPool } from './open-pool';
+import { keysFor, type Outcome, openRows } from './open-row';
 import { storeParticipation } from './participation';
 
-export type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
-
-/** Decrypts one inbox row's envelope with its version's private key: the plaintext, or why not. */
-export async function decryptRow(r: InboxRow, keys: VersionKeys): Promise<{ plaintext: Uint8Array } | { reason: string }> {
-  const key = await keys.get(r.engagement_version_id);
-  if (!key) return { reason: REASONS.unknownVersion };
-  try {
-    return await open(JSON.parse(r.envelope_json) as Envelope, key, r.id, r.engagement_version_id);
-  } catch {
-    return { reason: REASONS.unreadable };
-  }
-}
+type Opened = Extract<Outcome, { row: unknown }>;
+/** Rows per multi-row statement: well inside SQLite's and PostgreSQL's limits on bound values. */
+const INSERT_ROWS = 200;
 
 /**
- * The opener's check of a payload against its inbox row, with the shared schema the device checked before
- * sealing; a staff member's repaired payload goes through this same check.
- */
-export function checkPayload(r: InboxRow, json: unknown): Outcome {
-  const result = v.safeParse(BundlePayloadSchema, json);
-  if (!result.success) return { id: r.id, reason: REASONS.invalidContent };
-  const payload = result.output;
-  if (payload.id !== r.id || payload.engagementVersionId !== r.engagement_version_id) return { id: r.id, reason: REASONS.invalidContent };
-  const declared = JSON.parse(r.attachments_json) as string[];
-  if (payload.attachments.map((a) => a.sha256).join() !== declared.join()) return { id: r.id, reason: REASONS.attachmentsMismatch };
-  return {
-    id: r.id,
-    payload,
-    row: {
-      id: r.id,
-      engagement_version_id: r.engagement_version_id,
-      device_id: r.device_id,
-      content_hash: r.content_hash,
-      received_at: r.received_at,
-      created_at: new Date(payload.createdAt).toISOString(),
-      session_id: payload.sessionId ?? null,
-      locale: payload.locale,
-      format: payload.format,
-      input_method: payload.inputMethod,
-      reference_code: payload.referenceCode,
-      answers_json: JSON.stringify(payload.answers),
-      attachment_count: payload.attachments.length,
-    },
-  };
-}
-
-async function openRow(r: InboxRow, keys: VersionKeys): Promise<Outcome> {
-  const opened = await decryptRow(r, keys);
-  if ('reason' in opened) return { id: r.id, reason: opened.reason };
-  try {
-    return checkPayload(r, JSON.parse(new TextDecoder().decode(opened.plaintext)));
-  } catch {
-    return { id: r.id, reason: REASONS.invalidContent };
-  }
-}
-
-/**
- * Writes an opened bundle with its claim and participation, and marks its inbox row opened, inside the
- * caller's transaction; `from` is the state the row must still be in (pending, or failed for a repair).
- * Returns whether the row was still in that state.
+ * Writes opened bundles with their claims and participation, and marks their inbox rows opened, inside the
+ * caller's transaction: the bundles in one insert and the inbox in one update, in the rows' order;
+ * `from` is the state the rows must still be in (pending, or failed for a repair). Returns how many rows
+ * were still in that state.
  */
 export async function writeOpened(
   tx: Transaction<DB>,
-  o: Extract<Outcome, { row: unknown }>,
+  opened: Opened[],
   keys: VersionKeys,
   now: string,
   from: InboxState = 'pending',
-): Promise<boolean> {
-  await tx
-    .insertInto('bundles')
-    .values(o.row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim);
-  // the session's date decides lateness (a session reported later marks its claims then)
-  const session = o.payload.sessionId
-    ? await tx.selectFrom('sessions').select('opened_at').where('id', '=', o.payload.sessionId).executeTakeFirst()
-    : undefined;
-  await storeClaim(tx, o.payload, keys.serverKey, {
-    deviceId: o.row.device_id,
-    receivedAt: o.row.received_at,
-    sessionAt: session?.opened_at,
+): Promise<number> {
+  if (opened.length === 0) return 0;
+  for (let i = 0; i < opened.length; i += INSERT_ROWS) {
+    await tx
+      .insertInto('bundles')
+      .values(opened.slice(i, i + INSERT_ROWS).map((o) => o.row))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+  for (const o of opened.filter((x) => x.payload.claim)) {
+    // the claim lands with its bundle, in the same transaction (bank details sealed inside storeClaim);
+    // the session's date decides lateness (a session reported later marks its claims then)
+    const session = o.payload.sessionId
+      ? await tx.selectFrom('sessions').select('opened_at').where('id', '=', o.payload.sessionId).executeTakeFirst()
+      : undefined;
+    await storeClaim(tx, o.payload, keys.serverKey, {
+      deviceId: o.row.device_id,
+      receivedAt: o.row.received_at,
+      sessionAt: session?.opened_at,
+    });
+  }
+  // who took part and the contact for feedback, likewise with their bundles
+  await storeParticipation(
+    tx,
+    opened.map((o) => o.payload),
+    keys.serverKey,
+  );
+  let moved = 0;
+  for (let i = 0; i < opened.length; i += INSERT_ROWS) {
+    const ids = opened.slice(i, i + INSERT_ROWS).map((o) => o.id);
+    const r = await tx
+      .updateTable('inbox')
+      .set({ state: 'opened', opened_at: now })
+      .where('id', 'in', ids)
+      .where('state', '=', from)
+      .executeTakeFirst();
+    moved += Number(r.numUpdatedRows);
+  }
+  return moved;
+}
+
+type Slice = { rows: InboxRow[]; outcomes: Promise<Outcome[]> };
+
+/**
+ * Takes up to `limit` pending rows after `after` in the total order (received_at, id) and starts opening
+ * them (on the pool's threads when given one). Two instances may take the same rows: both take them in
+ * the same order, so their writes lock rows in the same order and cannot deadlock.
+ */
+async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?: OpenPool, after?: InboxRow): Promise<Slice | null> {
+  let q = db.selectFrom('inbox').selectAll().where('state', '=', 'pending');
+  if (after)
+    q = q.where(({ eb, or, and }) =>
+      or([eb('received_at', '>', after.received_at), and([eb('received_at', '=', after.received_at), eb('id', '>', after.id)])]),
+    );
+  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  if (rows.length === 0) return null;
+  const versionKeys = await keysFor(rows, keys);
+  const outcomes = pool ? pool.open(rows, versionKeys) : Promise.resolve(openRows(rows, versionKeys));
+  // a slice taken ahead may never be written (the run stopped or failed): its failure is nobody's to report
+  outcomes.catch(() => {});
+  return { rows, outcomes };
+}
+
+/** Writes a slice's outcomes in one transaction; the second instance to write a bundle finds it there. */
+async function writeSlice(db: Kysely<DB>, keys: VersionKeys, slice: Slice): Promise<number> {
+  const outcomes = await slice.outcomes;
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    // in the rows' order, as another instance writing the same rows would
+    for (const o of outcomes) {
+      if (!('row' in o))
+        await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
+    }
+    await writeOpened(
+      tx,
+      outcomes.filter((o) => 'row' in o),
+      keys,
+      now,
+    );
   });
-  // who took part and the contact for feedback, likewise with their bundle
-  await storeParticipation(tx, o.payload, keys.serverKey);
-  const moved = await tx
-    .updateTable('inbox')
-    .set({ state: 'opened', opened_at: now })
-    .where('id', '=', o.id)
-    .where('state', '=', from)
-    .executeTakeFirst();
-  return Number(moved.numUpdatedRows) > 0;
+  return slice.rows.length;
+}
+
+/** Opens up to `limit` pending rows, oldest first, in one transaction; returns how many it handled. */
+export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200, pool?: OpenPool): Promise<number> {
+  const slice = await nextSlice(db, keys, limit, pool);
+  return slice ? writeSlice(db, keys, slice) : 0;
 }
 
 /**
- * Opens up to `limit` pending rows; returns how many it handled. Safe to run twice at once (two instances):
- * both take rows in the same total order (received_at, id), so their writes lock rows in the same order and
- * cannot deadlock; the second to write a bundle finds it there and does nothing.
+ * Opens pending rows slice by slice, the next slice decrypting on the pool while this one is written, so
+ * the threads and the writes overlap. After each slice `between` may pause, or end the pass (false).
+ * Returns how many rows it handled.
  */
-export async function openPending(db: Kysely<DB>, keys: VersionKeys, limit = 200): Promise<number> {
-  const rows = await db
-    .selectFrom('inbox')
-    .selectAll()
-    .where('state', '=', 'pending')
-    .orderBy('received_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  if (rows.length === 0) return 0;
-  const outcomes = await Promise.all(rows.map((r) => openRow(r, keys)));
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
-    for (const o of outcomes) {
-      if ('row' in o) await writeOpened(tx, o, keys, now);
-      else {
-        await tx.updateTable('inbox').set({ state: 'failed', reason: o.reason, opened_at: now }).where('id', '=', o.id).execute();
-      }
-    }
-  });
-  return rows.length;
+export async function openSlices(
+  db: Kysely<DB>,
+  keys: VersionKeys,
+  { limit = 200, pool, between }: { limit?: number; pool?: OpenPool; between?: () => Promise<boolean> } = {},
+): Promise<number> {
+  let total = 0;
+  let slice = await nextSlice(db, keys, limit, pool);
+  while (slice) {
+    const [next, written] = await Promise.all([nextSlice(db, keys, limit, pool, slice.rows.at(-1)), writeSlice(db, keys, slice)]);
+    total += written;
+    slice = between && !(await between()) ? null : next;
+  }
+  return total;
 }
 
-/** Opens everything pending. */
-export async function openAll(db: Kysely<DB>, keys: VersionKeys): Promise<number> {
+/** Opens everything pending (on the pool's threads when given one). */
+export async function openAll(db: Kysely<DB>, keys: VersionKeys, pool?: OpenPool): Promise<number> {
   let total = 0;
-  for (let n = await openPending(db, keys); n > 0; n = await openPending(db, keys)) total += n;
+  // a pass follows the order from where it started: another pass picks up anything that arrived behind it
+  for (let n = await openSlices(db, keys, { pool }); n > 0; n = await openSlices(db, keys, { pool })) total += n;
   return total;
 }
 
@@ -164,6 +168,7 @@ export class Opener {
     private db: Kysely<DB>,
     private keys: VersionKeys,
     private onError: (err: unknown) => void,
+    private pool = new OpenPool(),
   ) {}
 
   /** A batch was acknowledged: open it (soon, if batches are still coming). */
@@ -185,9 +190,11 @@ export class Opener {
       do {
         this.again = false;
         try {
-          while (!this.stopped && (await openPending(this.db, this.keys, SLICE)) > 0) {
-            if (Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
-          }
+          const between = async () => {
+            if (!this.stopped && Date.now() - this.lastKick < QUIET_MS) await this.pause(BUSY_PAUSE_MS);
+            return !this.stopped;
+          };
+          for (let n = 1; n > 0 && !this.stopped; ) n = await openSlices(this.db, this.keys, { limit: SLICE, pool: this.pool, between });
         } catch (err) {
           this.onError(err);
           this.retry = setTimeout(() => this.run(), RETRY_MS);
@@ -221,5 +228,6 @@ export class Opener {
     if (this.retry) clearTimeout(this.retry);
     this.wake?.();
     await this.idle();
+    await this.pool.close();
   }
 }

@@ -42,40 +42,57 @@ export function contactOf(raw: unknown): ContactDetails | null {
   return r.success && (r.output.email || r.output.phone) ? r.output : null;
 }
 
-export async function storeParticipation(tx: Kysely<DB> | Transaction<DB>, payload: BundlePayload, serverKey: ServerKey): Promise<void> {
-  const version = await tx
-    .selectFrom('engagement_versions')
-    .select('engagement_id')
-    .where('id', '=', payload.engagementVersionId)
-    .executeTakeFirst();
-  if (!version) return;
-  const place = (payload as { place?: { venue?: string; area?: string } }).place;
-  const monitoring = monitoringOf(payload.monitoring);
-  await tx
-    .insertInto('participation')
-    .values({
+/** Rows per multi-row insert: well inside SQLite's and PostgreSQL's limits on bound values. */
+const ROWS = 200;
+
+/** Stores who took part in each of these bundles (one insert per table for all of them, in their order). */
+export async function storeParticipation(tx: Kysely<DB> | Transaction<DB>, payloads: BundlePayload[], serverKey: ServerKey): Promise<void> {
+  if (payloads.length === 0) return;
+  const versionIds = [...new Set(payloads.map((p) => p.engagementVersionId))];
+  const versions = await tx.selectFrom('engagement_versions').select(['id', 'engagement_id']).where('id', 'in', versionIds).execute();
+  const engagementOf = new Map(versions.map((x) => [x.id, x.engagement_id]));
+  const known = payloads.flatMap((payload) => {
+    const engagementId = engagementOf.get(payload.engagementVersionId);
+    return engagementId ? [{ payload, engagementId }] : [];
+  });
+  const people = known.map(({ payload, engagementId }) => {
+    const place = (payload as { place?: { venue?: string; area?: string } }).place;
+    const monitoring = monitoringOf(payload.monitoring);
+    return {
       bundle_id: payload.id,
-      engagement_id: version.engagement_id,
+      engagement_id: engagementId,
       session_id: payload.sessionId ?? null,
       venue: place?.venue?.trim() || null,
       area: place?.area?.trim().toUpperCase() || null,
       created_at: new Date(payload.createdAt).toISOString(),
       monitoring_json: monitoring ? JSON.stringify(monitoring) : null,
-    })
-    .onConflict((oc) => oc.column('bundle_id').doNothing())
-    .execute();
-  const contact = contactOf(payload.contact);
-  if (contact) {
-    await tx
-      .insertInto('feedback_contacts')
-      .values({
+    };
+  });
+  const contacts = known.flatMap(({ payload, engagementId }) => {
+    const contact = contactOf(payload.contact);
+    if (!contact) return [];
+    return [
+      {
         bundle_id: payload.id,
-        engagement_id: version.engagement_id,
+        engagement_id: engagementId,
         contact_sealed: serverKey.seal(JSON.stringify(contact), CONTACT_CONTEXT(payload.id)),
         locale: payload.locale,
         format: payload.format,
         created_at: new Date(payload.createdAt).toISOString(),
-      })
+      },
+    ];
+  });
+  for (let i = 0; i < people.length; i += ROWS) {
+    await tx
+      .insertInto('participation')
+      .values(people.slice(i, i + ROWS))
+      .onConflict((oc) => oc.column('bundle_id').doNothing())
+      .execute();
+  }
+  for (let i = 0; i < contacts.length; i += ROWS) {
+    await tx
+      .insertInto('feedback_contacts')
+      .values(contacts.slice(i, i + ROWS))
       .onConflict((oc) => oc.column('bundle_id').doNothing())
       .execute();
   }

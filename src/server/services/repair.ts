@@ -11,7 +11,8 @@ import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { audit } from './audit';
 import type { VersionKeys } from './engagements';
-import { checkPayload, decryptRow, writeOpened } from './opener';
+import { checkPayload, decryptRow } from './open-row';
+import { writeOpened } from './opener';
 
 export async function listFailed(db: Kysely<DB>) {
   return db
@@ -57,7 +58,7 @@ export async function repairFailed(db: Kysely<DB>, keys: VersionKeys, id: string
   }
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    if (!(await writeOpened(tx, outcome, keys, now, 'failed')))
+    if ((await writeOpened(tx, [outcome], keys, now, 'failed')) === 0)
       throw new HttpError(409, 'already_repaired', 'This bundle was repaired or opened meanwhile.');
     await audit(tx, { actor, action: 'bundle.repaired', subject: `bundle:${id}`, reason: note, at: now, detail: { was: row.reason } });
   });

@@ -86,7 +86,7 @@ function timedOutbox(): typeof outbox {
     };
   return {
     ...outbox,
-    waiting: time('waiting', outbox.waiting),
+    waitingAfter: time('waiting', outbox.waitingAfter),
     remove: time('remove', outbox.remove),
     attachment: time('attachment', outbox.attachment),
   };
