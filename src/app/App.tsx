@@ -1,12 +1,13 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, lazy, useLocation } from 'preact-iso';
 import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
 import { Welcome } from '../features/facilitate/Welcome';
 import { t } from '../i18n/index';
 import { Home, Journey } from './routes';
 import { Shell } from './Shell';
+import { type RouteTable, Switch } from './switch';
 
 // The staff web is its own chunk: never in a participant's first load.
 const StaffApp = lazy(() => import('../features/manage/manage-app'));
@@ -68,28 +69,29 @@ function PaperRoute({ params }: { params: { slug: string } }) {
   );
 }
 
+const ROUTES: RouteTable = [
+  ['/', GuardedHome],
+  ['/enrol', GuardedEnrol],
+  ['/session', GuardedSession],
+  ['/queue', GuardedQueue],
+  ['/p/:slug', JourneyRoute],
+  ['/paper/:slug', PaperRoute],
+  ['/feedback/:slug', FeedbackRoute],
+  ['/lookup', LookupRoute],
+  ['/claim/:slug', ClaimRoute],
+  ['/finance', FinanceMoved],
+  ['/finance/*', FinanceMoved],
+  ['/credits', Credits],
+  ['/staff/*', StaffApp],
+  ['/staff', StaffApp],
+];
+
 /** During a hand-over only its own pages (and public ones) are reachable; anything else shows the PIN gate. */
 function Routes() {
   const { path } = useLocation();
   return (
     <HandOverGate path={path}>
-      <Router>
-        <Route path="/" component={GuardedHome} />
-        <Route path="/enrol" component={GuardedEnrol} />
-        <Route path="/session" component={GuardedSession} />
-        <Route path="/queue" component={GuardedQueue} />
-        <Route path="/p/:slug" component={JourneyRoute} />
-        <Route path="/paper/:slug" component={PaperRoute} />
-        <Route path="/feedback/:slug" component={FeedbackRoute} />
-        <Route path="/lookup" component={LookupRoute} />
-        <Route path="/claim/:slug" component={ClaimRoute} />
-        <Route path="/finance" component={FinanceMoved} />
-        <Route path="/finance/*" component={FinanceMoved} />
-        <Route path="/credits" component={Credits} />
-        <Route path="/staff/*" component={StaffApp} />
-        <Route path="/staff" component={StaffApp} />
-        <Route default component={NotFound} />
-      </Router>
+      <Switch routes={ROUTES} fallback={NotFound} />
     </HandOverGate>
   );
 }

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { db } from './open';
 import { outboxRepo } from './outbox';
 

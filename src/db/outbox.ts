@@ -1,13 +1,10 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import { type IDBPDatabase, unwrap } from 'idb';
+import { countQueue, type QueueCounts } from './queue';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
-export interface QueueCounts {
-  waiting: number;
-  attention: number;
-}
+export type { QueueCounts } from './queue';
 
 export class StorageFullError extends Error {
   constructor() {
@@ -90,13 +87,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     },
 
     async counts(): Promise<QueueCounts> {
-      const d = await getDb();
-      const tx = d.transaction('outbox');
-      const [waiting, attention] = await Promise.all([
-        tx.store.index('byState').count('waiting'),
-        tx.store.index('byState').count('attention'),
-      ]);
-      return { waiting, attention };
+      return countQueue(await getDb());
     },
 
     /**

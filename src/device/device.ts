@@ -1,8 +1,8 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
 import { signal } from '@preact/signals';
-import { outbox } from '../db/index';
 import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
+import { queueCounts, refusedDue } from '../db/queue';
 import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
 import { type StorageInfo, storageInfo } from '../db/storage';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
@@ -38,13 +38,13 @@ export async function refreshStorage(): Promise<void> {
 }
 
 /**
- * The sync engine (with its protocol schemas) is import()ed the first time there is something to send, so
+ * The sync engine (with its protocol schemas and the outbox's code) is import()ed the first time there is something to send, so
  * a device with nothing waiting never loads it: a run with nothing to send makes no request anyway.
  */
 let engine: Promise<SyncEngine> | null = null;
 function loadEngine(): Promise<SyncEngine> {
-  engine ??= import('../sync/engine').then(
-    ({ SyncEngine }) =>
+  engine ??= Promise.all([import('../sync/engine'), import('../db/index')]).then(
+    ([{ SyncEngine }, { outbox }]) =>
       new SyncEngine({
         outbox,
         getToken: async () => identity.value?.token ?? null,
@@ -68,14 +68,11 @@ function loadEngine(): Promise<SyncEngine> {
 
 /** Until the engine is loaded: whether a run would send anything (bundles waiting, or session reports). */
 async function somethingToSend(): Promise<boolean> {
-  if ((await outbox.counts()).waiting > 0 || (await unreportedSessions()).length > 0) return true;
-  // an answer whose upload the server refused goes again once its wait is over (sync/attachments.ts)
-  const now = new Date().toISOString();
-  return (await outbox.attention()).some((r) => r.status === 'refused' && (r.retryAt ?? '') <= now);
+  return (await queueCounts()).waiting > 0 || (await unreportedSessions()).length > 0 || (await refusedDue());
 }
 
 export async function refreshQueue(): Promise<void> {
-  queue.value = await outbox.counts();
+  queue.value = await queueCounts();
 }
 
 export async function loadDevice(): Promise<void> {

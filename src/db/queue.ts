@@ -1,0 +1,30 @@
+// This module is in the first load: keep it small, and import() what the first screen does not need.
+/** The outbox's figures, for the shell at boot: the rest of the outbox (outbox.ts) loads when something is sent. */
+import type { IDBPDatabase } from 'idb';
+import { db } from './open';
+import type { BletherDB } from './schema';
+
+export interface QueueCounts {
+  waiting: number;
+  attention: number;
+}
+
+export async function countQueue(d: IDBPDatabase<BletherDB>): Promise<QueueCounts> {
+  const tx = d.transaction('outbox');
+  const [waiting, attention] = await Promise.all([
+    tx.store.index('byState').count('waiting'),
+    tx.store.index('byState').count('attention'),
+  ]);
+  return { waiting, attention };
+}
+
+/** The device's own outbox figures. */
+export async function queueCounts(): Promise<QueueCounts> {
+  return countQueue(await db());
+}
+
+/** Whether an answer whose upload the server refused is due to go again (its wait is over: sync/attachments.ts). */
+export async function refusedDue(now = new Date().toISOString()): Promise<boolean> {
+  const held = await (await db()).getAllFromIndex('outbox', 'byState', 'attention');
+  return held.some((r) => r.status === 'refused' && (r.retryAt ?? '') <= now);
+}
