@@ -12,7 +12,7 @@ import { Settings } from './Settings';
 import { takeCodeFromFragment, useChoiceFromUrl } from './url';
 import './feedback.css';
 
-type Problem = 'invalid' | 'unknown' | 'tooMany' | 'offline';
+type Problem = 'invalid' | 'unknown' | 'tooMany' | 'unavailable' | 'offline';
 
 async function ask(code: string): Promise<LookupReply | Problem> {
   try {
@@ -25,6 +25,8 @@ async function ask(code: string): Promise<LookupReply | Problem> {
       const reply = v.safeParse(LookupReplySchema, await res.json());
       return reply.success ? reply.output : 'unknown';
     }
+    // 503: the server cannot count tries just now, so it checks none (it never lets a guess through)
+    if (res.status === 503) return 'unavailable';
     return res.status === 429 ? 'tooMany' : res.status === 400 ? 'invalid' : 'unknown';
   } catch {
     return 'offline';
