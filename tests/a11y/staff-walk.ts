@@ -132,10 +132,16 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await go(page, 'Questions', 'Questions: Bus routes');
   await page.getByRole('button', { name: 'Remove Do you take the bus every week?' }).nth(1).click();
   await expect(page.locator('.staff-questions li')).toHaveCount(2);
-  for (const tab of ['Details', 'Completeness', 'Preview']) {
+  for (const tab of ['Details', 'Completeness', 'Preview', 'Spreadsheet']) {
     await go(page, tab, `${tab}: Bus routes`);
     await check(`builder ${tab.toLowerCase()}`);
   }
+  await page
+    .getByLabel('Spreadsheet to import (.xlsx, up to 2 MB)')
+    .setInputFiles({ name: 'notes.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a spreadsheet') });
+  await page.getByRole('button', { name: 'Import and replace the draft' }).click();
+  await expect(page.getByRole('alert')).toContainText('not an .xlsx spreadsheet');
+  await check('builder spreadsheet, a file refused');
   await go(page, 'Publish', 'Publish: Bus routes');
   await page.getByRole('button', { name: 'Publish version 1' }).click();
   await expect(page.getByRole('alert')).toContainText('needs a privacy notice');

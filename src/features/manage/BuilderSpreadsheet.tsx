@@ -67,20 +67,22 @@ export function BuilderSpreadsheet() {
           void put();
         }}
       >
-        <label class="label" for="sheet-file">
-          Spreadsheet to import (.xlsx, up to 2 MB)
-        </label>
-        <p class="hint" id="sheet-hint">
-          {dirty.value ? 'You have unsaved changes: importing replaces them. ' : ''}
-          Importing replaces every question and text of the draft.
-        </p>
-        <input
-          id="sheet-file"
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby="sheet-hint"
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-        />
+        <div class="field">
+          <label class="label" for="sheet-file">
+            Spreadsheet to import (.xlsx, up to 2 MB)
+          </label>
+          <p class="hint" id="sheet-hint">
+            {dirty.value ? 'You have unsaved changes: importing replaces them. ' : ''}
+            Importing replaces every question and text of the draft.
+          </p>
+          <input
+            id="sheet-file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="sheet-hint"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
+        </div>
         <p>
           <button type="submit" class="button primary" disabled={busy}>
             Import and replace the draft
