@@ -16,8 +16,8 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/unit/**/*.unit.test.ts'],
-          // SQLite's own backup API; PostgreSQL is backed up with pg_dump
-          exclude: ['tests/unit/backup.unit.test.ts'],
+          // SQLite's own backup API; PostgreSQL is backed up with pg_dump. The production install runs once.
+          exclude: ['tests/unit/backup.unit.test.ts', 'tests/unit/production-install.unit.test.ts'],
           globalSetup: ['./tests/support/pg-global-setup.ts'],
         },
       },

@@ -1,8 +1,13 @@
-// `npm start`: builds the app when the build is missing or older than its sources, then starts the server.
-import { spawn } from 'node:child_process';
-import { buildIfStale } from './build-if-stale.mjs';
+// `npm start`. In development: builds the app when the build is missing or older than its sources, then runs
+// the server from source. In production (NODE_ENV=production): never builds; runs the compiled server.
+import fs from 'node:fs';
+import { compiled, runServer } from './run-server.mjs';
 
-buildIfStale();
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+if (!compiled) {
+  const { buildIfStale } = await import('./build-if-stale.mjs');
+  buildIfStale();
+} else if (!fs.existsSync('dist/index.html')) {
+  console.error('dist/ is missing: run `npm run build` before starting in production.');
+  process.exit(1);
+}
+runServer('main');

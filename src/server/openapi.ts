@@ -1,17 +1,16 @@
 /**
- * The OpenAPI description at /api/docs, generated from the route schemas. Bodies are validated with
- * valibot in each handler (clear messages, one schema language across page, worker and server); their
- * JSON Schema form, made by @valibot/to-json-schema, documents them here.
+ * The OpenAPI description, generated from the route schemas, and a page to read it at /api/docs (its JSON at
+ * /api/docs/json). Bodies are validated with valibot in each handler (clear messages, one schema language
+ * across page, worker and server); their JSON Schema form, made by @valibot/to-json-schema, documents them
+ * here, and openapi-replies.ts adds every operation's replies. Public, like the routes' own answers to a
+ * stranger: the description holds no secret, and every route checks who calls it.
  */
 import swagger from '@fastify/swagger';
-import { toJsonSchema } from '@valibot/to-json-schema';
+import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import type * as v from 'valibot';
+import { describeRoute } from './openapi-replies';
 
-/** The route's body schema for the API description (validation stays with valibot in the handler). */
-export function bodyDoc(schema: v.GenericSchema): Record<string, unknown> {
-  return toJsonSchema(schema, { errorMode: 'ignore' }) as Record<string, unknown>;
-}
+export { bodyDoc } from './openapi-replies';
 
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   // valibot validates in the handlers; route schemas are documentation only
@@ -30,6 +29,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         securitySchemes: { device: { type: 'http', scheme: 'bearer' }, staff: { type: 'apiKey', in: 'cookie', name: 'blether_session' } },
       },
     },
+    transform: describeRoute,
   });
-  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+  // Swagger UI loads only its own scripts and styles from here, so the app's strict CSP holds on this page too:
+  // the base layout leaves out the top bar, whose logo is the one inline style the policy would refuse. No call
+  // to the public validator, and no "try it out" that would send requests with the reader's session.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { layout: 'BaseLayout', validatorUrl: null, supportedSubmitMethods: [], deepLinking: true, docExpansion: 'list' },
+    theme: { title: 'Blether API' },
+  });
 }

@@ -46,31 +46,27 @@ export const SyncBatchSchema = v.strictObject({
 });
 
 /** `retry`: not taken yet (its attachments have not all arrived); the device keeps it and tries again. */
-export type ItemStatus = 'stored' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
+export const ItemStatusSchema = v.picklist(['stored', 'duplicate', 'conflict', 'rejected', 'retry']);
+export type ItemStatus = v.InferOutput<typeof ItemStatusSchema>;
 
-export interface ItemResult {
-  id: string;
-  status: ItemStatus;
+export const ItemResultSchema = v.object({
+  id: v.string(),
+  status: ItemStatusSchema,
   /** for conflict and rejected: a reason a facilitator can read */
-  reason?: string;
-}
+  reason: v.optional(v.string()),
+});
+export type ItemResult = v.InferOutput<typeof ItemResultSchema>;
 
-export interface SyncBatchResponse {
-  results: ItemResult[];
-  serverTime: string;
-}
+export const SyncBatchResponseSchema = v.object({ results: v.array(ItemResultSchema), serverTime: v.string() });
+export type SyncBatchResponse = v.InferOutput<typeof SyncBatchResponseSchema>;
 
-export interface ApiError {
-  error: string;
-  message: string;
-}
+/** Every 4xx and 5xx answer of the API: a code for programs and a sentence for people. */
+export const ApiErrorSchema = v.object({ error: v.string(), message: v.string() });
+export type ApiError = v.InferOutput<typeof ApiErrorSchema>;
 
 /** The server's answer about one attachment upload: how many bytes it holds, and whether it is whole. */
-export interface AttachmentState {
-  sha256: string;
-  received: number;
-  complete: boolean;
-}
+export const AttachmentStateSchema = v.object({ sha256: v.string(), received: v.number(), complete: v.boolean() });
+export type AttachmentState = v.InferOutput<typeof AttachmentStateSchema>;
 
 /**
  * A facilitator's export of bundles that need attention, still sealed, for staff to import on the server

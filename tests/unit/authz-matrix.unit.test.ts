@@ -22,6 +22,11 @@ const LEGACY: Record<string, Access> = {
 const PUBLIC = [
   '/api/devices/enrol',
   '/api/docs',
+  '/api/docs/json',
+  '/api/docs/static/*',
+  '/api/docs/static/index.html',
+  '/api/docs/static/swagger-initializer.js',
+  '/api/docs/yaml',
   '/api/feedback/:slug',
   '/api/health',
   '/api/lookup',
@@ -31,7 +36,9 @@ const PUBLIC = [
 ];
 
 function accessOf(r: RouteEntry): Access | undefined {
-  return r.access ?? LEGACY[r.url] ?? (r.url === '/*' ? { kind: 'public' } : undefined);
+  // the API description and its reader (@fastify/swagger-ui's own routes, which take no access option)
+  const docs = r.url === '/api/docs' || r.url.startsWith('/api/docs/');
+  return r.access ?? LEGACY[r.url] ?? (r.url === '/*' || docs ? { kind: 'public' } : undefined);
 }
 
 const concrete = (url: string) =>

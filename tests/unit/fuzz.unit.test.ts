@@ -37,7 +37,7 @@ beforeAll(async () => {
   s = await startTestApp();
   world = await buildFuzzWorld(s);
   db = await checksummer(s, COUNTERS);
-  doc = (await s.app.inject({ method: 'GET', url: '/api/docs' })).json();
+  doc = (await s.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
 }, 120_000);
 afterAll(async () => {
   vi.restoreAllMocks();

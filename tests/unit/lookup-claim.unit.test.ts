@@ -89,7 +89,7 @@ describe('the lookup reply tells a claim’s outcome', () => {
   });
 
   it('is described in the API document', async () => {
-    const doc = (await s.app.inject({ method: 'GET', url: '/api/docs' })).json();
+    const doc = (await s.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const reply = doc.paths['/api/lookup'].post.responses['200'];
     expect(JSON.stringify(reply)).toContain('approvedPence');
     expect(JSON.stringify(reply)).toContain('paidAt');
