@@ -1,19 +1,32 @@
-// Builds the browser app when dist/ is missing or older than any of its sources.
+// Builds the browser app (dist/) and the compiled server (dist-server/) when either is missing or older than
+// any of its sources: tests run against what production runs, and a change to either is never tested stale.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// What the browser build is made of (the server runs from source, so src/server is not among them).
-const SOURCES = [
-  ...fs
-    .readdirSync('src')
-    .filter((d) => d !== 'server')
-    .map((d) => path.join('src', d)),
-  'locales',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'package.json',
+const TARGETS = [
+  {
+    name: 'app',
+    built: 'dist/index.html',
+    sources: [
+      ...fs
+        .readdirSync('src')
+        .filter((d) => d !== 'server')
+        .map((d) => path.join('src', d)),
+      'locales',
+      'public',
+      'index.html',
+      'vite.config.ts',
+      'package.json',
+    ],
+    args: [],
+  },
+  {
+    name: 'server',
+    built: 'dist-server/main.js',
+    sources: ['src/server', 'src/shared', 'vite.server.config.ts', 'package.json'],
+    args: ['-c', 'vite.server.config.ts'],
+  },
 ];
 
 function newest(p) {
@@ -25,12 +38,17 @@ function newest(p) {
   return m;
 }
 
-export function buildIfStale() {
-  const built = fs.statSync('dist/index.html', { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built >= Math.max(...SOURCES.map(newest))) return;
-  console.log(built ? 'The app changed since it was built: building it again…' : 'Building the app (first start only)…');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+/** `names`: which builds to bring up to date (development's `npm start` needs only the app). */
+export function buildIfStale(names = ['app', 'server']) {
+  for (const t of TARGETS.filter((x) => names.includes(x.name))) {
+    const built = fs.statSync(t.built, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (built >= Math.max(...t.sources.map(newest))) continue;
+    console.log(built ? `The ${t.name} changed since it was built: building it again…` : `Building the ${t.name} (first start only)…`);
+    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', ...t.args, '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfStale();

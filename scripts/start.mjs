@@ -5,7 +5,7 @@ import { compiled, runServer } from './run-server.mjs';
 
 if (!compiled) {
   const { buildIfStale } = await import('./build-if-stale.mjs');
-  buildIfStale();
+  buildIfStale(['app']);
 } else if (!fs.existsSync('dist/index.html')) {
   console.error('dist/ is missing: run `npm run build` before starting in production.');
   process.exit(1);

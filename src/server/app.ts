@@ -190,7 +190,10 @@ export async function buildApp(opts: AppOptions) {
   }
 
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    // the root is always the app (@fastify/static answers it 404 when it would pick a compressed index);
+    // other unknown addresses are the app only for a browser asking for a page
+    const root = req.url === '/' || req.url.startsWith('/?');
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (root || (req.headers.accept ?? '').includes('text/html'));
     if (wantsPage && hasApp) {
       return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
     }

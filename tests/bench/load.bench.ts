@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { loadConfig } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db/index';
 import { createEnrolmentCode, enrolDevice } from '../../src/server/services/devices';
@@ -147,6 +148,7 @@ async function run(
     LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
+  buildIfStale();
   const first = await startServer({ env });
   const servers: RunningServer[] = [first];
   for (let k = 1; k < instances; k++) servers.push(await startServer({ env }));

@@ -181,7 +181,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
 
   // the clock moves past retention: the purge job runs with that "now"
   const later = new Date(Date.now() + 31 * 86_400_000).toISOString();
-  const out = execFileSync('npx', ['tsx', 'src/server/cli.ts', 'purge-bank-details', '--now', later], {
+  const out = execFileSync(process.execPath, ['dist-server/cli.js', 'purge-bank-details', '--now', later], {
     env: { ...process.env, DATA_DIR: server.dataDir },
     encoding: 'utf8',
   });

@@ -11,6 +11,7 @@ import { expect, type Page, test } from '@playwright/test';
 import type { PublishedEngagement } from '../../src/shared/engagement';
 import { createFixtureDb, type IdbFixture } from '../fixtures/idb-fixture';
 import { expectAccessible } from '../support/axe';
+import { deployNewServiceWorker } from '../support/deploy';
 import { answerDemo, enrolViaUi, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { expectServerBundles } from './harness/checks';
@@ -57,7 +58,7 @@ test('4. a new service worker version arrives while bundles wait: they survive t
     const saved = await h(page, 'save', 3, 50_000);
 
     // a new version of the app is published while the answers wait
-    fs.appendFileSync(path.join(distDir, 'sw.js'), '\n// version 2\n');
+    deployNewServiceWorker(distDir);
     await page.reload();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect(page.getByText('A new version of Blether is ready.')).toBeVisible({ timeout: 20_000 });
@@ -176,7 +177,7 @@ test('7. a conflict and a rejection are kept, shown with their reasons, exported
   // exporting keeps them on the device until staff have them
   await expect(page.getByTestId('queue-attention')).toHaveText('2');
 
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'import', file], {
+  const cli = spawnSync(process.execPath, ['dist-server/cli.js', 'import', file], {
     env: { ...process.env, DATA_DIR: server.dataDir },
     encoding: 'utf8',
   });

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
+import { deployNewServiceWorker } from '../support/deploy';
 import { enrolViaUi, facilitatorHome, waitForServiceWorker } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
@@ -147,11 +147,7 @@ test('a new build: its prompt shows on the facilitator home without a reload, ne
     await expect(page.getByRole('heading', { level: 1, name: 'Your library, your say' })).toBeVisible();
 
     // deployed while the participant is on the start page; the connection comes back, so the app checks
-    const sw = path.join(distDir, 'sw.js');
-    fs.appendFileSync(sw, '\n// version 2\n');
-    // as a build does, with the compressed copies the server picks by Accept-Encoding
-    fs.writeFileSync(`${sw}.br`, zlib.brotliCompressSync(fs.readFileSync(sw)));
-    fs.writeFileSync(`${sw}.gz`, zlib.gzipSync(fs.readFileSync(sw)));
+    deployNewServiceWorker(distDir);
     await context.setOffline(true);
     await context.setOffline(false);
     await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);

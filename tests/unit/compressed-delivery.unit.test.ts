@@ -51,6 +51,19 @@ describe('compressed delivery', () => {
     });
   }
 
+  it('sends the root address as the compressed page too, to any client (not only one asking for HTML)', async () => {
+    for (const [encoding, ext] of [
+      ['br', 'br'],
+      ['gzip', 'gz'],
+    ]) {
+      const res = await s.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': encoding as string, accept: '*/*' } });
+      expect(res.statusCode, encoding).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.rawPayload.equals(fs.readFileSync(path.join(dist, `index.html.${ext}`)))).toBe(true);
+    }
+  });
+
   it('prefers brotli when the browser takes both, as Chromium asks', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/index.html', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(res.headers['content-encoding']).toBe('br');
