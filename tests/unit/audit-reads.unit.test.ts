@@ -33,6 +33,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   'GET /api/staff/devices': 'devices, not people',
   'GET /api/staff/engagements': 'engagement content',
   'GET /api/staff/engagements/:id': 'engagement content',
+  'GET /api/staff/engagements/:id/xlsform': 'engagement content, as a spreadsheet',
   'GET /api/staff/engagements/:id/paper': 'engagement content and its public key, to seal paper forms',
   'GET /api/staff/pictograms': 'OpenMoji symbols matching a word',
   'GET /api/staff/feedback/:id': 'the organiser’s own feedback draft',

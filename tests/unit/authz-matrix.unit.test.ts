@@ -33,6 +33,7 @@ const PUBLIC = [
   '/api/staff/login',
   '/api/staff/setup',
   '/media/:sha256',
+  '/pictograms/openmoji/:file',
 ];
 
 function accessOf(r: RouteEntry): Access | undefined {
