@@ -3,8 +3,14 @@
  * recording), read from the participant journey's own locale files so exports and charts name them exactly
  * as the journey did, in any shipped language (English where a locale lacks one).
  */
-import fs from 'node:fs';
-import { isLocale } from '../../shared/locales';
+import ar from '../../../locales/ar/common.json';
+import en from '../../../locales/en/common.json';
+import gd from '../../../locales/gd/common.json';
+import pl from '../../../locales/pl/common.json';
+import uk from '../../../locales/uk/common.json';
+import ur from '../../../locales/ur/common.json';
+import zhHans from '../../../locales/zh-Hans/common.json';
+import { isLocale, type Locale } from '../../shared/locales';
 
 export interface Wording {
   faces: Record<string, string>;
@@ -19,21 +25,22 @@ interface CommonJson {
   check?: { skipped?: string; voiceRecorded?: string };
 }
 
+// imported, not read from disk: the compiled server (dist-server/) carries them, wherever it runs
+const COMMON: Record<Locale, CommonJson> = { en, gd, pl, uk, ar, ur, 'zh-Hans': zhHans };
 const cache = new Map<string, Wording>();
-const read = (locale: string): CommonJson =>
-  JSON.parse(fs.readFileSync(new URL(`../../../locales/${locale}/common.json`, import.meta.url), 'utf8')) as CommonJson;
+const read = (locale: Locale): CommonJson => COMMON[locale];
 
 export function wordingFor(locale: string): Wording {
   const lng = isLocale(locale) ? locale : 'en';
   const known = cache.get(lng);
   if (known) return known;
-  const en = read('en');
-  const own = lng === 'en' ? en : read(lng);
+  const base = read('en');
+  const own = read(lng);
   const words: Wording = {
-    faces: { ...en.faces, ...own.faces },
-    yesno: { ...en.yesno, ...own.yesno },
-    skipped: own.check?.skipped ?? en.check?.skipped ?? 'Skipped',
-    voice: own.check?.voiceRecorded ?? en.check?.voiceRecorded ?? 'Voice recording',
+    faces: { ...base.faces, ...own.faces },
+    yesno: { ...base.yesno, ...own.yesno },
+    skipped: own.check?.skipped ?? base.check?.skipped ?? 'Skipped',
+    voice: own.check?.voiceRecorded ?? base.check?.voiceRecorded ?? 'Voice recording',
   };
   cache.set(lng, words);
   return words;
