@@ -148,6 +148,7 @@ test('keyboard only, from language choice to Done: focus always visible, error s
   await tabTo('main button[type="submit"]');
   await page.keyboard.press('Enter');
   // about: Continue without consent -> the summary takes focus, its link moves focus to the box
+  await expect(page.locator('#consent')).toBeVisible();
   await tabTo('main button[type="submit"]');
   await page.keyboard.press('Enter');
   await expect(page.locator('.error-summary')).toBeFocused();
