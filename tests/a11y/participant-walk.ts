@@ -3,6 +3,7 @@
  * serves every locale and format. `check(state)` runs at every screen state.
  */
 import { expect, type Page } from '@playwright/test';
+import { questionReady } from '../support/journey';
 
 export type Check = (state: string) => Promise<void>;
 
@@ -34,6 +35,7 @@ export async function walkJourney(page: Page, check: Check): Promise<string> {
   for (let n = 1; ; n++) {
     if (!(await page.locator('main .progress').isVisible())) break;
     const title = await heading(page);
+    await questionReady(page);
     await check(`question ${n}, empty`);
     await submit(page);
     await expect(page.locator('.error-summary')).toBeFocused();

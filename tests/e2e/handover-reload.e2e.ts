@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { chooseStart } from '../a11y/participant-walk';
 import { expectAccessible } from '../support/axe';
-import { enrolViaUi, reloadWhenSaved } from '../support/journey';
+import { enrolViaUi, questionReady, reloadWhenSaved } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 let server: RunningServer;
@@ -53,6 +53,7 @@ test('Arabic easy read with a claim: 10 reloads at every step lose nothing but t
 
   // every question, answered, then reloaded on the next page: the answer is there when going back
   for (let n = 1; await page.locator('main .progress').isVisible(); n++) {
+    await questionReady(page);
     if (await page.locator('main .voice').isVisible()) {
       await page.locator('[data-action="skip"]').click();
       continue;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { chooseStart, walkJourney } from '../a11y/participant-walk';
-import { enrolViaUi, facilitatorHome } from '../support/journey';
+import { enrolViaUi, facilitatorHome, questionReady } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 
 // one server and one enrolled device (browser context) for the file: the server prints one enrolment code
@@ -162,6 +162,7 @@ test('keyboard only, from language choice to Done: focus always visible, error s
   // every question: first option by Space (radios, checkboxes), + by Enter, text typed; voice skipped
   for (let n = 0; n < 7; n++) {
     await expect(page.locator('main .progress')).toBeVisible();
+    await questionReady(page);
     if (await page.locator('main .voice').isVisible()) {
       await tabTo('[data-action="skip"]');
       await page.keyboard.press('Enter');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expectAccessible } from '../support/axe';
-import { declineClaim, enrolViaUi } from '../support/journey';
+import { declineClaim, enrolViaUi, questionReady } from '../support/journey';
 import { type RunningServer, startServer } from '../support/server-process';
 import { addAccount, ORGANISER, setupAdmin, signIn } from '../support/staff-ui';
 
@@ -31,6 +31,7 @@ async function fixFromCompleteness(staff: Page, id: string, value: string) {
 
 /** Answers whatever question is on screen with its first choice (or a few words), then continues. */
 async function answerInPolish(device: Page) {
+  await questionReady(device);
   const main = device.locator('main');
   if (await main.locator('.priority-list').isVisible()) await main.locator('.priority-list [id$="-plus"]').first().click();
   else if (await main.locator('textarea').isVisible()) await main.locator('textarea').fill('Więcej ławek, proszę');

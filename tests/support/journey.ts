@@ -19,6 +19,11 @@ export async function declineClaim(page: Page): Promise<void> {
   await page.locator('[data-action="no-claim"]').click();
 }
 
+/** Waits until the question on screen has its input: the richer inputs load a step ahead, later when the machine is busy. */
+export async function questionReady(page: Page): Promise<void> {
+  await expect(page.locator('main').locator('.priority-list, .options, textarea, .voice').first()).toBeVisible();
+}
+
 /** Reloads once the hand-over's draft holds everything on screen (a person is never quicker than that write). */
 export async function reloadWhenSaved(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-draft', 'saved');
