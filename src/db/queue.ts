@@ -2,7 +2,7 @@
 /** The outbox's figures, for the shell at boot: the rest of the outbox (outbox.ts) loads when something is sent. */
 import type { IDBPDatabase } from 'idb';
 import { db } from './open';
-import type { BletherDB } from './schema';
+import type { BletherDB, OutboxRecord } from './schema';
 
 export interface QueueCounts {
   waiting: number;
@@ -23,8 +23,11 @@ export async function queueCounts(): Promise<QueueCounts> {
   return countQueue(await db());
 }
 
-/** Whether an answer whose upload the server refused is due to go again (its wait is over: sync/attachments.ts). */
+/** A bundle held because the server refused its upload, whose wait is over (sync/attachments.ts sets the wait). */
+export const isDueRefused = (r: OutboxRecord, at: string): boolean => r.status === 'refused' && (r.retryAt ?? '') <= at;
+
+/** Whether an answer whose upload the server refused is due to go again. */
 export async function refusedDue(now = new Date().toISOString()): Promise<boolean> {
   const held = await (await db()).getAllFromIndex('outbox', 'byState', 'attention');
-  return held.some((r) => r.status === 'refused' && (r.retryAt ?? '') <= now);
+  return held.some((r) => isDueRefused(r, now));
 }

@@ -4,6 +4,7 @@
  * so a cut connection resumes where it stopped instead of starting again.
  */
 import type { OutboxRepo } from '../db/outbox';
+import { isDueRefused } from '../db/queue';
 import type { OutboxRecord } from '../db/schema';
 import { type AttachmentState, SYNC_LIMITS } from '../shared/protocol';
 
@@ -20,7 +21,7 @@ export function refusalDelay(attempts: number): number {
 /** Bundles held for a refused upload whose wait is over: they go again with the waiting ones. */
 export async function dueRefused(outbox: OutboxRepo, now = new Date()): Promise<OutboxRecord[]> {
   const at = now.toISOString();
-  return (await outbox.attention()).filter((r) => r.status === 'refused' && (r.retryAt ?? '') <= at);
+  return (await outbox.attention()).filter((r) => isDueRefused(r, at));
 }
 
 export class UploadError extends Error {

@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import * as v from 'valibot';
-import { XLSFORM_MAX_BYTES, XlsformImportSchema } from '../../shared/xlsform';
+import { XLSFORM_MAX_BYTES, XLSX_TYPE, XlsformImportSchema } from '../../shared/xlsform';
 import { api, download, fileToBase64, problemOf } from './api';
 import { current, dirty, reload, saveDraft } from './content';
 import { Problem, Saved } from './ui';
@@ -78,7 +78,7 @@ export function BuilderSpreadsheet() {
           <input
             id="sheet-file"
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={`.xlsx,${XLSX_TYPE}`}
             aria-describedby="sheet-hint"
             onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />

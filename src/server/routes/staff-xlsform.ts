@@ -3,9 +3,9 @@ import * as v from 'valibot';
 import { XLSFORM_MAX_BYTES, XLSX_TYPE, XlsformImportSchema } from '../../shared/xlsform';
 import { auditRequest, staffOnly } from '../auth/guard';
 import type { AppContext } from '../context';
-import { HttpError } from '../errors';
 import { bodyDoc } from '../openapi';
 import { getForStaff, saveDraft } from '../services/builder';
+import { contentOf } from '../services/builder-clone';
 import { fromXlsform, toXlsform } from '../services/xlsform';
 import { parseBody } from '../validate';
 
@@ -23,17 +23,7 @@ export default async function staffXlsform(ctx: AppContext) {
       const { id } = parseBody(IdParam, req.params);
       const { version } = parseBody(VersionQuery, req.query);
       const e = await getForStaff(db, id);
-      let content = e.content;
-      if (version) {
-        const row = await db
-          .selectFrom('engagement_versions')
-          .select('content_json')
-          .where('engagement_id', '=', id)
-          .where('version', '=', Number(version))
-          .executeTakeFirst();
-        if (!row) throw new HttpError(404, 'not_found', 'There is no such version.');
-        content = JSON.parse(row.content_json);
-      }
+      const content = version ? await contentOf(db, id, Number(version)) : e.content;
       const name = `${e.slug}${version ? `-v${version}` : '-draft'}.xlsx`;
       return reply
         .type(XLSX_TYPE)

@@ -5,7 +5,8 @@ import { HttpError } from '../errors';
 import { createEngagement, getForStaff } from './builder';
 import type { BuilderContent } from './builder-schema';
 
-async function contentOf(db: Kysely<DB>, id: string, version: number | undefined): Promise<BuilderContent> {
+/** An engagement's draft (no version), or the content of one of its published versions. */
+export async function contentOf(db: Kysely<DB>, id: string, version: number | undefined): Promise<BuilderContent> {
   if (version === undefined) return (await getForStaff(db, id)).content;
   const row = await db
     .selectFrom('engagement_versions')
