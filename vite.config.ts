@@ -66,7 +66,7 @@ function compressed(): Plugin {
 }
 /** The journey's start page and what it needs beyond the entry (src/app/routes.ts import()s it). */
 const JOURNEY =
-  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over)|db[\\/]drafts|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes))\.tsx?$/;
+  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over)|db[\\/]drafts|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes|limits))\.tsx?$/;
 
 export default defineConfig({
   plugins: [
@@ -105,7 +105,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     reportCompressedSize: false,
-    modulePreload: { polyfill: false },
+    modulePreload: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -2,7 +2,7 @@
  * What can be read aloud: a recorded clip for the text, language and format, else an on-device voice (never a
  * network voice: the text may be personal and the venue offline). Small, as the start page needs it.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { format } from '../i18n/index';
 import type { AudioRefs } from '../shared/engagement';
 

@@ -1,8 +1,11 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
-/** The outbox's figures, for the shell at boot: the rest of the outbox (outbox.ts) loads when something is sent. */
+/**
+ * What waits to be sent, for the shell at boot: the rest of the outbox (outbox.ts) and of the sessions store
+ * (sessions.ts) loads when something is sent or a facilitator screen needs it.
+ */
 import type { IDBPDatabase } from 'idb';
 import { db } from './open';
-import type { BletherDB, OutboxRecord } from './schema';
+import type { BletherDB, OutboxRecord, SessionRecord } from './schema';
 
 export interface QueueCounts {
   waiting: number;
@@ -30,4 +33,10 @@ export const isDueRefused = (r: OutboxRecord, at: string): boolean => r.status =
 export async function refusedDue(now = new Date().toISOString()): Promise<boolean> {
   const held = await (await db()).getAllFromIndex('outbox', 'byState', 'attention');
   return held.some((r) => isDueRefused(r, now));
+}
+
+/** Closed sessions the server has not taken yet (a device holds a handful, so no index is needed). */
+export async function unreportedSessions(): Promise<SessionRecord[]> {
+  const all = await (await db()).getAll('sessions');
+  return all.filter((s) => s.closedAt !== null && !s.reportedAt);
 }

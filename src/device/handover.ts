@@ -12,9 +12,8 @@
 const participant = () => import('./participant');
 const draft = () => import('./draft');
 
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { getMeta, setMeta } from '../db/meta';
-import { uuid } from '../shared/ids';
 
 export type HandOverKind = 'journey' | 'claim';
 
@@ -42,7 +41,7 @@ export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
 }
 
 /** Gives the device to a participant. `id`: resume an abandoned draft's hand-over with the same person. */
-export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id = uuid()): Promise<HandOver> {
+export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id: string = crypto.randomUUID()): Promise<HandOver> {
   await (await participant()).resetParticipant(defaultLocale);
   const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
   handOver.value = h;

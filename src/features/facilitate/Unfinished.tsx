@@ -8,7 +8,8 @@ import { useLocation } from 'preact-iso';
 import { deleteDraft } from '../../db/drafts';
 import { abandonedDrafts, type HandOverDraft } from '../../device/draft';
 import { pathOf, startHandOver } from '../../device/handover';
-import { formatDateTime, t } from '../../i18n/index';
+import { formatDateTime } from '../../i18n/format';
+import { t } from '../../i18n/index';
 
 type Listed = { id: string; updatedAt: string; value: HandOverDraft };
 

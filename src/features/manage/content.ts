@@ -1,5 +1,5 @@
 /** The builder's draft: engagement content plus organiser extras. */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import type { EngagementContent, Question, QuestionType } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
 import { api } from './api';

@@ -1,5 +1,5 @@
 /** Shapes of the insight API (src/server/routes/insight.ts) and one loaded engagement's results. */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { filterParams, type InsightFilter } from '../../../shared/insight';
 import { api } from '../api';
 

@@ -3,7 +3,7 @@
  * expenses), then the claim flow of features/expenses, import()ed with the claim chunk so neither the
  * first load nor the journey's later chunk carries it. The question screen starts that import, so Yes is quick.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 import { useEffect } from 'preact/hooks';
 import { claim, claimAnswered, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
