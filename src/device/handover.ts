@@ -41,7 +41,12 @@ export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
 }
 
 /** Gives the device to a participant. `id`: resume an abandoned draft's hand-over with the same person. */
-export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id: string = crypto.randomUUID()): Promise<HandOver> {
+export async function startHandOver(
+  slug: string,
+  kind: HandOverKind,
+  defaultLocale: string,
+  id: string = crypto.randomUUID(),
+): Promise<HandOver> {
   await (await participant()).resetParticipant(defaultLocale);
   const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
   handOver.value = h;

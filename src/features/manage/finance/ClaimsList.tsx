@@ -5,12 +5,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { CLAIM_STATES } from '../../../shared/claims';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { BulkApprove, canBulkApprove } from './BulkApprove';
 import { type ClaimList, type Named, pounds, refOf, toggled, whenLondon, words } from './data';
-import './finance.css';
+import financeCss from './finance.css?url';
+
+void addStyles(financeCss);
 
 const FILTERS = ['engagementId', 'sessionId', 'status'] as const;
 type Filter = Record<(typeof FILTERS)[number], string>;

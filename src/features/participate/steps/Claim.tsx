@@ -7,6 +7,7 @@ import { signal } from '@preact/signals-core';
 import { useEffect } from 'preact/hooks';
 import { claim, claimAnswered, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
+import { stylesLoaded } from '../../../ui/styles';
 import { Actions } from '../../../ui/ui';
 import type { ClaimFlowProps } from '../../expenses/ClaimFlow';
 
@@ -16,7 +17,7 @@ const flow = signal<Flow | null>(null);
 const failed = signal(false);
 let loading: Promise<void> | null = null;
 function loadClaimFlow(): Promise<void> {
-  loading ??= import('../../expenses/ClaimOnly').then(
+  loading ??= import('../../expenses/ClaimOnly').then(stylesLoaded).then(
     (m) => {
       flow.value = m;
       failed.value = false;
