@@ -1,11 +1,11 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
- * Components re-render when a signal they read changes (what @preact/signals does, in a few lines and without
- * its extras, which the app does not use: signals in JSX or props, computed, hooks). Each render runs inside an
- * effect of @preact/signals-core, so the signals read there subscribe the component until its next render.
+ * Components re-render when a signal they read changes (what @preact/signals does, without its extras, which
+ * the app does not use: signals in JSX or props, hooks). Each render runs inside an effect, so the signals
+ * read there subscribe the component until its next render.
  */
-import { effect } from '@preact/signals-core';
 import { type Component, options } from 'preact';
+import { effect } from '../shared/signal';
 
 type Watched = Component & { _watch?: true; _unwatch?: () => void };
 // preact's internal names for its render and unmount hooks and a vnode's component (as preact-iso uses them)

@@ -5,8 +5,9 @@
  * safe: no hand-over open and no sync running. Never a forced reload. The browser's own service worker API
  * does all of it, so no library (workbox-window) is in the first load.
  */
-import { signal } from '@preact/signals-core';
+
 import type { PageToWorker } from '../shared/messages';
+import { signal } from '../shared/signal';
 
 export const updateReady = signal(false);
 let registration: ServiceWorkerRegistration | null = null;

@@ -1,9 +1,10 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
-import { signal } from '@preact/signals-core';
+
 import { type DeviceIdentity, getMeta } from '../db/meta';
 import { queueCounts, refusedDue, unreportedSessions } from '../db/queue';
 import type { StorageInfo } from '../db/storage';
+import { signal } from '../shared/signal';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';

@@ -4,12 +4,13 @@
  * under the device-local key (src/db/drafts.ts) with the hand-over's id. A reload restores it into the same
  * hand-over only. Bank details are never written: after a reload the claim asks for them again.
  */
-import { effect, signal } from '@preact/signals-core';
+
 import { type Display, display } from '../a11y/display';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from '../db/drafts';
 import { format, locale, setLocale } from '../i18n/index';
 import type { Answer, Contact, Monitoring } from '../shared/bundle';
 import type { Format } from '../shared/locales';
+import { effect, signal } from '../shared/signal';
 import type { HandOverKind } from './handover';
 import {
   answers,

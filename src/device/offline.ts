@@ -4,8 +4,9 @@
  * assets (written by download.ts, which is import()ed), whether the device must be enrolled again, and
  * the storage used.
  */
-import { signal } from '@preact/signals-core';
+
 import { getMeta } from '../db/meta';
+import { signal } from '../shared/signal';
 
 export const ASSET_CACHE = 'blether-assets-v1';
 

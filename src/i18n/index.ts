@@ -5,9 +5,10 @@
  * English out of the script keeps the participant first load within its budget. Participant-facing strings have easy-read versions as the `easy` context:
  * `t('key', { context: 'easy' })` falls back to the standard string where no easy one exists.
  */
-import { signal } from '@preact/signals-core';
+
 import i18next, { type TOptions } from 'i18next';
 import { type Format, isLocale, LOCALE_INFO, type Locale } from '../shared/locales';
+import { signal } from '../shared/signal';
 
 export const locale = signal<Locale>('en');
 export const format = signal<Format>('standard');
