@@ -1,5 +1,5 @@
 import type { PublishedEngagement } from '../shared/engagement';
-import { db } from './open';
+import { db, request, store } from './open';
 import type { EngagementRecord } from './schema';
 
 export async function saveEngagements(list: PublishedEngagement[]): Promise<void> {
@@ -14,7 +14,7 @@ export async function listEngagements(): Promise<EngagementRecord[]> {
 }
 
 export async function getEngagement(slug: string): Promise<EngagementRecord | undefined> {
-  return (await db()).get('engagements', slug);
+  return request((await store('engagements')).get(slug));
 }
 
 /** A device an organiser removed keeps no engagement content (its sealed bundles stay in the outbox). */
