@@ -1,10 +1,10 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, lazy, useLocation } from 'preact-iso';
 import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
 import { Welcome } from '../features/facilitate/Welcome';
 import { t } from '../i18n/index';
+import { LocationProvider, lazy, useLocation } from '../ui/router';
 import { stylesLoaded } from '../ui/styles';
 import { Home, Journey } from './routes';
 import { Shell } from './Shell';
@@ -46,7 +46,7 @@ function FinanceMoved() {
   return null;
 }
 // Facilitator screens, in the facilitator's language (during a hand-over HandOverGate keeps them out of reach).
-const guarded = (Screen: () => preact.JSX.Element) => () => (
+const guarded = (Screen: preact.ComponentType) => () => (
   <FacilitatorOnly>
     <Screen />
   </FacilitatorOnly>
@@ -100,11 +100,9 @@ function Routes() {
 export function App() {
   return (
     <LocationProvider>
-      <ErrorBoundary>
-        <Shell>
-          <Routes />
-        </Shell>
-      </ErrorBoundary>
+      <Shell>
+        <Routes />
+      </Shell>
     </LocationProvider>
   );
 }

@@ -8,7 +8,7 @@ import { type Component, options } from 'preact';
 import { effect } from '../shared/signal';
 
 type Watched = Component & { _watch?: true; _unwatch?: () => void };
-// preact's internal names for its render and unmount hooks and a vnode's component (as preact-iso uses them)
+// preact's internal (mangled) names for its render hook and a vnode's component; unmount is public
 type Hooks = { __r?: (v: { __c?: Watched }) => void; unmount?: (v: { __c?: Watched }) => void };
 const hooks = options as Hooks;
 

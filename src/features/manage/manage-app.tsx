@@ -4,8 +4,8 @@
  */
 
 import { useEffect } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { focusHeading } from '../../a11y/focus';
+import { useLocation } from '../../ui/router';
 import { addStyles } from '../../ui/styles';
 import { Login, Setup } from './Account';
 import { Audit } from './Audit';

@@ -3,8 +3,8 @@
  * view can be bookmarked), with approval of several claims at once where one person may approve them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { CLAIM_STATES } from '../../../shared/claims';
+import { useLocation } from '../../../ui/router';
 import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';

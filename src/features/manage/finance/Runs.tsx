@@ -1,7 +1,7 @@
 /** Payment runs as records: every run with its state, who made it and when, how many claims and the total; make a new one. */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import type { RunFormat } from '../../../shared/payment-runs';
+import { useLocation } from '../../../ui/router';
 import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
