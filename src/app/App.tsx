@@ -2,11 +2,10 @@
 import { useEffect } from 'preact/hooks';
 import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
-import { Welcome } from '../features/facilitate/Welcome';
 import { t } from '../i18n/index';
 import { LocationProvider, lazy, useLocation } from '../ui/router';
 import { stylesLoaded } from '../ui/styles';
-import { Home, Journey } from './routes';
+import { Home, Journey, Welcome } from './routes';
 import { Shell } from './Shell';
 import { type RouteTable, Switch } from './switch';
 

@@ -6,9 +6,11 @@
  */
 import { lazy } from '../ui/router';
 
+export const Welcome = lazy(() => import('../features/facilitate/Welcome').then((m) => m.Welcome));
 export const Home = lazy(() => import('../features/facilitate/Home').then((m) => m.Home));
 export const Journey = lazy(() => import('../features/participate/Journey').then((m) => m.Journey));
 
 export function preloadFor(path: string): void {
   if (path.startsWith('/p/') || path.startsWith('/paper/')) void Journey.preload();
+  else if (path === '/') void Welcome.preload();
 }

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { deleteDraft } from '../../db/drafts';
-import { abandonedDrafts, type HandOverDraft } from '../../device/draft';
+import { abandonedDrafts } from '../../device/abandoned-drafts';
+import type { HandOverDraft } from '../../device/draft';
 import { pathOf, startHandOver } from '../../device/handover';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/index';
