@@ -88,7 +88,7 @@ function noPreloadHelper(): Plugin {
 
 /** The journey's start page and what it needs beyond the entry (src/app/routes.ts import()s it). */
 const JOURNEY =
-  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over|handover-steps)|db[\\/]drafts|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes|limits))\.tsx?$/;
+  /src[\\/](features[\\/]participate[\\/](Journey|DisplayOptions|step-chunks|steps[\\/]Start)|device[\\/](draft|participant|use-hand-over|handover-steps)|db[\\/](drafts|engagement)|crypto[\\/]device-key|ui[\\/](ui|choices)|a11y[\\/](display|focus|read-aloud)|shared[\\/](engagement|bytes|limits))\.tsx?$/;
 
 export default defineConfig({
   plugins: [

@@ -1,6 +1,8 @@
 import type { PublishedEngagement } from '../shared/engagement';
-import { db, request, store } from './open';
+import { db } from './open';
 import type { EngagementRecord } from './schema';
+
+export { getEngagement } from './engagement';
 
 export async function saveEngagements(list: PublishedEngagement[]): Promise<void> {
   const d = await db();
@@ -11,10 +13,6 @@ export async function saveEngagements(list: PublishedEngagement[]): Promise<void
 
 export async function listEngagements(): Promise<EngagementRecord[]> {
   return (await db()).getAll('engagements');
-}
-
-export async function getEngagement(slug: string): Promise<EngagementRecord | undefined> {
-  return request((await store('engagements')).get(slug));
 }
 
 /** A device an organiser removed keeps no engagement content (its sealed bundles stay in the outbox). */

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
 import { readAloudAvailable } from '../../a11y/read-aloud';
-import { getEngagement } from '../../db/engagements';
+import { getEngagement } from '../../db/engagement';
 import type { EngagementRecord } from '../../db/schema';
 import { nextParticipant } from '../../device/handover';
 import { resetParticipant, step } from '../../device/participant';

@@ -24,10 +24,10 @@ function chunk<T>(load: () => Promise<T>) {
 
 export const questionSteps = chunk(() => import('./steps/questions'));
 export const laterSteps = chunk(() => import('./steps/later'));
-/** the inputs only some questions have (faces, priorities, voice), loaded a question ahead */
+/** the inputs only some questions have (priorities, voice), loaded a question ahead */
 export const richInputs = chunk(() => import('./inputs/rich'));
 
-const isRich = (q: Question | undefined) => q?.type === 'faces' || q?.type === 'priorities' || q?.type === 'voice';
+const isRich = (q: Question | undefined) => q?.type === 'priorities' || q?.type === 'voice';
 
 /** Starts loading what `s` shows (and what the next question needs), the later steps once the last question is on screen. */
 export function loadStepsFor(s: Step, questions: Question[]): void {

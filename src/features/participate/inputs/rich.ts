@@ -1,4 +1,3 @@
 /** The inputs only some questions have, in their own chunk (step-chunks.ts loads it a question ahead). */
-export { Face } from '../faces';
 export { Priorities } from './Priorities';
 export { Voice } from './Voice';

@@ -6,6 +6,7 @@ import type { Answer } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
 import { LIMITS } from '../../../shared/limits';
 import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
+import { Face } from '../faces';
 import { ReadAloud } from '../ReadAloud';
 import { richInputs } from '../step-chunks';
 
@@ -108,21 +109,17 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       );
       break;
     case 'faces':
-      input = !rich ? (
-        <p class="loading">{t('app.loading')}</p>
-      ) : (
-        [1, 2, 3, 4, 5].map((n) =>
-          choice(
-            'radio',
-            String(n),
-            !!draft && 'face' in draft && draft.face === n,
-            () => setDraft({ face: n }),
-            <>
-              <rich.Face value={n} />
-              <span>{t(`faces.${n}`)}</span>
-            </>,
-          ),
-        )
+      input = [1, 2, 3, 4, 5].map((n) =>
+        choice(
+          'radio',
+          String(n),
+          !!draft && 'face' in draft && draft.face === n,
+          () => setDraft({ face: n }),
+          <>
+            <Face value={n} />
+            <span>{t(`faces.${n}`)}</span>
+          </>,
+        ),
       );
       break;
     case 'priorities':
