@@ -2,7 +2,7 @@
  * Display options for this participant only: text size, high contrast, easier spacing, read aloud.
  * They live as classes on <html> (so rem-based sizes scale everything) and reset with the participant.
  */
-import { effect, signal } from '@preact/signals';
+import { effect, signal } from '../shared/signal';
 
 export type TextSize = 100 | 150 | 200;
 export interface Display {

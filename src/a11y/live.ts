@@ -1,5 +1,5 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
-import { signal } from '@preact/signals';
+import { signal } from '../shared/signal';
 
 /** The text of the app's polite live region (rendered once by the shell). */
 export const announcement = signal('');

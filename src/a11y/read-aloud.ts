@@ -2,9 +2,10 @@
  * What can be read aloud: a recorded clip for the text, language and format, else an on-device voice (never a
  * network voice: the text may be personal and the venue offline). Small, as the start page needs it.
  */
-import { signal } from '@preact/signals';
+
 import { format } from '../i18n/index';
 import type { AudioRefs } from '../shared/engagement';
+import { signal } from '../shared/signal';
 
 const voices = signal<SpeechSynthesisVoice[]>([]);
 if (typeof speechSynthesis !== 'undefined') {

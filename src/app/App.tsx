@@ -1,19 +1,19 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 import { useEffect } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, lazy, useLocation } from 'preact-iso';
 import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
-import { Welcome } from '../features/facilitate/Welcome';
 import { t } from '../i18n/index';
-import { Home, Journey } from './routes';
+import { LocationProvider, lazy, useLocation } from '../ui/router';
+import { stylesLoaded } from '../ui/styles';
+import { Home, Journey, Welcome } from './routes';
 import { Shell } from './Shell';
 import { type RouteTable, Switch } from './switch';
 
 // The staff web is its own chunk: never in a participant's first load.
-const StaffApp = lazy(() => import('../features/manage/manage-app'));
+const StaffApp = lazy(() => import('../features/manage/manage-app').then(stylesLoaded).then((m) => m.default));
 // Feedback and the reference lookup are public pages, each lazy.
-const FeedbackRoute = lazy(() => import('../features/feedback/routes').then((m) => m.FeedbackRoute));
-const LookupRoute = lazy(() => import('../features/feedback/routes').then((m) => m.LookupRoute));
+const FeedbackRoute = lazy(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.FeedbackRoute));
+const LookupRoute = lazy(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.LookupRoute));
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
 const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
 const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
@@ -33,7 +33,7 @@ function NotFound() {
 }
 
 // claims are not on a participant's first load
-const ClaimOnly = lazy(() => import('../features/expenses/ClaimOnly').then((m) => m.ClaimOnly));
+const ClaimOnly = lazy(() => import('../features/expenses/ClaimOnly').then(stylesLoaded).then((m) => m.ClaimOnly));
 function ClaimRoute({ params }: { params: { slug: string } }) {
   return <ClaimOnly slug={params.slug} />;
 }
@@ -45,7 +45,7 @@ function FinanceMoved() {
   return null;
 }
 // Facilitator screens, in the facilitator's language (during a hand-over HandOverGate keeps them out of reach).
-const guarded = (Screen: () => preact.JSX.Element) => () => (
+const guarded = (Screen: preact.ComponentType) => () => (
   <FacilitatorOnly>
     <Screen />
   </FacilitatorOnly>
@@ -99,11 +99,9 @@ function Routes() {
 export function App() {
   return (
     <LocationProvider>
-      <ErrorBoundary>
-        <Shell>
-          <Routes />
-        </Shell>
-      </ErrorBoundary>
+      <Shell>
+        <Routes />
+      </Shell>
     </LocationProvider>
   );
 }

@@ -1,5 +1,6 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Boot: kept tiny. Everything not needed for the first screen is import()ed. */
+import './signals';
 import { render } from 'preact';
 import { loadDevice, startSyncTriggers } from '../device/device';
 import { initI18n } from '../i18n/index';

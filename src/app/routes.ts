@@ -4,11 +4,13 @@
  * home, nor a new browser's welcome the journey. The boot starts fetching the one its address shows
  * (`preloadFor`) while it reads the device, so the chunk does not wait for the first render.
  */
-import { lazy } from 'preact-iso';
+import { lazy } from '../ui/router';
 
+export const Welcome = lazy(() => import('../features/facilitate/Welcome').then((m) => m.Welcome));
 export const Home = lazy(() => import('../features/facilitate/Home').then((m) => m.Home));
 export const Journey = lazy(() => import('../features/participate/Journey').then((m) => m.Journey));
 
 export function preloadFor(path: string): void {
   if (path.startsWith('/p/') || path.startsWith('/paper/')) void Journey.preload();
+  else if (path === '/') void Welcome.preload();
 }

@@ -1,20 +1,15 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
-/**
- * The app's routes, matched as preact-iso's Router matches them (its `exec`): the first path that fits the
- * address renders, else the fallback. Router's own code (it keeps the old page while a lazy one loads) is
- * left out of the first load: the ErrorBoundary around the app does that for preact-iso's `lazy` screens.
- */
+/** The app's routes: the first path that fits the address renders, else the fallback. */
 import type { ComponentType } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { exec } from 'preact-iso/router';
+import { match, useLocation } from '../ui/router';
 
 /** `:slug` is the only parameter the app's paths name */
 export type RouteParams = { params: { slug: string } };
 export type RouteTable = [path: string, screen: ComponentType<RouteParams>][];
 
 export function Switch({ routes, fallback: Fallback }: { routes: RouteTable; fallback: ComponentType }) {
-  const { path, wasPush } = useLocation() as ReturnType<typeof useLocation> & { wasPush?: boolean };
+  const { path, wasPush } = useLocation();
   const shown = useRef(path);
   useLayoutEffect(() => {
     // a link followed starts the new page at its top; back and forward keep where the browser puts them
@@ -22,8 +17,8 @@ export function Switch({ routes, fallback: Fallback }: { routes: RouteTable; fal
     shown.current = path;
   }, [path]);
   for (const [pattern, Screen] of routes) {
-    const match = exec(path, pattern);
-    if (match) return <Screen params={match.params as RouteParams['params']} />;
+    const params = match(path, pattern);
+    if (params) return <Screen params={params as RouteParams['params']} />;
   }
   return <Fallback />;
 }

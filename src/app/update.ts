@@ -5,8 +5,8 @@
  * safe: no hand-over open and no sync running. Never a forced reload. The browser's own service worker API
  * does all of it, so no library (workbox-window) is in the first load.
  */
-import { signal } from '@preact/signals';
-import type { PageToWorker } from '../shared/messages';
+
+import { signal } from '../shared/signal';
 
 export const updateReady = signal(false);
 let registration: ServiceWorkerRegistration | null = null;
@@ -38,18 +38,5 @@ export async function registerServiceWorker(): Promise<void> {
   check();
 }
 
-/**
- * Applies the waiting update once `isSafe` says so. The facilitator asked for it, so a sync still running
- * finishes first (checked twice a second, for up to a minute) rather than the click being lost; resolves
- * false when it never became safe.
- */
-export async function applyUpdate(isSafe: () => Promise<boolean>): Promise<boolean> {
-  const waiting = registration?.waiting;
-  if (!waiting || !updateReady.value) return false;
-  for (let tries = 0; !(await isSafe()); tries++) {
-    if (tries >= 120) return false;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  waiting.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
-  return true;
-}
+/** the worker that waits to take over, once an update is ready */
+export const waitingWorker = (): ServiceWorker | null | undefined => registration?.waiting;

@@ -3,32 +3,37 @@
  * Start again; anything older than 24 hours is purged and never offered back.
  */
 import { openDraft, sealDraft } from '../crypto/device-key';
-import { db } from './open';
+import { committed, db, rawDb, request, store } from './open';
+import type { DraftRecord } from './schema';
 
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export async function saveDraft(id: string, engagementSlug: string, value: unknown): Promise<void> {
   const { iv, ct } = await sealDraft(id, value);
-  await (await db()).put('drafts', { id, engagementSlug, updatedAt: new Date().toISOString(), iv, ct });
+  const record: DraftRecord = { id, engagementSlug, updatedAt: new Date().toISOString(), iv, ct };
+  await request((await store('drafts', 'readwrite')).put(record));
 }
 
 export async function deleteDraft(id: string): Promise<void> {
-  await (await db()).delete('drafts', id);
+  await request((await store('drafts', 'readwrite')).delete(id));
 }
 
 /** Deletes drafts last saved more than 24 hours before `now`; returns how many. */
 export async function purgeDrafts(now = Date.now()): Promise<number> {
-  const d = await db();
-  const tx = d.transaction('drafts', 'readwrite');
-  const old = await tx.store.index('byUpdated').getAllKeys(IDBKeyRange.upperBound(new Date(now - DRAFT_MAX_AGE_MS).toISOString(), true));
-  await Promise.all([...old.map((k) => tx.store.delete(k)), tx.done]);
+  const tx = (await rawDb()).transaction('drafts', 'readwrite');
+  const drafts = tx.objectStore('drafts');
+  const old = await request(
+    drafts.index('byUpdated').getAllKeys(IDBKeyRange.upperBound(new Date(now - DRAFT_MAX_AGE_MS).toISOString(), true)),
+  );
+  for (const k of old) drafts.delete(k);
+  await committed(tx);
   return old.length;
 }
 
 /** One fresh draft, opened; null when there is none, it is too old, or it cannot be opened. */
 export async function getDraft<T>(id: string): Promise<T | null> {
   await purgeDrafts();
-  const rec = await (await db()).get('drafts', id);
+  const rec: DraftRecord | undefined = await request((await store('drafts')).get(id));
   if (!rec) return null;
   try {
     return await openDraft<T>(rec.id, rec);

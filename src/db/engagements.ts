@@ -2,6 +2,8 @@ import type { PublishedEngagement } from '../shared/engagement';
 import { db } from './open';
 import type { EngagementRecord } from './schema';
 
+export { getEngagement } from './engagement';
+
 export async function saveEngagements(list: PublishedEngagement[]): Promise<void> {
   const d = await db();
   const tx = d.transaction('engagements', 'readwrite');
@@ -11,10 +13,6 @@ export async function saveEngagements(list: PublishedEngagement[]): Promise<void
 
 export async function listEngagements(): Promise<EngagementRecord[]> {
   return (await db()).getAll('engagements');
-}
-
-export async function getEngagement(slug: string): Promise<EngagementRecord | undefined> {
-  return (await db()).get('engagements', slug);
 }
 
 /** A device an organiser removed keeps no engagement content (its sealed bundles stay in the outbox). */

@@ -1,6 +1,6 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Small device settings (enrolment, last sync) in the meta store. */
-import { db } from './open';
+import { request, store } from './open';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -9,9 +9,9 @@ export interface DeviceIdentity {
 }
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {
-  return (await (await db()).get('meta', key)) as T | undefined;
+  return (await request((await store('meta')).get(key))) as T | undefined;
 }
 
 export async function setMeta(key: string, value: unknown): Promise<void> {
-  await (await db()).put('meta', value, key);
+  await request((await store('meta', 'readwrite')).put(value, key));
 }

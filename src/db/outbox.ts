@@ -87,7 +87,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     },
 
     async counts(): Promise<QueueCounts> {
-      return countQueue(await getDb());
+      return countQueue(unwrap((await getDb()).transaction('outbox').store));
     },
 
     /**

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Facilitator sessions at a venue (the sessions store). Features reach it only through these functions. */
 
 import type { SessionReport } from '../shared/protocol';
@@ -32,11 +31,7 @@ export async function closeSession(
   await tx.done;
 }
 
-/** Closed sessions the server has not taken yet (a device holds a handful, so no index is needed). */
-export async function unreportedSessions(): Promise<SessionRecord[]> {
-  const all = await (await db()).getAll('sessions');
-  return all.filter((s) => s.closedAt !== null && !s.reportedAt);
-}
+export { unreportedSessions } from './queue';
 
 export async function markSessionsReported(ids: string[], at = new Date()): Promise<void> {
   const tx = (await db()).transaction('sessions', 'readwrite');

@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The device's storage (DESIGN.md, sync protocol point 7): ask for persistent storage so the browser does
  * not evict waiting answers, and tell how much is used and how much is left, with an early warning.

@@ -1,10 +1,10 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The device's state for the shell: enrolment, the sync engine and queue figures, as signals. */
-import { signal } from '@preact/signals';
-import { type DeviceIdentity, getMeta, setMeta } from '../db/meta';
-import { queueCounts, refusedDue } from '../db/queue';
-import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
-import { type StorageInfo, storageInfo } from '../db/storage';
+
+import { type DeviceIdentity, getMeta } from '../db/meta';
+import { queueCounts, refusedDue, unreportedSessions } from '../db/queue';
+import type { StorageInfo } from '../db/storage';
+import { signal } from '../shared/signal';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
@@ -23,46 +23,18 @@ export const storage = signal<StorageInfo | null>(null);
 /** bundles the server took today (local date of this device) */
 export const sentToday = signal(0);
 
-const localDate = () => new Date().toLocaleDateString('en-CA');
+/** the device's local date, which "sent today" counts by */
+export const localDate = () => new Date().toLocaleDateString('en-CA');
 
-async function countSent(n: number): Promise<void> {
-  const today = localDate();
-  const prev = (await getMeta<{ date: string; count: number }>('sentToday')) ?? { date: today, count: 0 };
-  const next = { date: today, count: (prev.date === today ? prev.count : 0) + n };
-  await setMeta('sentToday', next);
-  sentToday.value = next.count;
-}
-
+/** Only the screens that show the storage figures load them (they call this when they open). */
 export async function refreshStorage(): Promise<void> {
-  storage.value = await storageInfo();
+  storage.value = await (await import('../db/storage')).storageInfo();
 }
 
-/**
- * The sync engine (with its protocol schemas and the outbox's code) is import()ed the first time there is something to send, so
- * a device with nothing waiting never loads it: a run with nothing to send makes no request anyway.
- */
+/** The sync engine is import()ed the first time there is something to send (sync-run.ts). */
 let engine: Promise<SyncEngine> | null = null;
 function loadEngine(): Promise<SyncEngine> {
-  engine ??= Promise.all([import('../sync/engine'), import('../db/index')]).then(
-    ([{ SyncEngine }, { outbox }]) =>
-      new SyncEngine({
-        outbox,
-        getToken: async () => identity.value?.token ?? null,
-        sessions: {
-          unreported: async () => (await unreportedSessions()).map(sessionReport),
-          markReported: (ids) => markSessionsReported(ids),
-        },
-        onStatus: (s) => {
-          // the engine knows only this page's runs: the last success stored on the device still counts after a reload
-          syncStatus.value = { ...s, lastSuccessAt: s.lastSuccessAt ?? syncStatus.value.lastSuccessAt };
-        },
-        onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
-        onSent: (n) => {
-          void countSent(n);
-          void refreshQueue();
-        },
-      }),
-  );
+  engine ??= import('./sync-run').then((m) => m.createEngine());
   return engine;
 }
 
@@ -83,7 +55,6 @@ export async function loadDevice(): Promise<void> {
   const sent = await getMeta<{ date: string; count: number }>('sentToday');
   sentToday.value = sent?.date === localDate() ? sent.count : 0;
   await refreshQueue();
-  void refreshStorage();
 }
 
 /** Sends what waits; true when nothing is left waiting. */
@@ -91,7 +62,8 @@ export async function syncNow(force = false, fromBackgroundSync = false): Promis
   // what the engine would report for a run with nothing to send
   const report = engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
   await refreshQueue();
-  void refreshStorage();
+  // a screen that shows the storage figures has loaded them: keep them current
+  if (storage.value) void refreshStorage();
   const waiting = queue.value.waiting > 0;
   // a failure of a Background Sync run is reported back to the worker instead, so the browser's own
   // backoff decides when to try again (registering here would make it fire again at once)

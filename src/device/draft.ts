@@ -4,12 +4,13 @@
  * under the device-local key (src/db/drafts.ts) with the hand-over's id. A reload restores it into the same
  * hand-over only. Bank details are never written: after a reload the claim asks for them again.
  */
-import { effect, signal } from '@preact/signals';
+
 import { type Display, display } from '../a11y/display';
-import { deleteDraft, getDraft, listDrafts, saveDraft } from '../db/drafts';
+import { getDraft, saveDraft } from '../db/drafts';
 import { format, locale, setLocale } from '../i18n/index';
 import type { Answer, Contact, Monitoring } from '../shared/bundle';
 import type { Format } from '../shared/locales';
+import { effect, signal } from '../shared/signal';
 import type { HandOverKind } from './handover';
 import {
   answers,
@@ -119,18 +120,6 @@ export function loadDraft(id: string): Promise<HandOverDraft | null> {
 /** Something was given (past the start page): worth offering back to the facilitator. */
 export function hasContent(d: HandOverDraft): boolean {
   return d.step.kind !== 'start' && d.step.kind !== 'done';
-}
-
-/** Drafts no open hand-over owns, with something in them: shown to the facilitator behind the PIN. */
-export async function abandonedDrafts(openId: string | null): Promise<{ id: string; updatedAt: string; value: HandOverDraft }[]> {
-  const all = await listDrafts<HandOverDraft>();
-  const out = [];
-  for (const d of all) {
-    if (d.id === openId || d.value.kind === 'paper') continue;
-    if (hasContent(d.value)) out.push(d);
-    else await deleteDraft(d.id);
-  }
-  return out;
 }
 
 let running: { id: string; stop: (save: boolean) => Promise<void> } | null = null;

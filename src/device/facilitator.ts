@@ -1,9 +1,10 @@
 // This module is in the first load: keep it small, and import() what the first screen does not need.
 /** The facilitator's own language: facilitator screens use it, whatever the last participant chose. */
-import { signal } from '@preact/signals';
+
 import { getMeta, setMeta } from '../db/meta';
 import { setLocale } from '../i18n/index';
 import { isLocale, type Locale } from '../shared/locales';
+import { signal } from '../shared/signal';
 
 export const facilitatorLocale = signal<Locale>('en');
 

@@ -9,12 +9,10 @@
  * browser's home) does not load them.
  */
 
-const participant = () => import('./participant');
-const draft = () => import('./draft');
+const steps = () => import('./handover-steps');
 
-import { signal } from '@preact/signals';
 import { getMeta, setMeta } from '../db/meta';
-import { uuid } from '../shared/ids';
+import { signal } from '../shared/signal';
 
 export type HandOverKind = 'journey' | 'claim';
 
@@ -42,8 +40,13 @@ export function pathOf(h: Pick<HandOver, 'slug' | 'kind'>): string {
 }
 
 /** Gives the device to a participant. `id`: resume an abandoned draft's hand-over with the same person. */
-export async function startHandOver(slug: string, kind: HandOverKind, defaultLocale: string, id = uuid()): Promise<HandOver> {
-  await (await participant()).resetParticipant(defaultLocale);
+export async function startHandOver(
+  slug: string,
+  kind: HandOverKind,
+  defaultLocale: string,
+  id: string = crypto.randomUUID(),
+): Promise<HandOver> {
+  await (await steps()).resetParticipant(defaultLocale);
   const h: HandOver = { id, slug, kind, startedAt: new Date().toISOString(), defaultLocale };
   handOver.value = h;
   // a full device cannot store even this small record: participant mode then holds until a reload (the
@@ -56,7 +59,7 @@ export async function startHandOver(slug: string, kind: HandOverKind, defaultLoc
 export async function nextParticipant(): Promise<void> {
   const h = handOver.value;
   if (!h) return;
-  const [{ stopAutosave }, { deleteDraft }] = await Promise.all([draft(), import('../db/drafts')]);
+  const { stopAutosave, deleteDraft } = await steps();
   await stopAutosave(false);
   await deleteDraft(h.id);
   await startHandOver(h.slug, h.kind, h.defaultLocale);
@@ -65,8 +68,8 @@ export async function nextParticipant(): Promise<void> {
 /** The facilitator left participant mode with the PIN: the draft stays, offered back behind the PIN. */
 export async function endHandOver(): Promise<void> {
   const h = handOver.value;
-  await (await draft()).stopAutosave(true);
+  await (await steps()).stopAutosave(true);
   handOver.value = null;
   await setMeta(META, null).catch(() => {});
-  if (h) await (await participant()).resetParticipant(h.defaultLocale);
+  if (h) await (await steps()).resetParticipant(h.defaultLocale);
 }

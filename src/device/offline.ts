@@ -4,8 +4,9 @@
  * assets (written by download.ts, which is import()ed), whether the device must be enrolled again, and
  * the storage used.
  */
-import { signal } from '@preact/signals';
+
 import { getMeta } from '../db/meta';
+import { signal } from '../shared/signal';
 
 export const ASSET_CACHE = 'blether-assets-v1';
 
@@ -35,20 +36,4 @@ export const offlineStatus = signal<Record<string, OfflineStatus>>({});
 
 export async function loadOfflineStatus(): Promise<void> {
   offlineStatus.value = (await getMeta<Record<string, OfflineStatus>>('offlineStatus')) ?? {};
-}
-
-export function formatBytes(n: number, lng: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let i = 0;
-  let v = n;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return new Intl.NumberFormat(lng, {
-    style: 'unit',
-    unit: units[i],
-    unitDisplay: 'short',
-    maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
-  }).format(v);
 }

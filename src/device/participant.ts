@@ -3,7 +3,7 @@
  * history, so after Done or Start again the next person cannot go back to it. The hand-over's encrypted
  * draft (src/device/draft.ts) mirrors it, so a reload restores it.
  */
-import { signal } from '@preact/signals';
+
 import { useState } from 'preact/hooks';
 import { resetDisplay } from '../a11y/display';
 import { announcement } from '../a11y/live';
@@ -11,6 +11,7 @@ import { format, setLocale } from '../i18n/index';
 import type { Answer, Contact, Monitoring } from '../shared/bundle';
 import type { Claim, ClaimLine, Payment, TimeChoice } from '../shared/claims';
 import type { Category } from '../shared/ratecard';
+import { signal } from '../shared/signal';
 
 export type Step =
   | { kind: 'start' }

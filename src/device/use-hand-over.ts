@@ -3,7 +3,7 @@
  * participant mode for it (a typed address too), restores the hand-over's own draft, and keeps it saved.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useLocation } from '../ui/router';
 import { loadDraft, restoreDraft, startAutosave, stopAutosave } from './draft';
 import { type HandOverKind, handOver, nextParticipant, pathOf, startHandOver } from './handover';
 import { resetParticipant, step } from './participant';

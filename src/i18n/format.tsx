@@ -68,3 +68,33 @@ export function day(iso: string, lng: string = locale.value): string {
   }).format(when);
   return isolate(FSI, text, lng);
 }
+
+/** Dates and times in the reader's locale, with the zone made explicit. */
+export function formatDateTime(iso: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
+  return new Intl.DateTimeFormat(locale.value, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** A size in bytes, in the reader's units ("1.5 MB"). */
+export function formatBytes(n: number, lng: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return new Intl.NumberFormat(lng, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: v < 10 && i > 0 ? 1 : 0,
+  }).format(v);
+}

@@ -5,9 +5,10 @@
  * English out of the script keeps the participant first load within its budget. Participant-facing strings have easy-read versions as the `easy` context:
  * `t('key', { context: 'easy' })` falls back to the standard string where no easy one exists.
  */
-import { signal } from '@preact/signals';
+
 import i18next, { type TOptions } from 'i18next';
 import { type Format, isLocale, LOCALE_INFO, type Locale } from '../shared/locales';
+import { signal } from '../shared/signal';
 
 export const locale = signal<Locale>('en');
 export const format = signal<Format>('standard');
@@ -63,19 +64,6 @@ export function t(key: string, options: TOptions & { easy?: boolean } = {}): str
 
 export function dirOf(lng: string): 'ltr' | 'rtl' {
   return isLocale(lng) ? LOCALE_INFO[lng].dir : 'ltr';
-}
-
-/** Dates and times in the reader's locale, with the zone made explicit. */
-export function formatDateTime(iso: string): string {
-  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
-  return new Intl.DateTimeFormat(locale.value, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
 }
 
 /** A string in a given language, whatever the page's: the participant's words on a facilitator screen. */

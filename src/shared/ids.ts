@@ -1,4 +1,3 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 /** Identifiers made on the device. */
 
 /** Crockford base32 without I, L, O, U: easy to read aloud and to type. */

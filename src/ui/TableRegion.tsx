@@ -5,7 +5,10 @@
  */
 import type { ComponentChildren, TableHTMLAttributes } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import './table-region.css';
+import { addStyles } from './styles';
+import tableRegionCss from './table-region.css?url';
+
+void addStyles(tableRegionCss);
 
 type TableProps = Omit<TableHTMLAttributes<HTMLTableElement>, 'label'>;
 

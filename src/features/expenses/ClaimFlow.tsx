@@ -11,12 +11,15 @@ import { Money, money } from '../../i18n/format';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
 import { offeredRateCard, paymentOptionsOf } from '../../shared/ratecard';
+import { addStyles } from '../../ui/styles';
 import { Actions, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
+import expensesCss from './expenses.css?url';
 import { et, loadExpenseStrings } from './i18n';
 import { CategoryStep, LineStep } from './LineForm';
 import { PaymentStep, TimeStep } from './Pay';
-import './expenses.css';
+
+void addStyles(expensesCss);
 
 export interface ClaimFlowProps {
   engagement: EngagementRecord;

@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { getEngagement } from '../../db/engagements';
+import { getEngagement } from '../../db/engagement';
 import { StorageFullError } from '../../db/index';
 import type { EngagementRecord } from '../../db/schema';
 import { buildClaim } from '../../device/claim';

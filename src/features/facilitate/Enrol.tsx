@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { syncNow } from '../../device/device';
 import { enrol } from '../../device/enrol';
 import { mustEnrolAgain } from '../../device/offline';
 import { PIN_PATTERN, setFacilitatorPin } from '../../device/pin';
 import { t } from '../../i18n/index';
+import { useLocation } from '../../ui/router';
 import { ErrorSummary, type FieldError } from '../../ui/ui';
 
 function codeFromHash(): string {

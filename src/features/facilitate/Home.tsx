@@ -1,13 +1,14 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord } from '../../db/schema';
 import { identity, refreshStorage, syncStatus } from '../../device/device';
 import { type HandOverKind, pathOf, startHandOver } from '../../device/handover';
-import { formatBytes, loadOfflineStatus, mustEnrolAgain, offlineStatus, type Removal, removal } from '../../device/offline';
+import { loadOfflineStatus, mustEnrolAgain, offlineStatus, type Removal, removal } from '../../device/offline';
+import { formatBytes } from '../../i18n/format';
 import { locale, t } from '../../i18n/index';
 import { hasRateCard, pickText } from '../../shared/engagement';
+import { useLocation } from '../../ui/router';
 import { FacilitatorLanguage } from './FacilitatorLanguage';
 import { QueueStatus } from './QueueStatus';
 import { Unfinished } from './Unfinished';

@@ -5,9 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { lazy } from 'preact-iso';
 import { applyFacilitatorLanguage } from '../../device/facilitator';
 import { type HandOver, handOver, pathOf } from '../../device/handover';
+import { lazy } from '../../ui/router';
 
 const Gate = lazy(() => import('./HandOverPin').then((m) => m.Gate));
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { outbox } from '../../db/index';
 import type { OutboxRecord } from '../../db/schema';
 import { identity, queue, refreshQueue, refreshStorage, storage } from '../../device/device';
-import { formatDateTime, t } from '../../i18n/index';
+import { formatDateTime } from '../../i18n/format';
+import { t } from '../../i18n/index';
 import { buildExport, downloadJson } from '../../sync/export';
 import { QueueStatus } from './QueueStatus';
 

@@ -1,6 +1,6 @@
 import { queue, sentToday, storage, syncNow, syncStatus } from '../../device/device';
-import { formatBytes } from '../../device/offline';
-import { formatDateTime, locale, t } from '../../i18n/index';
+import { formatBytes, formatDateTime } from '../../i18n/format';
+import { locale, t } from '../../i18n/index';
 
 const size = (bytes: number) => formatBytes(bytes, locale.value);
 

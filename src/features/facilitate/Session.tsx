@@ -1,6 +1,5 @@
 /** The facilitator's session at a venue: open it, hand over to participants, close it with the figures. */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { listEngagements } from '../../db/engagements';
 import type { EngagementRecord, SessionRecord } from '../../db/schema';
 import { closeSession, currentSession, openSession, recentSessions } from '../../db/sessions';
@@ -8,6 +7,7 @@ import { startHandOver } from '../../device/handover';
 import { locale, t } from '../../i18n/index';
 import { pickText } from '../../shared/engagement';
 import { formatPence, parsePounds as parsePence, penceToDecimal } from '../../shared/money';
+import { useLocation } from '../../ui/router';
 import { ErrorSummary, type FieldError } from '../../ui/ui';
 
 function Input(p: {

@@ -4,11 +4,13 @@
  * same person or delete them. Drafts are purged after 24 hours in any case.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { deleteDraft } from '../../db/drafts';
-import { abandonedDrafts, type HandOverDraft } from '../../device/draft';
+import { abandonedDrafts } from '../../device/abandoned-drafts';
+import type { HandOverDraft } from '../../device/draft';
 import { pathOf, startHandOver } from '../../device/handover';
-import { formatDateTime, t } from '../../i18n/index';
+import { formatDateTime } from '../../i18n/format';
+import { t } from '../../i18n/index';
+import { useLocation } from '../../ui/router';
 
 type Listed = { id: string; updatedAt: string; value: HandOverDraft };
 

@@ -1,7 +1,6 @@
-// This module is in the first load: keep it small, and import() what the first screen does not need.
 import { t } from '../../i18n/index';
 
-/** The home of a device that is not set up yet: all a new browser needs, so the rest of Home is import()ed. */
+/** The home of a device that is not set up yet: all a new browser needs (its own chunk, as is the rest of Home). */
 export function Welcome() {
   return (
     <div>

@@ -3,12 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { type Loaded, loadFeedback } from '../../device/feedback-cache';
 import { locale } from '../../i18n/index';
+import { addStyles } from '../../ui/styles';
 import { L } from '../../ui/ui';
 import { FeedbackView } from './FeedbackView';
+import feedbackCss from './feedback.css?url';
 import { ft } from './i18n';
 import { Settings } from './Settings';
 import { useChoiceFromUrl } from './url';
-import './feedback.css';
+
+void addStyles(feedbackCss);
 
 export function FeedbackPage({ slug }: { slug: string }) {
   const ready = useChoiceFromUrl();

@@ -1,5 +1,5 @@
 /** Published "You said, we did" feedback in the reader's language and format, with pictures. */
-import { formatDateTime } from '../../i18n/index';
+import { formatDateTime } from '../../i18n/format';
 import type { PublishedFeedback } from '../../shared/feedback';
 import { L, useText } from '../../ui/ui';
 import { ft } from './i18n';

@@ -4,13 +4,16 @@ import * as v from 'valibot';
 import { focusHeading } from '../../a11y/focus';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
 import { type LookupReply, LookupReplySchema } from '../../shared/lookup';
+import { addStyles } from '../../ui/styles';
 import { ErrorSummary, L } from '../../ui/ui';
 import { claimOutcomeText } from './ClaimOutcome';
 import { FeedbackView } from './FeedbackView';
+import feedbackCss from './feedback.css?url';
 import { ft } from './i18n';
 import { Settings } from './Settings';
 import { takeCodeFromFragment, useChoiceFromUrl } from './url';
-import './feedback.css';
+
+void addStyles(feedbackCss);
 
 type Problem = 'invalid' | 'unknown' | 'tooMany' | 'unavailable' | 'offline';
 

@@ -1,6 +1,6 @@
 /** First-run setup (from the printed one-time link) and sign-in. */
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useLocation } from '../../ui/router';
 import { api, type Me, me } from './api';
 import { Field, Page, Problem } from './ui';
 

@@ -3,7 +3,7 @@
  * address, so a view can be shared), a page at a time, and the same view as CSV (the export is audited too).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useLocation } from '../../ui/router';
 import { TableRegion } from '../../ui/TableRegion';
 import { api, problemOf } from './api';
 import { Field, Page, Problem, when } from './ui';

@@ -1,8 +1,8 @@
 /** The engagement builder: one engagement, its tabs, saving the draft and publishing a version. */
 
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
+import { useLocation } from '../../ui/router';
 import { flush, saveProblem, saveStatus, useAutosave } from './autosave';
 import { Completeness, useFieldFocus } from './BuilderCompleteness';
 import { BuilderDetails } from './BuilderDetails';

@@ -1,8 +1,9 @@
 /** Builder: what stops publishing and what is missing per language and format, each a link to its field. */
-import { signal } from '@preact/signals';
+
 import { useEffect } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { checkContent, type Finding } from '../../shared/completeness';
+import { signal } from '../../shared/signal';
+import { useLocation } from '../../ui/router';
 import { TableRegion } from '../../ui/TableRegion';
 import { current, localeName } from './content';
 

@@ -1,7 +1,7 @@
 /** Builder: make a new engagement from this one's draft or from any published version (the copy is a draft). */
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { pickText } from '../../shared/engagement';
+import { useLocation } from '../../ui/router';
 import { api, problemOf } from './api';
 import { flush, saveProblem } from './autosave';
 import { current } from './content';

@@ -1,7 +1,7 @@
 /** Builder: the list of questions (add, reorder, remove) and one question's editor. */
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { pickText, type Question, type QuestionType } from '../../shared/engagement';
+import { useLocation } from '../../ui/router';
 import { current, duplicate, hasOptions, newQuestionId, TYPE_NAMES, update, updateQuestion } from './content';
 import { AudioField, PictureField } from './MediaFields';
 import { TextEditor } from './TextEditor';

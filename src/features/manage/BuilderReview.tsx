@@ -1,9 +1,9 @@
 /** Builder: a participant's-eye preview in any language and format, and publishing. */
 
 import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
 import type { Format } from '../../shared/locales';
+import { useLocation } from '../../ui/router';
 import { TableRegion } from '../../ui/TableRegion';
 import { api } from './api';
 import { flush, saveProblem } from './autosave';

@@ -1,7 +1,7 @@
 /** Organiser and analyst: the engagements, their versions, and starting a new one. */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { pickText, type Text } from '../../shared/engagement';
+import { useLocation } from '../../ui/router';
 import { TableRegion } from '../../ui/TableRegion';
 import { api, hasRole } from './api';
 import { Field, Page, Problem } from './ui';

@@ -1,5 +1,5 @@
 /** The staff web's calls to the server: same-origin JSON; the browser adds the session cookie and Origin. */
-import { signal } from '@preact/signals';
+import { signal } from '../../shared/signal';
 
 export type Role = 'admin' | 'organiser' | 'finance' | 'analyst';
 export const ROLES: Role[] = ['admin', 'organiser', 'finance', 'analyst'];

@@ -3,8 +3,9 @@
  * first: closing or reloading the tab (beforeunload), and a link to anywhere outside this engagement (the
  * save is tried first; only when it fails does the organiser choose).
  */
-import { signal } from '@preact/signals';
+
 import { useEffect } from 'preact/hooks';
+import { signal } from '../../shared/signal';
 import { problemOf } from './api';
 import { current, dirty, edits, saveDraft } from './content';
 

@@ -1,7 +1,8 @@
 /** The builder's draft: engagement content plus organiser extras. */
-import { signal } from '@preact/signals';
+
 import type { EngagementContent, Question, QuestionType } from '../../shared/engagement';
 import { LOCALE_INFO, type Locale } from '../../shared/locales';
+import { signal } from '../../shared/signal';
 import { api } from './api';
 
 export interface Draft extends EngagementContent {

@@ -2,10 +2,11 @@
  * The staff web, lazy-loaded under /staff: never part of a participant's first load, and not precached
  * by the service worker (vite.config.ts ignores manage-*.js).
  */
-import './staff.css';
+
 import { useEffect } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { focusHeading } from '../../a11y/focus';
+import { useLocation } from '../../ui/router';
+import { addStyles } from '../../ui/styles';
 import { Login, Setup } from './Account';
 import { Audit } from './Audit';
 import { api, hasRole, loadMe, me } from './api';
@@ -18,8 +19,11 @@ import { FinancePage } from './finance/FinancePage';
 import { Held } from './Held';
 import { Insight } from './insight/Insight';
 import { PaperEntry } from './PaperEntry';
+import staffCss from './staff.css?url';
 import { Users } from './Users';
 import { Page } from './ui';
+
+void addStyles(staffCss);
 
 function Nav() {
   const { path, route } = useLocation();

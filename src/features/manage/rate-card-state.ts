@@ -1,5 +1,5 @@
 /** The rate card form's state, kept while the organiser moves between builder tabs, and its problems. */
-import { signal } from '@preact/signals';
+import { signal } from '../../shared/signal';
 import { current, update } from './content';
 import { type FieldError, fromForm, type RateCardForm, serverFieldError, toForm } from './ratecard-form';
 

@@ -2,9 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
 import { focusHeading } from '../../a11y/focus';
 import { readAloudAvailable } from '../../a11y/read-aloud';
-import { getEngagement } from '../../db/engagements';
+import { getEngagement } from '../../db/engagement';
 import type { EngagementRecord } from '../../db/schema';
-import { refreshQueue, syncNow } from '../../device/device';
 import { nextParticipant } from '../../device/handover';
 import { resetParticipant, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
@@ -116,32 +115,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     }
     const L = laterSteps.mod.value;
     if (!L) return loadingStep;
-    const { Check, ClaimAsk, ClaimStep, Contact, Done, Monitoring } = L;
-    const offers = L.offersExpenses(engagement.content);
-    switch (s.kind) {
-      case 'contact':
-        return <Contact lastQuestion={engagement.content.questions.length - 1} />;
-      case 'monitoring':
-        return <Monitoring claim={offers} />;
-      case 'claimAsk':
-        return <ClaimAsk />;
-      case 'claim':
-        return <ClaimStep engagement={engagement} />;
-      case 'check':
-        return (
-          <Check
-            engagement={engagement}
-            offersClaim={offers}
-            inputMethod={paper ? 'paper' : undefined}
-            onSaved={() => {
-              void refreshQueue();
-              void syncNow();
-            }}
-          />
-        );
-      case 'done':
-        return <Done reference={s.reference} onFinish={reset} paper={paper} />;
-    }
+    return <L.LaterStep step={s} engagement={engagement} paper={paper} onFinish={reset} />;
   })();
 
   return (

@@ -3,9 +3,10 @@
  * it, so the start page and question 1 fetch nothing they do not show. Offline is safe: the service
  * worker precaches every chunk.
  */
-import { signal } from '@preact/signals';
+
 import type { Step } from '../../device/participant';
 import type { Question } from '../../shared/engagement';
+import { signal } from '../../shared/signal';
 
 function chunk<T>(load: () => Promise<T>) {
   const mod = signal<T | null>(null);

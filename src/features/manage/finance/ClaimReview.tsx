@@ -1,12 +1,15 @@
 /** One claim: its lines with a decision each (approve, reduce, query, reject, with a reason), bank details, audit log. */
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { type ClaimDetail, pounds, refOf, whenLondon, words } from './data';
+import financeCss from './finance.css?url';
 import { Receipts } from './Receipts';
-import './finance.css';
+
+void addStyles(financeCss);
 
 type Decision = { decision: '' | 'approve' | 'reduce' | 'query' | 'reject'; reason: string; reduced: string };
 

@@ -3,14 +3,17 @@
  * view can be bookmarked), with approval of several claims at once where one person may approve them.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { CLAIM_STATES } from '../../../shared/claims';
+import { useLocation } from '../../../ui/router';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { BulkApprove, canBulkApprove } from './BulkApprove';
 import { type ClaimList, type Named, pounds, refOf, toggled, whenLondon, words } from './data';
-import './finance.css';
+import financeCss from './finance.css?url';
+
+void addStyles(financeCss);
 
 const FILTERS = ['engagementId', 'sessionId', 'status'] as const;
 type Filter = Record<(typeof FILTERS)[number], string>;

@@ -2,11 +2,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parsePounds } from '../../../shared/money';
 import type { SessionSummary } from '../../../shared/protocol';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem } from '../ui';
 import { pounds } from './data';
-import './finance.css';
+import financeCss from './finance.css?url';
+
+void addStyles(financeCss);
 
 type FloatReport = {
   issuedPence: number;

@@ -5,12 +5,15 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { RunFormat } from '../../../shared/payment-runs';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, download, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { pounds, type RunDetail, refOf, toggled } from './data';
+import financeCss from './finance.css?url';
 import { FORMAT_NAMES, runName, STATE_NAMES } from './Runs';
-import './finance.css';
+
+void addStyles(financeCss);
 
 export function Run({ id }: { id: string }) {
   const [run, setRun] = useState<RunDetail | null>(null);

@@ -1,12 +1,15 @@
 /** Payment runs as records: every run with its state, who made it and when, how many claims and the total; make a new one. */
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import type { RunFormat } from '../../../shared/payment-runs';
+import { useLocation } from '../../../ui/router';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem } from '../ui';
 import { pounds, type RunSummary, whenLondon } from './data';
-import './finance.css';
+import financeCss from './finance.css?url';
+
+void addStyles(financeCss);
 
 export const FORMAT_NAMES: Record<RunFormat, string> = { csv: 'CSV (bank bulk upload)', bacs18: 'Bacs Standard 18' };
 export const STATE_NAMES = { open: 'open: file not downloaded yet', sent: 'sent to the bank', settled: 'settled' } as const;

@@ -1,10 +1,13 @@
 /** Claimed, approved and paid for one engagement (chosen from those with claims), by category and method, with a CSV. */
 import { useEffect, useState } from 'preact/hooks';
+import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem } from '../ui';
 import { type ClaimList, type Named, pounds, words } from './data';
-import './finance.css';
+import financeCss from './finance.css?url';
+
+void addStyles(financeCss);
 
 type Totals = {
   total: Record<string, number>;

@@ -1,15 +1,18 @@
 /** Insight per engagement, under /staff/insight/<id>/<tab>: results, answers and themes, who took part, feedback, exports. */
 import { useEffect, useState } from 'preact/hooks';
 import { pickText, type Text } from '../../../shared/engagement';
+import { addStyles } from '../../../ui/styles';
 import { api, hasRole } from '../api';
 import { Page, Problem } from '../ui';
 import { Answers } from './Answers';
 import { loadResults, results } from './data';
 import { Exports } from './Exports';
 import { FeedbackEditor } from './FeedbackEditor';
+import insightCss from './insight.css?url';
 import { People } from './People';
 import { ResultsView } from './Results';
-import './insight.css';
+
+void addStyles(insightCss);
 
 const TABS: [string, string, () => boolean][] = [
   ['results', 'Results', () => true],

@@ -1,6 +1,7 @@
 /** Shapes of the insight API (src/server/routes/insight.ts) and one loaded engagement's results. */
-import { signal } from '@preact/signals';
+
 import { filterParams, type InsightFilter } from '../../../shared/insight';
+import { signal } from '../../../shared/signal';
 import { api } from '../api';
 
 export interface Count {

@@ -3,10 +3,12 @@
  * expenses), then the claim flow of features/expenses, import()ed with the claim chunk so neither the
  * first load nor the journey's later chunk carries it. The question screen starts that import, so Yes is quick.
  */
-import { signal } from '@preact/signals';
+
 import { useEffect } from 'preact/hooks';
 import { claim, claimAnswered, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
+import { signal } from '../../../shared/signal';
+import { stylesLoaded } from '../../../ui/styles';
 import { Actions } from '../../../ui/ui';
 import type { ClaimFlowProps } from '../../expenses/ClaimFlow';
 
@@ -16,7 +18,7 @@ const flow = signal<Flow | null>(null);
 const failed = signal(false);
 let loading: Promise<void> | null = null;
 function loadClaimFlow(): Promise<void> {
-  loading ??= import('../../expenses/ClaimOnly').then(
+  loading ??= import('../../expenses/ClaimOnly').then(stylesLoaded).then(
     (m) => {
       flow.value = m;
       failed.value = false;
