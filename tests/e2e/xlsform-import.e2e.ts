@@ -36,7 +36,10 @@ async function answerInPolish(device: Page) {
   if (await main.locator('.priority-list').isVisible()) await main.locator('.priority-list [id$="-plus"]').first().click();
   else if (await main.locator('textarea').isVisible()) await main.locator('textarea').fill('Więcej ławek, proszę');
   else await main.locator('.options input').first().check();
+  const title = (await main.locator('h1').first().textContent()) ?? '';
   await device.locator('#main .button.primary').click();
+  // the next screen, not this one still on its way out, is the one the next answer goes to
+  await expect(main.locator('h1').first()).not.toHaveText(title);
 }
 
 test('a translated spreadsheet becomes a published engagement whose Polish answers export in Polish words', async ({ browser }) => {
