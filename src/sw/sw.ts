@@ -54,14 +54,23 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 // Background Sync: the connection is back. The page holds the token and the engine, so the worker asks
 // every open page to send and waits for the answer; it never makes or intercepts a POST itself. When no
 // page could send, the event fails, and the browser retries it later on its own backoff.
+// A page that reloads or closes before it answers never will: the wait ends when it is gone, not after
+// two minutes, because while this event is open a waiting update cannot activate ("Update now" hangs).
 function askPage(client: Client): Promise<boolean> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    const timer = setTimeout(() => resolve(false), 120_000);
-    channel.port1.onmessage = (m: MessageEvent) => {
+    const done = (ok: boolean) => {
       clearTimeout(timer);
-      resolve(Boolean((m.data as { ok?: boolean } | null)?.ok));
+      clearInterval(gone);
+      resolve(ok);
     };
+    const timer = setTimeout(() => done(false), 120_000);
+    const gone = setInterval(() => {
+      void self.clients.get(client.id).then((c) => {
+        if (!c) done(false);
+      });
+    }, 1_000);
+    channel.port1.onmessage = (m: MessageEvent) => done(Boolean((m.data as { ok?: boolean } | null)?.ok));
     const msg: WorkerToPage = { type: 'SYNC' };
     client.postMessage(msg, [channel.port2]);
   });

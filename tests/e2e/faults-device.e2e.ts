@@ -49,10 +49,13 @@ test('4. a new service worker version arrives while bundles wait: they survive t
   const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-dist-'));
   fs.cpSync('dist', distDir, { recursive: true });
   try {
-    server = await startServer({ env: { DIST_DIR: distDir } });
+    // the server refuses every batch (500) until it restarts below, so the answers wait through the update;
+    // a refusal from the server, not a Playwright route: a route under a service worker can leave the
+    // page's requests hanging, and a sync that never ends rightly holds the update back
+    const refusing = { DIST_DIR: distDir, BLETHER_FAULTS: 'fail-500=1000000' };
+    server = await startServer({ env: refusing });
     await enrolViaUi(page, server);
     await waitForServiceWorker(page);
-    await page.route('**/api/sync/**', (route) => route.abort('internetdisconnected'));
     await loadHarness(page);
     await h(page, 'useIdentity');
     const saved = await h(page, 'save', 3, 50_000);
@@ -71,7 +74,10 @@ test('4. a new service worker version arrives while bundles wait: they survive t
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
     await expect(page.getByTestId('queue-waiting')).toHaveText('3');
 
-    await page.unroute('**/api/sync/**');
+    // the server back to normal, same data, same address
+    const { dataDir, port } = server;
+    await server.stop();
+    server = await startServer({ dataDir, port, env: { DIST_DIR: distDir } });
     await page.getByRole('button', { name: 'Sync now' }).click();
     await expect(page.getByTestId('queue-waiting')).toHaveText('0');
     await expect(page.getByTestId('queue-sent-today')).toHaveText('3');
