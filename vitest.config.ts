@@ -4,19 +4,36 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { databaseTests, SQLITE_ONLY } from './tests/support/database-tests.mjs';
 
 /**
- * Unit tests run on SQLite (the default), and those that touch a database run again on a real PostgreSQL
- * cluster started for the run, so every server test holds on both databases (`tests/support/app.ts` picks the
- * database per project). Which files touch one is read from their imports (`tests/support/database-tests.ts`).
+ * Unit tests that touch a database run twice: on SQLite (the default) and on a real PostgreSQL cluster started
+ * for the run, so every server test holds on both databases (`tests/support/app.ts` picks the database per
+ * project). Which files touch one is read from their imports (`tests/support/database-tests.mjs`); the rest
+ * (device, IndexedDB, crypto, i18n, pure functions) run once, in the `no-db` project.
  */
+const ALL = ['tests/unit/**/*.unit.test.ts', 'src/**/*.unit.test.ts'];
+const onDatabase = databaseTests(import.meta.dirname);
+
 /** Files that mostly wait on other processes (npm ci compiling better-sqlite3): started first, beside the rest. */
 const FIRST = ['tests/unit/production-install.unit.test.ts'];
 
 class WaitingFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
+    const { shuffle, seed } = this.ctx.config.sequence;
+    // --sequence.shuffle orders the files from the run's seed too, to show that no file depends on another
+    const sorted = shuffle ? shuffled(files, seed) : await super.sort(files);
     const first = (f: TestSpecification) => FIRST.some((p) => f.moduleId.endsWith(p));
     return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
   }
+}
+
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 export default defineConfig({
@@ -29,16 +46,21 @@ export default defineConfig({
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     sequence: { sequencer: WaitingFirst },
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['tests/unit/**/*.unit.test.ts', 'src/**/*.unit.test.ts'] } },
+      // Server files share their worker's modules (fastify, kysely, our server): every test starts its own app on
+      // its own database, so nothing else carries over, and importing the server once per worker halves their time.
+      { extends: true, test: { name: 'sqlite', include: onDatabase, isolate: false } },
       {
         extends: true,
         test: {
           name: 'postgres',
-          include: databaseTests(import.meta.dirname),
+          include: onDatabase,
           exclude: SQLITE_ONLY,
+          isolate: false,
           globalSetup: ['./tests/support/pg-global-setup.ts'],
         },
       },
+      // fake-indexeddb, the device's database handle, i18next and stubbed globals live in modules: a fresh set per file
+      { extends: true, test: { name: 'no-db', include: ALL, exclude: onDatabase } },
     ],
   },
 });

@@ -59,13 +59,16 @@ export function reachesDatabase(file, memo = new Map()) {
 }
 
 /** The unit test files (relative to `root`, as vitest globs) that touch a database. */
-/** @param {string} root @param {string} [dir] @returns {string[]} */
-export function databaseTests(root, dir = 'tests/unit') {
+/** @param {string} root @param {string[]} [dirs] @returns {string[]} */
+export function databaseTests(root, dirs = ['tests/unit', 'src']) {
   const memo = new Map();
-  return fs
-    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.unit.test.ts'))
-    .map((f) => path.posix.join(dir, f.split(path.sep).join('/')))
+  return dirs
+    .flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.unit.test.ts'))
+        .map((f) => path.posix.join(dir, f.split(path.sep).join('/'))),
+    )
     .filter((f) => reachesDatabase(path.join(root, f), memo))
     .sort();
 }
