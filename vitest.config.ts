@@ -12,16 +12,21 @@ import { databaseTests, SQLITE_ONLY } from './tests/support/database-tests.mjs';
 const ALL = ['tests/unit/**/*.unit.test.ts', 'src/**/*.unit.test.ts'];
 const onDatabase = databaseTests(import.meta.dirname);
 
-/** Files that mostly wait on other processes (npm ci compiling better-sqlite3): started first, beside the rest. */
-const FIRST = ['tests/unit/production-install.unit.test.ts'];
+/**
+ * The longest files start first, so the rest of the suite runs beside them and none is left running alone at the
+ * end: the production install (mostly npm ci compiling better-sqlite3 in another process) and the fuzz suite.
+ * Otherwise vitest's own order: one project after another, longest first when it has timings from a past run.
+ */
+const FIRST = ['tests/unit/production-install.unit.test.ts', 'tests/unit/fuzz.unit.test.ts'];
 
 class WaitingFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const { shuffle, seed } = this.ctx.config.sequence;
     // --sequence.shuffle orders the files from the run's seed too, to show that no file depends on another
     const sorted = shuffle ? shuffled(files, seed) : await super.sort(files);
-    const first = (f: TestSpecification) => FIRST.some((p) => f.moduleId.endsWith(p));
-    return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
+    const rank = (f: TestSpecification) => FIRST.findIndex((p) => f.moduleId.endsWith(p));
+    const first = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...first, ...sorted.filter((f) => rank(f) < 0)];
   }
 }
 
