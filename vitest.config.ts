@@ -21,9 +21,10 @@ const FIRST = ['tests/unit/production-install.unit.test.ts', 'tests/unit/fuzz.un
 
 class WaitingFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const { shuffle, seed } = this.ctx.config.sequence;
-    // --sequence.shuffle orders the files from the run's seed too, to show that no file depends on another
-    const sorted = shuffle ? shuffled(files, seed) : await super.sort(files);
+    // with a seed (--sequence.seed=N alone: files only; --sequence.shuffle: tests too) the files run in an order
+    // drawn from it, to show that no file depends on another
+    const { seed } = this.ctx.config.sequence;
+    const sorted = seed === undefined ? await super.sort(files) : shuffled(files, seed);
     const rank = (f: TestSpecification) => FIRST.findIndex((p) => f.moduleId.endsWith(p));
     const first = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
     return [...first, ...sorted.filter((f) => rank(f) < 0)];
