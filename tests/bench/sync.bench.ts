@@ -75,6 +75,7 @@ async function main() {
     log('Syncing batched…');
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
+    if (process.env.BENCH_TIMELINE) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
