@@ -207,6 +207,9 @@ export class SyncEngine {
     } catch (e) {
       await removing.catch(() => {});
       return this.failed(e, sent, attention, retry);
+    } finally {
+      // pages still being read ahead start no uploads once the run is over
+      queue.close();
     }
   }
 

@@ -11,6 +11,7 @@ export class QueueReader {
   private buffer: OutboxRecord[] = [];
   private after: OutboxRecord | null = null;
   private ended = false;
+  private closed = false;
   private reading: Promise<void> | null = null;
 
   constructor(
@@ -41,6 +42,7 @@ export class QueueReader {
     this.reading ??= this.outbox
       .waitingAfter(this.after, this.pageSize)
       .then((page) => {
+        if (this.closed) return;
         this.after = page[page.length - 1] ?? this.after;
         if (page.length < this.pageSize) this.ended = true;
         this.buffer = [...this.buffer, ...page];
@@ -52,6 +54,12 @@ export class QueueReader {
     // the next page follows (a failed read shows when `next` asks again)
     this.reading.then(() => this.readAhead()).catch(() => {});
     return this.reading;
+  }
+
+  /** The run is over: no more pages are read, and a read under way starts no uploads. */
+  close(): void {
+    this.closed = true;
+    this.ended = true;
   }
 
   /** Forgets the bundles the server answered for (sent, or kept for attention, or to retry next run). */

@@ -7,6 +7,8 @@
  *
  *   BENCH_BUNDLES (10000)  BENCH_SINGLE (2000: one request each is slow, and a rate needs no more)
  *   BENCH_RECEIPT_EVERY (100)
+ *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
+ *   to see what a batch waited for)
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
