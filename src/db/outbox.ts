@@ -87,12 +87,15 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     async remove(records: Pick<OutboxRecord, 'id' | 'attachments'>[]): Promise<void> {
       if (records.length === 0) return;
       const d = await getDb();
-      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
+      // the attachments store only when there are some to remove: reads of attachments still to upload
+      // need not wait for this transaction then
+      const withAttachments = records.some((r) => r.attachments.length > 0);
+      const tx = d.transaction(withAttachments ? ['outbox', 'attachments'] : ['outbox'], 'readwrite');
       const bundles = unwrap(tx.objectStore('outbox'));
-      const attachments = unwrap(tx.objectStore('attachments'));
-      for (const r of records) {
-        bundles.delete(r.id);
-        for (const sha of r.attachments) attachments.delete(sha);
+      for (const r of records) bundles.delete(r.id);
+      if (withAttachments) {
+        const attachments = unwrap(tx.objectStore('attachments'));
+        for (const sha of records.flatMap((r) => r.attachments)) attachments.delete(sha);
       }
       await tx.done;
       clearStorageFull();
