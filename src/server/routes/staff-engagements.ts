@@ -17,8 +17,8 @@ const CreateSchema = v.strictObject({
 });
 const CloneSchema = v.strictObject({
   ...CreateSchema.entries,
-  /** a published version to copy; absent: the draft (or, without one, the newest version) */
-  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** a published version to copy (a PostgreSQL integer); absent: the draft (or, without one, the newest version) */
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647))),
 });
 const SearchSchema = v.strictObject({ q: v.optional(v.pipe(v.string(), v.maxLength(60))) });
 const DraftSchema = v.strictObject({ content: BuilderContentSchema });
