@@ -54,23 +54,19 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 // Background Sync: the connection is back. The page holds the token and the engine, so the worker asks
 // every open page to send and waits for the answer; it never makes or intercepts a POST itself. When no
 // page could send, the event fails, and the browser retries it later on its own backoff.
-// A page that reloads or closes before it answers never will: the wait ends when it is gone, not after
-// two minutes, because while this event is open a waiting update cannot activate ("Update now" hangs).
+// The page answers when its send is over, which can take minutes, or never (it reloaded, or it had not yet
+// started listening). The wait is short: while this event is open a waiting update cannot activate, so
+// "Update now" would hang behind it. Giving up early costs nothing: the page's own engine keeps sending,
+// and a failed event is fired again later by the browser.
+const ASK_PAGE_MS = 10_000;
 function askPage(client: Client): Promise<boolean> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    const done = (ok: boolean) => {
+    const timer = setTimeout(() => resolve(false), ASK_PAGE_MS);
+    channel.port1.onmessage = (m: MessageEvent) => {
       clearTimeout(timer);
-      clearInterval(gone);
-      resolve(ok);
+      resolve(Boolean((m.data as { ok?: boolean } | null)?.ok));
     };
-    const timer = setTimeout(() => done(false), 120_000);
-    const gone = setInterval(() => {
-      void self.clients.get(client.id).then((c) => {
-        if (!c) done(false);
-      });
-    }, 1_000);
-    channel.port1.onmessage = (m: MessageEvent) => done(Boolean((m.data as { ok?: boolean } | null)?.ok));
     const msg: WorkerToPage = { type: 'SYNC' };
     client.postMessage(msg, [channel.port2]);
   });

@@ -24,6 +24,8 @@ export function Enrol() {
     // a scanned or pasted link may arrive while this screen is already open
     const onHash = () => codeFromHash() && setCode(codeFromHash());
     window.addEventListener('hashchange', onHash);
+    // and one that arrived between the first render and this listener
+    onHash();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
