@@ -28,12 +28,10 @@ export function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void {
+function upgrade(db: IDBDatabase, oldVersion: number): void {
   // Each step runs in order from the version the device had; add steps, never edit shipped ones.
-  // No step may delete or rewrite an unsynced bundle: stores are only ever added, and an index only
-  // replaced by one that covers what it did.
+  // Stores are only ever added here: no step may delete or rewrite an unsynced bundle.
   if (oldVersion < 1) {
-    // version 1's indexes, which version 3 replaced (so not in today's schema type)
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('byState', 'state');
     outbox.createIndex('byCreated', 'createdAt');
@@ -48,19 +46,11 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
     const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
     sessions.createIndex('byOpened', 'openedAt');
   }
-  if (oldVersion < 3) {
-    // one index in queue order per state: a page of the waiting queue is one key-range read, and a
-    // save or a removal keeps one index up to date instead of two
-    const outbox = tx.objectStore('outbox');
-    outbox.createIndex('byStateCreated', ['state', 'createdAt', 'id']);
-    outbox.deleteIndex('byState');
-    outbox.deleteIndex('byCreated');
-  }
 }
 
 function openRaw(name: string): Promise<IDBDatabase> {
   const req = indexedDB.open(name, DB_VERSION);
-  req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion, req.transaction as IDBTransaction);
+  req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion);
   return request(req).then((d) => {
     d.onversionchange = () => {
       // A newer version wants the database: let it, and tell the app so it can reload safely.

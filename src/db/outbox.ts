@@ -1,6 +1,6 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import { type IDBPDatabase, unwrap } from 'idb';
-import { countQueue, inState, type QueueCounts } from './queue';
+import { countQueue, type QueueCounts } from './queue';
 import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
@@ -27,10 +27,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      */
     async add(record: OutboxRecord, attachments: AttachmentRecord[] = [], cash?: { sessionId: string; pence: number }): Promise<void> {
       const d = await getDb();
-      // the sessions store only when cash changes hands: a store in the scope is one more to lock and commit
-      const tx = d.transaction(cash ? ['outbox', 'attachments', 'sessions'] : ['outbox', 'attachments'], 'readwrite', {
-        durability: 'strict',
-      });
+      const tx = d.transaction(['outbox', 'attachments', 'sessions'], 'readwrite', { durability: 'strict' });
       const payOut = async () => {
         if (!cash) return;
         const session = await tx.objectStore('sessions').get(cash.sessionId);
@@ -57,21 +54,36 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       }
     },
 
-    /** Waiting bundles, oldest first (createdAt, then id). One getAll, not a cursor: a cursor step per bundle is slow at 10,000. */
-    async waiting(limit?: number): Promise<OutboxRecord[]> {
-      return (await getDb()).getAllFromIndex('outbox', 'byStateCreated', inState('waiting'), limit);
+    /** Waiting bundles, oldest first. One getAll, not a cursor: a cursor step per bundle is slow at 10,000. */
+    async waiting(limit = Number.POSITIVE_INFINITY): Promise<OutboxRecord[]> {
+      const d = await getDb();
+      const all = await d.getAllFromIndex('outbox', 'byState', 'waiting');
+      all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+      return Number.isFinite(limit) ? all.slice(0, limit) : all;
     },
 
     /**
-     * The next `limit` waiting bundles after `after`, in the same order as `waiting`, so a sync run reads its
-     * queue a page at a time: one key-range read on the index, whatever else the outbox holds.
+     * The next `limit` waiting bundles after `after` in the same order as `waiting` (the byCreated index
+     * orders by createdAt, then id), so a sync run reads its queue a page at a time. One getAll per step:
+     * the bundles created in the same millisecond as `after`, then those after it.
      */
     async waitingAfter(after: Pick<OutboxRecord, 'createdAt' | 'id'> | null, limit: number): Promise<OutboxRecord[]> {
-      return (await getDb()).getAllFromIndex('outbox', 'byStateCreated', inState('waiting', after), limit);
+      const index = (await getDb()).transaction('outbox').store.index('byCreated');
+      const page: OutboxRecord[] = [];
+      for (let from = after; page.length < limit; ) {
+        const last = from;
+        const ties = last ? (await index.getAll(IDBKeyRange.only(last.createdAt))).filter((r) => r.id > last.id) : [];
+        const rest = await index.getAll(last ? IDBKeyRange.lowerBound(last.createdAt, true) : null, limit);
+        page.push(...[...ties, ...rest].filter((r) => r.state === 'waiting'));
+        if (rest.length < limit) break;
+        from = rest[rest.length - 1] ?? null;
+      }
+      return page.slice(0, limit);
     },
 
     async attention(): Promise<OutboxRecord[]> {
-      return (await getDb()).getAllFromIndex('outbox', 'byStateCreated', inState('attention'));
+      const d = await getDb();
+      return d.getAllFromIndex('outbox', 'byState', 'attention');
     },
 
     async counts(): Promise<QueueCounts> {
@@ -87,15 +99,12 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     async remove(records: Pick<OutboxRecord, 'id' | 'attachments'>[]): Promise<void> {
       if (records.length === 0) return;
       const d = await getDb();
-      // the attachments store only when there are some to remove: reads of attachments still to upload
-      // need not wait for this transaction then
-      const withAttachments = records.some((r) => r.attachments.length > 0);
-      const tx = d.transaction(withAttachments ? ['outbox', 'attachments'] : ['outbox'], 'readwrite');
+      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
       const bundles = unwrap(tx.objectStore('outbox'));
-      for (const r of records) bundles.delete(r.id);
-      if (withAttachments) {
-        const attachments = unwrap(tx.objectStore('attachments'));
-        for (const sha of records.flatMap((r) => r.attachments)) attachments.delete(sha);
+      const attachments = unwrap(tx.objectStore('attachments'));
+      for (const r of records) {
+        bundles.delete(r.id);
+        for (const sha of r.attachments) attachments.delete(sha);
       }
       await tx.done;
       clearStorageFull();
@@ -109,8 +118,8 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     async attentionWithAttachments(alsoWaiting = false): Promise<{ records: OutboxRecord[]; attachments: AttachmentRecord[] }> {
       const d = await getDb();
       const tx = d.transaction(['outbox', 'attachments']);
-      const byState = tx.objectStore('outbox').index('byStateCreated');
-      const records = [...(alsoWaiting ? await byState.getAll(inState('waiting')) : []), ...(await byState.getAll(inState('attention')))];
+      const byState = tx.objectStore('outbox').index('byState');
+      const records = [...(alsoWaiting ? await byState.getAll('waiting') : []), ...(await byState.getAll('attention'))];
       const attachments: AttachmentRecord[] = [];
       for (const r of records) attachments.push(...(await tx.objectStore('attachments').index('byBundle').getAll(r.id)));
       return { records, attachments };

@@ -4,25 +4,17 @@
  * (sessions.ts) loads when something is sent or a facilitator screen needs it.
  */
 import { request, store } from './open';
-import type { OutboxRecord, OutboxState, SessionRecord } from './schema';
+import type { OutboxRecord, SessionRecord } from './schema';
 
 export interface QueueCounts {
   waiting: number;
   attention: number;
 }
 
-/**
- * A state's bundles on the byStateCreated index, in queue order; `after` starts past that bundle. Arrays sort
- * above strings, so `[state, []]` is above every `[state, createdAt, id]`.
- */
-export function inState(state: OutboxState, after?: Pick<OutboxRecord, 'createdAt' | 'id'> | null): IDBKeyRange {
-  return IDBKeyRange.bound(after ? [state, after.createdAt, after.id] : [state], [state, []], Boolean(after));
-}
-
 /** The outbox's figures, from a store of the device's database or a test's. */
 export async function countQueue(outbox: IDBObjectStore): Promise<QueueCounts> {
-  const index = outbox.index('byStateCreated');
-  const [waiting, attention] = await Promise.all([request(index.count(inState('waiting'))), request(index.count(inState('attention')))]);
+  const byState = outbox.index('byState');
+  const [waiting, attention] = await Promise.all([request(byState.count('waiting')), request(byState.count('attention'))]);
   return { waiting, attention };
 }
 
@@ -36,7 +28,7 @@ export const isDueRefused = (r: OutboxRecord, at: string): boolean => r.status =
 
 /** Whether an answer whose upload the server refused is due to go again. */
 export async function refusedDue(now = new Date().toISOString()): Promise<boolean> {
-  const held: OutboxRecord[] = await request((await store('outbox')).index('byStateCreated').getAll(inState('attention')));
+  const held: OutboxRecord[] = await request((await store('outbox')).index('byState').getAll('attention'));
   return held.some((r) => isDueRefused(r, now));
 }
 

@@ -8,7 +8,7 @@ import type { PublishedEngagement } from '../shared/engagement';
 import type { Envelope } from '../shared/envelope';
 
 export const DB_NAME = 'blether';
-export const DB_VERSION = 3;
+export const DB_VERSION = 2;
 
 export type OutboxState = 'waiting' | 'attention';
 
@@ -79,8 +79,7 @@ export interface SessionRecord {
 }
 
 export interface BletherDB extends DBSchema {
-  /** byStateCreated: one state's bundles in queue order (createdAt, then id), read a page at a time by key range */
-  outbox: { key: string; value: OutboxRecord; indexes: { byStateCreated: [OutboxState, string, string] } };
+  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreated: string } };
   attachments: { key: string; value: AttachmentRecord; indexes: { byBundle: string } };
   engagements: { key: string; value: EngagementRecord };
   meta: { key: string; value: unknown };

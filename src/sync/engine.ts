@@ -176,12 +176,6 @@ export class SyncEngine {
         }
         const doneIds = new Set(done);
         const taken = batch.filter((b) => doneIds.has(b.id));
-        const answered = new Set(results.map((r) => r.id));
-        queue.answered(answered);
-        answeredSoFar += answered.size;
-        // the next page's read is made before this batch's removal: IndexedDB runs transactions on the same
-        // store in the order they are made, so a read made after the removal would wait for it
-        queue.readAhead().catch(() => {});
         // the device forgets what the server took while the next batch is on the wire, all of a batch in
         // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
         // nothing doubled)
@@ -192,6 +186,9 @@ export class SyncEngine {
           this.set({ progress: { sent: sent + attention, total } });
         });
         removing.catch(() => {});
+        const answered = new Set(results.map((r) => r.id));
+        queue.answered(answered);
+        answeredSoFar += answered.size;
         if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
         this.set({ inFlight: 0 });
       }
@@ -207,9 +204,6 @@ export class SyncEngine {
     } catch (e) {
       await removing.catch(() => {});
       return this.failed(e, sent, attention, retry);
-    } finally {
-      // pages still being read ahead start no uploads once the run is over
-      queue.close();
     }
   }
 

@@ -6,7 +6,7 @@ import { outboxRepo } from '../../src/db/outbox';
 import { DB_VERSION } from '../../src/db/schema';
 import { createFixtureDb, type IdbFixture } from '../fixtures/idb-fixture';
 
-const fixtures: IdbFixture[] = [1, 2, 3].map(
+const fixtures: IdbFixture[] = [1, 2].map(
   (v) => JSON.parse(fs.readFileSync(new URL(`../fixtures/idb-v${v}.json`, import.meta.url), 'utf8')) as IdbFixture,
 );
 
@@ -30,11 +30,6 @@ describe('device database upgrades never lose an unsynced bundle', () => {
         attention: before.filter((r) => r.state === 'attention').length,
       });
       expect((await repo.waiting()).map((r) => r.id)).toEqual(before.filter((r) => r.state === 'waiting').map((r) => r.id));
-      // the queue is read by one index in queue order; the ones it replaced are gone
-      expect([...db.transaction('outbox').store.indexNames]).toEqual(['byStateCreated']);
-      const waitingIds = before.filter((r) => r.state === 'waiting').map((r) => r.id);
-      const [first] = await repo.waiting(1);
-      expect((await repo.waitingAfter(first ?? null, 10)).map((r) => r.id)).toEqual(waitingIds.slice(1));
       const [withReceipt] = await repo.waiting(1);
       for (const sha of withReceipt?.attachments ?? []) {
         const a = await repo.attachment(sha);

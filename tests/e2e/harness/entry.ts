@@ -73,7 +73,6 @@ async function put(records: OutboxRecord[]): Promise<void> {
 
 /** Time spent in the device's own IndexedDB work during a sync (reading the queue, removing what was sent). */
 const idbMs = { waiting: 0, remove: 0, attachment: 0 };
-const timeline: [string, number, number][] = [];
 function timedOutbox(): typeof outbox {
   const time =
     <A extends unknown[], R>(name: keyof typeof idbMs, fn: (...a: A) => Promise<R>) =>
@@ -83,7 +82,6 @@ function timedOutbox(): typeof outbox {
         return await fn(...a);
       } finally {
         idbMs[name] += performance.now() - t0;
-        timeline.push([name, t0, performance.now()]);
       }
     };
   return {
@@ -111,7 +109,6 @@ async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
     const isBatch = String(input).endsWith('/api/sync/batches');
     const t0 = performance.now();
     const res = await fetch(input, init);
-    timeline.push([isBatch ? 'post' : 'put', t0, performance.now()]);
     if (!isBatch) {
       uploadMs += performance.now() - t0;
       uploadServerMs += Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0);
@@ -126,21 +123,9 @@ async function timedSync(opts: Partial<SyncEngineOptions> = {}) {
     return res;
   };
   Object.assign(idbMs, { waiting: 0, remove: 0, attachment: 0 });
-  timeline.length = 0;
   const t0 = performance.now();
   const report = await sync({ ...opts, fetch: timed });
-  return {
-    report,
-    ms: performance.now() - t0,
-    batchMs,
-    serverMs,
-    batches,
-    uploadMs,
-    uploadServerMs,
-    uploads,
-    idb: { ...idbMs },
-    timeline: timeline.map(([n, a, b]) => [n, a - t0, b - t0] as [string, number, number]),
-  };
+  return { report, ms: performance.now() - t0, batchMs, serverMs, batches, uploadMs, uploadServerMs, uploads, idb: { ...idbMs } };
 }
 
 /** Every bundle has all its attachments, hashes match, and no attachment is left without its bundle. */
