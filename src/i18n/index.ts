@@ -44,10 +44,16 @@ async function loadLocale(lng: Locale, ns = 'common'): Promise<void> {
   i18next.addResourceBundle(lng, ns, await fetchBundle(lng, ns));
 }
 
+let latestChoice = 0;
 export async function setLocale(lng: string): Promise<void> {
   const next: Locale = isLocale(lng) ? lng : 'en';
+  // the last choice wins: a language chosen while an earlier one still loads (arrow keys through the list)
+  // must not be overwritten when that earlier, slower one arrives
+  const choice = ++latestChoice;
   await loadLocale(next);
+  if (choice !== latestChoice) return;
   await i18next.changeLanguage(next);
+  if (choice !== latestChoice) return;
   document.documentElement.lang = next;
   document.documentElement.dir = LOCALE_INFO[next].dir;
   locale.value = next;
