@@ -163,13 +163,9 @@ test('keyboard only, from language choice to Done: focus always visible, error s
   for (let n = 0; n < 7; n++) {
     await expect(page.locator('main .progress')).toBeVisible();
     await questionReady(page);
-    const title = (await page.locator('main h1').first().textContent()) ?? '';
-    // the next question, not this one on its way out, is the one the next keys go to
-    const moved = () => expect(page.locator('main h1').first()).not.toHaveText(title);
     if (await page.locator('main .voice').isVisible()) {
       await tabTo('[data-action="skip"]');
       await page.keyboard.press('Enter');
-      await moved();
       continue;
     }
     if (await page.locator('.priority-list').isVisible()) {
@@ -189,7 +185,6 @@ test('keyboard only, from language choice to Done: focus always visible, error s
     }
     await tabTo('main button[type="submit"]');
     await page.keyboard.press('Enter');
-    await moved();
   }
   await expect(page.locator('#contact-email')).toBeVisible();
   await tabTo('#contact-email');
