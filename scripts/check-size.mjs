@@ -76,7 +76,7 @@ async function measure(browser, name, { server, code, open }) {
     );
   });
   const page = await context.newPage();
-  // the last thing the boot defers is the service worker's registration (after workbox-window loads), which
+  // the last thing the boot defers is the service worker's registration, which
   // Playwright's blocking answers with this warning: once it is seen, every deferred load has started
   const registered = page.waitForEvent('console', { predicate: (m) => m.text().includes('Service Worker registration blocked') });
   await open(page, `${server.url}${demo ?? '/'}`);
