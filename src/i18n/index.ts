@@ -11,6 +11,8 @@ import { type Format, isLocale, LOCALE_INFO, type Locale } from '../shared/local
 import { signal } from '../shared/signal';
 
 export const locale = signal<Locale>('en');
+/** The language last asked for: it shows as chosen at once, while its words may still be loading. */
+export const chosenLocale = signal<Locale>('en');
 export const format = signal<Format>('standard');
 
 export async function initI18n(): Promise<void> {
@@ -50,7 +52,14 @@ export async function setLocale(lng: string): Promise<void> {
   // the last choice wins: a language chosen while an earlier one still loads (arrow keys through the list)
   // must not be overwritten when that earlier, slower one arrives
   const choice = ++latestChoice;
-  await loadLocale(next);
+  chosenLocale.value = next;
+  try {
+    await loadLocale(next);
+  } catch (e) {
+    // its words could not load: the language in use is still the chosen one
+    if (choice === latestChoice) chosenLocale.value = locale.value;
+    throw e;
+  }
   if (choice !== latestChoice) return;
   await i18next.changeLanguage(next);
   if (choice !== latestChoice) return;

@@ -1,5 +1,5 @@
 /** The participant's language and format, on the start page and in the settings of every page. */
-import { format, locale, setLocale, t } from '../i18n/index';
+import { chosenLocale, format, setLocale, t } from '../i18n/index';
 import { LOCALE_INFO, type Locale } from '../shared/locales';
 
 export function LanguageChoice({ locales }: { locales: string[] }) {
@@ -11,7 +11,8 @@ export function LanguageChoice({ locales }: { locales: string[] }) {
           .filter((l) => l in LOCALE_INFO)
           .map((l) => (
             <label key={l} class="option" lang={l} dir={LOCALE_INFO[l].dir}>
-              <input type="radio" name="language" value={l} checked={locale.value === l} onChange={() => void setLocale(l)} />
+              {/* checked by the language asked for, not the one loaded: a render while it loads must not undo an arrow key */}
+              <input type="radio" name="language" value={l} checked={chosenLocale.value === l} onChange={() => void setLocale(l)} />
               <span>{LOCALE_INFO[l].name}</span>
             </label>
           ))}

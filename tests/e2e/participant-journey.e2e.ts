@@ -161,7 +161,8 @@ test('keyboard only, from language choice to Done: focus always visible, error s
   await page.keyboard.press('Enter');
   // every question: first option by Space (radios, checkboxes), + by Enter, text typed; voice skipped
   for (let n = 0; n < 7; n++) {
-    await expect(page.locator('main .progress')).toBeVisible();
+    // the next question, not the last one still on screen while its answer is checked
+    await expect(page.locator('main .progress')).toHaveText(`Question ${n + 1} of 7`);
     await questionReady(page);
     if (await page.locator('main .voice').isVisible()) {
       await tabTo('[data-action="skip"]');

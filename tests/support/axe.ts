@@ -14,6 +14,8 @@ const source = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Runs axe over the page as it is now; fails with a readable list of what it found. */
 export async function expectAccessible(page: Page, state: string, extraTags: string[] = []): Promise<void> {
+  // a screen is there when its heading is: right after a navigation the app may not have mounted yet
+  await expect(page.locator('#main h1').first(), `a screen's heading before axe on "${state}"`).toBeVisible();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const results = (await page.evaluate(
     (values) =>

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { applyDisplay } from '../../a11y/display';
-import { focusHeading } from '../../a11y/focus';
+import { focusHeadingNow } from '../../a11y/focus';
 import { readAloudAvailable } from '../../a11y/read-aloud';
 import { getEngagement } from '../../db/engagement';
 import type { EngagementRecord } from '../../db/schema';
@@ -84,11 +84,15 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     if (engagement && ready) loadStepsFor(s, engagement.content.questions);
   }, [s, engagement, ready]);
 
-  // move focus to the new heading whenever the step changes (not on language or format changes)
+  // Focus moves to the new heading once, when a step first shows: not on language or format changes, and not
+  // when a chunk for a later step arrives (that would pull focus out of a field the participant is typing in).
+  // A layout effect, so it lands before the participant's next key press, not after it.
   const stepKey = s.kind === 'question' ? `q${s.index}` : s.kind;
-  useEffect(() => {
-    if (engagement && ready) focusHeading(document.getElementById('main') ?? document);
-  }, [stepKey, engagement, ready, questionSteps.mod.value, laterSteps.mod.value]);
+  const stepCode = s.kind === 'start' || (s.kind === 'about' || s.kind === 'question' ? questionSteps.mod.value : laterSteps.mod.value);
+  const shown = engagement && ready && stepCode ? stepKey : null;
+  useLayoutEffect(() => {
+    if (shown) focusHeadingNow(document.getElementById('main') ?? document);
+  }, [shown]);
 
   if (engagement === undefined || (engagement && !ready)) return <p class="loading">{t('app.loading')}</p>;
   if (engagement === null)
