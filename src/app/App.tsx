@@ -3,23 +3,23 @@ import { useEffect } from 'preact/hooks';
 import { identity } from '../device/device';
 import { FacilitatorOnly, HandOverGate } from '../features/facilitate/ParticipantGate';
 import { t } from '../i18n/index';
-import { LocationProvider, lazy, useLocation } from '../ui/router';
+import { LocationProvider, useLocation } from '../ui/router';
 import { stylesLoaded } from '../ui/styles';
-import { Home, Journey, Welcome } from './routes';
+import { Home, Journey, screen, Welcome } from './routes';
 import { Shell } from './Shell';
 import { type RouteTable, Switch } from './switch';
 
 // The staff web is its own chunk: never in a participant's first load.
-const StaffApp = lazy(() => import('../features/manage/manage-app').then(stylesLoaded).then((m) => m.default));
+const StaffApp = screen(() => import('../features/manage/manage-app').then(stylesLoaded).then((m) => m.default));
 // Feedback and the reference lookup are public pages, each lazy.
-const FeedbackRoute = lazy(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.FeedbackRoute));
-const LookupRoute = lazy(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.LookupRoute));
+const FeedbackRoute = screen(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.FeedbackRoute));
+const LookupRoute = screen(() => import('../features/feedback/routes').then(stylesLoaded).then((m) => m.LookupRoute));
 // facilitator-only, so not in the participant's first load (precached all the same, so it works offline)
-const Session = lazy(() => import('../features/facilitate/Session').then((m) => m.Session));
-const Queue = lazy(() => import('../features/facilitate/Queue').then((m) => m.Queue));
+const Session = screen(() => import('../features/facilitate/Session').then((m) => m.Session));
+const Queue = screen(() => import('../features/facilitate/Queue').then((m) => m.Queue));
 // used once per device (and online only), or rarely: neither belongs in the first load
-const Enrol = lazy(() => import('../features/facilitate/Enrol').then((m) => m.Enrol));
-const Credits = lazy(() => import('../features/participate/steps/Credits').then((m) => m.Credits));
+const Enrol = screen(() => import('../features/facilitate/Enrol').then((m) => m.Enrol));
+const Credits = screen(() => import('../features/participate/steps/Credits').then((m) => m.Credits));
 
 function NotFound() {
   return (
@@ -33,7 +33,7 @@ function NotFound() {
 }
 
 // claims are not on a participant's first load
-const ClaimOnly = lazy(() => import('../features/expenses/ClaimOnly').then(stylesLoaded).then((m) => m.ClaimOnly));
+const ClaimOnly = screen(() => import('../features/expenses/ClaimOnly').then(stylesLoaded).then((m) => m.ClaimOnly));
 function ClaimRoute({ params }: { params: { slug: string } }) {
   return <ClaimOnly slug={params.slug} />;
 }

@@ -4,11 +4,20 @@
  * home, nor a new browser's welcome the journey. The boot starts fetching the one its address shows
  * (`preloadFor`) while it reads the device, so the chunk does not wait for the first render.
  */
+import { type ComponentType, h } from 'preact';
+import { t } from '../i18n/index';
 import { lazy } from '../ui/router';
 
-export const Welcome = lazy(() => import('../features/facilitate/Welcome').then((m) => m.Welcome));
-export const Home = lazy(() => import('../features/facilitate/Home').then((m) => m.Home));
-export const Journey = lazy(() => import('../features/participate/Journey').then((m) => m.Journey));
+/** What shows while a screen's code loads: a slow connection the first time (after a moment only: see .loading). */
+function Loading() {
+  return h('p', { class: 'loading', role: 'status' }, t('app.loading'));
+}
+/** A route's screen, import()ed when first shown. */
+export const screen = <P>(load: () => Promise<ComponentType<P>>) => lazy(load, Loading);
+
+export const Welcome = screen(() => import('../features/facilitate/Welcome').then((m) => m.Welcome));
+export const Home = screen(() => import('../features/facilitate/Home').then((m) => m.Home));
+export const Journey = screen(() => import('../features/participate/Journey').then((m) => m.Journey));
 
 export function preloadFor(path: string): void {
   if (path.startsWith('/p/') || path.startsWith('/paper/')) void Journey.preload();

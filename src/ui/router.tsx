@@ -81,8 +81,11 @@ export function match(path: string, pattern: string): Record<string, string> | n
   return params;
 }
 
-/** A screen whose code is import()ed the first time it shows (or on `preload()`); nothing shows until then. */
-export function lazy<P>(load: () => Promise<ComponentType<P>>) {
+/**
+ * A screen whose code is import()ed the first time it shows (or on `preload()`); until then `placeholder`
+ * shows (nothing by default: the update prompt, say, has nothing to say while it loads).
+ */
+export function lazy<P>(load: () => Promise<ComponentType<P>>, Placeholder?: ComponentType) {
   let screen: ComponentType<P> | undefined;
   let loading: Promise<void> | undefined;
   const preload = () => {
@@ -98,7 +101,7 @@ export function lazy<P>(load: () => Promise<ComponentType<P>>) {
       return <Screen {...props} />;
     }
     void preload().then(() => loaded(true));
-    return null;
+    return Placeholder ? <Placeholder /> : null;
   }
   return Object.assign(Lazy, { preload });
 }

@@ -101,3 +101,21 @@ test('changing an answer from check answers returns to check answers', async ({ 
     await own.stop();
   }
 });
+
+test('on a slow first visit, a screen whose code is still on its way says it is loading, then shows', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  // the welcome screen's code is held on the wire until the page has said it is loading
+  await page.route(/\/assets\/Welcome-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+  await context.close();
+});
