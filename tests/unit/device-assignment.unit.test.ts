@@ -41,19 +41,24 @@ const listed = async (deviceId: string) => {
 
 describe('engagements assigned to devices', () => {
   it('a device nobody chose for carries every published engagement (as devices did before assignment)', async () => {
-    expect(await slugsFor()).toEqual(['library-your-say', 'park-your-say']);
-    expect(await listed(s.deviceId)).toMatchObject({ engagementScope: 'all', engagementIds: [] });
+    // a device of its own: another test's choice for the shared one must not decide this one
+    const { code } = await createEnrolmentCode(s.database.db, null);
+    const fresh = await enrolDevice(s.database.db, { code, name: 'New tablet' });
+    expect(await slugsFor(fresh.token)).toEqual(['library-your-say', 'park-your-say']);
+    expect(await listed(fresh.deviceId)).toMatchObject({ engagementScope: 'all', engagementIds: [] });
   });
 
   it('once an organiser chooses, the device downloads only the chosen ones; other devices are untouched', async () => {
     const { code } = await createEnrolmentCode(s.database.db, null);
     const other = await enrolDevice(s.database.db, { code, name: 'Other tablet' });
-    const res = await assign(s.deviceId, { scope: 'chosen', engagementIds: [second] });
+    // its own device, so the audit trail holds this test's choice alone
+    const mine = await enrolDevice(s.database.db, { code: (await createEnrolmentCode(s.database.db, null)).code, name: 'Park tablet' });
+    const res = await assign(mine.deviceId, { scope: 'chosen', engagementIds: [second] });
     expect(res.statusCode).toBe(200);
-    expect(await slugsFor()).toEqual(['park-your-say']);
+    expect(await slugsFor(mine.token)).toEqual(['park-your-say']);
     expect(await slugsFor(other.token)).toEqual(['library-your-say', 'park-your-say']);
-    expect(await listed(s.deviceId)).toMatchObject({ engagementScope: 'chosen', engagementIds: [second] });
-    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `device:${s.deviceId}`).execute();
+    expect(await listed(mine.deviceId)).toMatchObject({ engagementScope: 'chosen', engagementIds: [second] });
+    const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `device:${mine.deviceId}`).execute();
     expect(audit.map((a) => a.action)).toEqual(['device.engagements']);
   });
 
@@ -84,6 +89,7 @@ describe('engagements assigned to devices', () => {
   });
 
   it('only organisers choose; an analyst is refused', async () => {
+    expect((await assign(s.deviceId, { scope: 'chosen', engagementIds: [second] })).statusCode).toBe(200);
     const analyst = (await staffCookie(s, ['analyst'])).cookie;
     expect((await assign(s.deviceId, { scope: 'all', engagementIds: [] }, analyst)).statusCode).toBe(403);
     expect(await slugsFor()).toEqual(['park-your-say']);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideLines, getClaim, listClaims, secondApprove } from '../../src/server/services/finance';
 import {
@@ -24,9 +25,11 @@ afterAll(async () => {
 });
 
 const at = new Date().toISOString();
-const bankClaim: Claim = {
+// each claim's receipt is its own photo: a hash shared between tests would flag a duplicate depending on their order
+const photo = () => randomBytes(32).toString('hex');
+const bankClaim = (): Claim => ({
   lines: [
-    { category: 'public_transport', amountPence: 420, receipt: 0, receiptSha256: 'b'.repeat(64) },
+    { category: 'public_transport', amountPence: 420, receipt: 0, receiptSha256: photo() },
     {
       category: 'mileage',
       amountPence: 625,
@@ -49,12 +52,12 @@ const bankClaim: Claim = {
   payment: { method: 'bank', accountName: 'Ann Example', sortCode: '123456', accountNumber: '12345678' },
   declaration: { kind: 'typed', name: 'Ann Example' },
   at,
-};
+});
 const send = (claim: Claim, opts: { sessionId?: string } = {}) => sendClaim(s, claim, opts);
 
 describe('claims from bundles, and finance', () => {
   it('stores the claim with its bundle, bank details sealed and masked', async () => {
-    const id = await send(bankClaim);
+    const id = await send(bankClaim());
     const row = await s.database.db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('submitted');
     expect(Number(row.claimed_pence)).toBe(4045);
@@ -74,7 +77,7 @@ describe('claims from bundles, and finance', () => {
   });
 
   it('approve two lines, query one; answer; payment run CSV has exactly the approved amount; paid; purge after retention', async () => {
-    const id = await send(bankClaim);
+    const id = await send(bankClaim());
     await decideLines(s.database.db, id, 'fin-1', [
       { idx: 0, decision: 'approve' },
       { idx: 1, decision: 'approve' },
@@ -116,7 +119,7 @@ describe('claims from bundles, and finance', () => {
   });
 
   it('a failed payment goes back to approved; above the threshold a second, different approver is needed', async () => {
-    const big: Claim = { ...bankClaim, lines: [{ category: 'support_worker', amountPence: 15_000, receipt: 0 }] };
+    const big: Claim = { ...bankClaim(), lines: [{ category: 'support_worker', amountPence: 15_000, receipt: 0 }] };
     const id = await send(big);
     // before anyone looks, the list already says a full approval would need a second person
     expect((await listClaims(s.database.db, {})).find((x) => x.id === id)?.secondIfApproved).toBe(true);
@@ -136,7 +139,7 @@ describe('claims from bundles, and finance', () => {
   it('a cash-on-the-day claim reconciles against its session float', async () => {
     const sessionId = `session-${crypto.randomUUID()}`;
     const cash: Claim = {
-      ...bankClaim,
+      ...bankClaim(),
       lines: [{ category: 'public_transport', amountPence: 640 }],
       payment: { method: 'cash', handedOverPence: 640, facilitatorRecorded: true, participantConfirmed: true },
     };
@@ -153,8 +156,12 @@ describe('claims from bundles, and finance', () => {
   });
 
   it('the same receipt image twice is flagged; a duplicate bundle stores no second claim', async () => {
-    const again: Claim = { ...bankClaim, lines: [{ category: 'parking', amountPence: 300, receipt: 0, receiptSha256: 'b'.repeat(64) }] };
+    const first = bankClaim();
+    const firstId = await send(first);
+    const receiptSha256 = first.lines[0]?.receiptSha256;
+    const again: Claim = { ...bankClaim(), lines: [{ category: 'parking', amountPence: 300, receipt: 0, receiptSha256 }] };
     const id = await send(again);
+    expect((await getClaim(s.database.db, s.serverKey, firstId, null)).lines[0]?.warnings).toEqual([]);
     const c = await getClaim(s.database.db, s.serverKey, id, null);
     expect(c.lines[0]?.warnings).toContain('duplicate_receipt');
   });
