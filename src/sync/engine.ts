@@ -42,8 +42,16 @@ export interface SyncEngineOptions {
   };
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /**
+   * How long one request may take, answer included, before it counts as a dropped connection (venue Wi-Fi
+   * that stalls, a captive portal that never answers): the run ends as offline and tries again after its
+   * backoff, rather than showing "sending" for ever. Long enough for a full batch on a slow mobile link.
+   */
+  requestTimeoutMs?: number;
   random?: () => number;
 }
+
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface SyncReport {
   sent: number;
@@ -258,7 +266,9 @@ export class SyncEngine {
   }
 
   private get fetcher(): typeof fetch {
-    return this.opts.fetch ?? ((input, init) => fetch(input, init));
+    const f = this.opts.fetch ?? ((input, init) => fetch(input, init));
+    const ms = this.opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    return (input, init) => f(input, { ...init, signal: AbortSignal.timeout(ms) });
   }
 
   private async post(token: string, batch: OutboxRecord[], queueSize: number): Promise<ItemResult[]> {

@@ -159,4 +159,25 @@ describe('sync engine', () => {
     expect(engine.current).toMatchObject({ phase: 'revoked', message: 'Server says no' });
     expect(await repo.counts()).toEqual({ waiting: 1, attention: 0 });
   });
+
+  it('a request that never answers ends the run as offline after its timeout, keeps everything, and goes again', async () => {
+    const repo = await setup(3);
+    // a connection that stalls: nothing comes back until the request is given up
+    const stalled = ((_url: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as unknown as typeof fetch;
+    let answer = stalled;
+    const engine = new SyncEngine({
+      outbox: repo,
+      getToken: async () => 't',
+      fetch: (u, i) => answer(u, i),
+      requestTimeoutMs: 50,
+      backoffBaseMs: 0,
+      backoffCapMs: 0,
+    });
+    expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
+    expect(engine.current.phase).toBe('offline');
+    expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
+    answer = fakeFetch(ok).f;
+    expect(await engine.sync()).toEqual({ sent: 3, attention: 0, ok: true });
+  });
 });
