@@ -48,10 +48,13 @@ describe('paper forms entered by staff', () => {
     const audit = await s.database.db.selectFrom('audit_events').selectAll().where('subject', '=', `bundle:${item.id}`).execute();
     expect(audit.map((a) => [a.actor, a.action])).toEqual([[organiser.actor, 'bundle.paper_entered']]);
     // a resend (a lost answer, a double click) is a duplicate, not a second bundle
+    const bundles = await count('bundles');
     const again = await post(s.engagement.engagementId, item);
     expect(again.statusCode).toBe(200);
     expect(again.json().status).toBe('duplicate');
-    expect(await count('bundles')).toBe(1);
+    await openAcknowledged(s);
+    expect(await count('bundles')).toBe(bundles);
+    expect(await s.database.db.selectFrom('bundles').select('id').where('id', '=', item.id).execute()).toHaveLength(1);
   });
 
   it('refuses, with a clear 4xx and nothing written: the same id with other content, another engagement, attachments, a bad body', async () => {
