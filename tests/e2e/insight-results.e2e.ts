@@ -45,6 +45,7 @@ test('results, themes, exports and who took part equal the seeded truth', async 
   await page.getByRole('link', { name: 'Insight' }).first().click();
   await page.goto(`${server.url}/staff/insight/${engagementId}/results`);
   await expect(page.getByTestId('total')).toHaveText(String(T.total));
+  await expect(page.locator('.insight-total')).toContainText(`${T.total} responses. Dates are in the organisation's time zone`);
   expect(await tableCounts(page, 'by-session')).toEqual(T.bySession);
   expect(await tableCounts(page, 'by-locale')).toEqual(T.byLocale);
   expect(await tableCounts(page, 'by-format')).toEqual(T.byFormat);

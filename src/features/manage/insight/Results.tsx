@@ -11,9 +11,14 @@ export function ResultsView({ r }: { r: R }) {
     <>
       <Filters id={r.engagement.id} r={r} />
       <p class="insight-total">
-        <strong data-testid="total">{r.total}</strong> responses
-        {r.claimOnly > 0 && <> (and {r.claimOnly} expense claims without answers, not counted)</>}. Dates are in the organisation's time
-        zone ({r.timeZone}).
+        <strong data-testid="total">{r.total}</strong> {r.total === 1 ? 'response' : 'responses'}
+        {r.claimOnly > 0 && (
+          <>
+            {' '}
+            (and {r.claimOnly} {r.claimOnly === 1 ? 'expense claim' : 'expense claims'} without answers, not counted)
+          </>
+        )}
+        . Dates are in the organisation's time zone ({r.timeZone}).
       </p>
       <div class="insight-grid">
         <BarChart id="over-time" title="Responses per day" keyLabel="Day" bars={r.overTime} base={base} />
