@@ -67,6 +67,9 @@ export class SyncEngine {
   private maxItems: number;
   private readonly maxBytes: number;
   private running: Promise<SyncReport> | null = null;
+  /** the run asked for while one was under way, and whether any of those asks forced it */
+  private again: Promise<SyncReport> | null = null;
+  private forceAgain = false;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.maxItems = opts.maxItems ?? 500;
@@ -95,9 +98,22 @@ export class SyncEngine {
     return Math.round(exp / 2 + (this.opts.random ?? Math.random)() * (exp / 2));
   }
 
-  /** Sends everything waiting. `force` ignores backoff (the "Sync now" button). */
+  /**
+   * Sends everything waiting. `force` ignores backoff (the "Sync now" button). Asked while a run is under
+   * way, it runs once more after that one (however often it is asked meanwhile): the run under way may have
+   * read its queue before what the caller just saved, or have failed before the connection came back.
+   */
   sync(force = false): Promise<SyncReport> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.forceAgain ||= force;
+      this.again ??= this.running.then(() => {
+        const again = this.forceAgain;
+        this.again = null;
+        this.forceAgain = false;
+        return this.sync(again);
+      });
+      return this.again;
+    }
     if (!force && Date.now() < this.nextAttemptAt) return Promise.resolve({ sent: 0, attention: 0, ok: false });
     const run = async () => {
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -176,6 +192,12 @@ export class SyncEngine {
         }
         const doneIds = new Set(done);
         const taken = batch.filter((b) => doneIds.has(b.id));
+        const answered = new Set(results.map((r) => r.id));
+        queue.answered(answered);
+        answeredSoFar += answered.size;
+        // the next page's read is made before this batch's removal: IndexedDB runs transactions on the same
+        // store in the order they are made, so a read made after the removal would wait for it
+        queue.readAhead().catch(() => {});
         // the device forgets what the server took while the next batch is on the wire, all of a batch in
         // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
         // nothing doubled)
@@ -186,9 +208,6 @@ export class SyncEngine {
           this.set({ progress: { sent: sent + attention, total } });
         });
         removing.catch(() => {});
-        const answered = new Set(results.map((r) => r.id));
-        queue.answered(answered);
-        answeredSoFar += answered.size;
         if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
         this.set({ inFlight: 0 });
       }
@@ -204,6 +223,9 @@ export class SyncEngine {
     } catch (e) {
       await removing.catch(() => {});
       return this.failed(e, sent, attention, retry);
+    } finally {
+      // pages still being read ahead start no uploads once the run is over
+      queue.close();
     }
   }
 

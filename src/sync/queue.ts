@@ -1,15 +1,17 @@
 /**
- * A sync run's view of the waiting queue, read a page at a time in the outbox's order: the next page is
- * read while a batch is on the wire, so the device never holds the whole queue in memory and the first
- * batch leaves without waiting for the queue to be read.
+ * A sync run's view of the waiting queue, read a page at a time in the outbox's order: up to `depth` pages
+ * beyond the batch on the wire are read ahead (and their attachments started on their way), so the device
+ * never holds the whole queue in memory, the first batch leaves without waiting for the queue to be read,
+ * and a slow read or upload has more than one batch's wire time to finish in.
  */
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 
 export class QueueReader {
   private buffer: OutboxRecord[] = [];
-  private after: OutboxRecord | null = null;
+  private after: Pick<OutboxRecord, 'id'> | null = null;
   private ended = false;
+  private closed = false;
   private reading: Promise<void> | null = null;
 
   constructor(
@@ -19,6 +21,7 @@ export class QueueReader {
     private readonly onPage: (records: OutboxRecord[]) => void = () => {},
     /** bundles to send before the waiting queue (a refused upload whose wait is over) */
     first: OutboxRecord[] = [],
+    private readonly depth = 2,
   ) {
     this.buffer = [...first];
     if (first.length > 0) onPage(first);
@@ -30,12 +33,16 @@ export class QueueReader {
     return this.buffer;
   }
 
-  /** Starts reading the next page, if none is being read; resolves when it is in. */
+  /**
+   * Starts reading the next page, if none is being read and fewer than `depth` pages wait beyond a batch;
+   * resolves when the read under way is in. Pages go on being read, one at a time, until that many wait.
+   */
   readAhead(): Promise<void> {
-    if (this.ended) return Promise.resolve();
+    if (this.ended || (!this.reading && this.buffer.length >= this.pageSize * (1 + this.depth))) return this.reading ?? Promise.resolve();
     this.reading ??= this.outbox
       .waitingAfter(this.after, this.pageSize)
       .then((page) => {
+        if (this.closed) return;
         this.after = page[page.length - 1] ?? this.after;
         if (page.length < this.pageSize) this.ended = true;
         this.buffer = [...this.buffer, ...page];
@@ -44,7 +51,15 @@ export class QueueReader {
       .finally(() => {
         this.reading = null;
       });
+    // the next page follows (a failed read shows when `next` asks again)
+    this.reading.then(() => this.readAhead()).catch(() => {});
     return this.reading;
+  }
+
+  /** The run is over: no more pages are read, and a read under way starts no uploads. */
+  close(): void {
+    this.closed = true;
+    this.ended = true;
   }
 
   /** Forgets the bundles the server answered for (sent, or kept for attention, or to retry next run). */

@@ -7,6 +7,8 @@
  *
  *   BENCH_BUNDLES (10000)  BENCH_SINGLE (2000: one request each is slow, and a rate needs no more)
  *   BENCH_RECEIPT_EVERY (100)
+ *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
+ *   to see what a batch waited for)
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -20,6 +22,7 @@ import { OpenPool } from '../../src/server/services/open-pool';
 import { openAll } from '../../src/server/services/opener';
 import { h, harnessPage } from '../e2e/harness/load';
 import { startServer } from '../support/server-process';
+import { cpuMs, perBundle } from './cpu';
 
 const N = Number(process.env.BENCH_BUNDLES ?? 10_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
@@ -73,14 +76,19 @@ async function main() {
     const queueS = (Date.now() - t0) / 1000;
 
     log('Syncing batched…');
+    const cpu0 = cpuMs();
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
+    const cpuBatched = perBundle(cpu0, cpuMs(), N);
+    if (process.env.BENCH_TIMELINE) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
     log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
     const second = await queue(SINGLE);
+    const cpu1 = cpuMs();
     const single = await h(page, 'timedSync', { maxItems: 1 });
+    const cpuSingle = perBundle(cpu1, cpuMs(), SINGLE);
     if (!single.report.ok) throw new Error('single sync failed');
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
@@ -129,6 +137,7 @@ async function main() {
       upload_server_ms: round(batched.uploadServerMs),
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
+      cpu_ms_per_bundle: { batched: cpuBatched, single: cpuSingle },
       device_idb_ms: { waiting: round(batched.idb.waiting), remove: round(batched.idb.remove), attachment: round(batched.idb.attachment) },
       lost,
       failed_to_open: failed,

@@ -90,6 +90,31 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('runs once more after the run under way when asked during it, and sends what was saved meanwhile', async () => {
+    const repo = await setup(3);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const { f, batches } = fakeFetch(async (items) => {
+      if (batches.length === 1) await held;
+      return ok(items);
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f });
+    const first = engine.sync();
+    await expect.poll(() => batches.length).toBe(1);
+    // saved after the run read its queue, then asked for (twice: one more run, not two)
+    const late = { ...(await repo.waiting())[0]!, id: 'id-9999' };
+    await repo.add(late);
+    const second = engine.sync();
+    expect(engine.sync(true)).toBe(second);
+    release();
+    expect(await first).toEqual({ sent: 3, attention: 0, ok: true });
+    expect(await second).toEqual({ sent: 1, attention: 0, ok: true });
+    expect(batches).toEqual([['id-0000', 'id-0001', 'id-0002'], ['id-9999']]);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
   it('removes stored and duplicate, keeps conflict and rejected with their reasons', async () => {
     const repo = await setup(4);
     const statuses = ['stored', 'duplicate', 'conflict', 'rejected'] as const;
