@@ -1,6 +1,6 @@
 /**
  * A sync run's view of the waiting queue, read a page at a time in the outbox's order: up to `depth` pages
- * beyond the batch on the wire are read ahead (and their attachments started on their way), so the device
+ * beyond the batches taken are read ahead (and their attachments started on their way), so the device
  * never holds the whole queue in memory, the first batch leaves without waiting for the queue to be read,
  * and a slow read or upload has more than one batch's wire time to finish in.
  */
@@ -27,10 +27,21 @@ export class QueueReader {
     if (first.length > 0) onPage(first);
   }
 
-  /** Bundles ready to send, oldest first: at least `n` unless the queue ends first. */
-  async next(n: number): Promise<OutboxRecord[]> {
+  /**
+   * Takes the next batch off the queue: `select` picks it from the front of what is ready, which is at least
+   * `n` bundles unless the queue ends first. Empty when nothing is left. What is taken is no longer ready:
+   * batches taken one after another never overlap, whichever is answered first.
+   */
+  async take(n: number, select: (ready: OutboxRecord[]) => OutboxRecord[]): Promise<OutboxRecord[]> {
     while (this.buffer.length < n && !this.ended) await this.readAhead();
-    return this.buffer;
+    const batch = select(this.buffer);
+    this.buffer = this.buffer.slice(batch.length);
+    return batch;
+  }
+
+  /** A batch the server would not take at that size goes back to the front, to be taken again. */
+  putBack(records: OutboxRecord[]): void {
+    this.buffer = [...records, ...this.buffer];
   }
 
   /**
@@ -60,10 +71,5 @@ export class QueueReader {
   close(): void {
     this.closed = true;
     this.ended = true;
-  }
-
-  /** Forgets the bundles the server answered for (sent, or kept for attention, or to retry next run). */
-  answered(ids: Set<string>): void {
-    this.buffer = this.buffer.filter((b) => !ids.has(b.id));
   }
 }

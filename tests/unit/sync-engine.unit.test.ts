@@ -90,6 +90,39 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('has up to two batches on the wire at once, and forgets each as it is answered', async () => {
+    const repo = await setup(50);
+    let open = 0;
+    let most = 0;
+    const { f, batches } = fakeFetch(async (items) => {
+      most = Math.max(most, ++open);
+      await new Promise((r) => setTimeout(r, 5));
+      open--;
+      return ok(items);
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 10 });
+    expect(await engine.sync()).toEqual({ sent: 50, attention: 0, ok: true });
+    expect(most).toBe(2);
+    expect(batches.flat()).toEqual([...new Set(batches.flat())]);
+    expect(batches.flat()).toHaveLength(50);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('lets the other batch on the wire land before it reports a failure: what the server took is forgotten', async () => {
+    const repo = await setup(20);
+    const { f, batches } = fakeFetch(async (items) => {
+      if (batches.length === 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        return ok(items);
+      }
+      return { status: 500 };
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 10 });
+    expect((await engine.sync()).ok).toBe(false);
+    expect(batches).toHaveLength(2);
+    expect(await repo.counts()).toEqual({ waiting: 10, attention: 0 });
+  });
+
   it('runs once more after the run under way when asked during it, and sends what was saved meanwhile', async () => {
     const repo = await setup(3);
     let release: () => void = () => {};
@@ -136,7 +169,8 @@ describe('sync engine', () => {
     const { f, batches } = fakeFetch((items) => (items.length > 4 ? { status: 413 } : ok(items)));
     const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 16 });
     expect((await engine.sync()).sent).toBe(16);
-    expect(batches.map((b) => b.length)).toEqual([16, 8, 4, 4, 4, 4]);
+    // two batches of 8 were on the wire together when the second 413 came: both come back, halved again
+    expect(batches.map((b) => b.length)).toEqual([16, 8, 8, 4, 4, 4, 4]);
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
