@@ -69,10 +69,18 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
     /**
      * The next `limit` waiting bundles after `after`, in the same order as `waiting`, so a sync run reads its
      * queue a page at a time: one key-range read on the store itself (a bundle kept for attention is skipped,
-     * and the read goes on past it).
+     * and the read goes on past it). `bytes`: the page's attachments are read into it too, in the same
+     * transaction, until `budget` bytes are in (an upload then needs no read of its own, which would wait
+     * behind any removal made meanwhile); the rest are read when they are sent.
      */
-    async waitingAfter(after: Pick<OutboxRecord, 'id'> | null, limit: number): Promise<OutboxRecord[]> {
-      const store = (await getDb()).transaction('outbox').store;
+    async waitingAfter(
+      after: Pick<OutboxRecord, 'id'> | null,
+      limit: number,
+      bytes?: Map<string, ArrayBuffer>,
+      budget = 0,
+    ): Promise<OutboxRecord[]> {
+      const tx = (await getDb()).transaction(bytes && budget > 0 ? ['outbox', 'attachments'] : ['outbox']);
+      const store = tx.objectStore('outbox');
       const page: OutboxRecord[] = [];
       for (let from = after?.id ?? null; page.length < limit; ) {
         const rest = await store.getAll(from === null ? null : IDBKeyRange.lowerBound(from, true), limit);
@@ -81,7 +89,17 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
         from = rest[rest.length - 1]?.id ?? from;
       }
       // what is past the page is read again with the next one
-      return page.slice(0, limit);
+      page.length = Math.min(page.length, limit);
+      if (bytes && budget > 0) {
+        let used = 0;
+        for (const sha of page.flatMap((r) => r.attachments)) {
+          if (used >= budget) break;
+          const rec = await tx.objectStore('attachments').get(sha);
+          if (rec) bytes.set(sha, rec.bytes);
+          used += rec?.bytes.byteLength ?? 0;
+        }
+      }
+      return page;
     },
 
     async attention(): Promise<OutboxRecord[]> {

@@ -12,6 +12,11 @@ import { QueueReader } from './queue';
 
 /** Batches on the wire at once. */
 const PIPELINE = 2;
+/**
+ * Bytes of attachments read with each page of the queue (the rest are read as they are sent): a few pages
+ * are read ahead, so this bounds what waits in memory.
+ */
+const PAGE_ATTACHMENT_BYTES = 4 * 1024 * 1024;
 
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
@@ -155,10 +160,21 @@ export class SyncEngine {
     let onTheWire = 0;
     this.set({ phase: 'sending', progress: { sent: 0, total }, message: null });
     let removing: Promise<void> = Promise.resolve();
-    const uploads = new Uploads((sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes));
+    const uploads = new Uploads((sha, read) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes, read));
     // each page's attachments start on their way as it is read, in queue order, a few at a time: later
     // batches' receipts travel while earlier batches are on the wire, and each batch waits only for its own
-    const queue = new QueueReader(this.opts.outbox, this.maxItems, (page) => uploads.prefetch(page.flatMap((b) => b.attachments)), due);
+    const queue = new QueueReader(
+      this.opts.outbox,
+      this.maxItems,
+      (page, read) =>
+        uploads.prefetch(
+          page.flatMap((b) => b.attachments),
+          read,
+        ),
+      due,
+      2,
+      PAGE_ATTACHMENT_BYTES,
+    );
 
     /** What the server answered for one batch: forget what it took, keep the rest with its reason. */
     const answered = async (batch: OutboxRecord[], results: ItemResult[]) => {

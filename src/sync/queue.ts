@@ -17,14 +17,16 @@ export class QueueReader {
   constructor(
     private readonly outbox: Pick<OutboxRepo, 'waitingAfter'>,
     private readonly pageSize: number,
-    /** each page as it is read (the engine starts its attachments on their way) */
-    private readonly onPage: (records: OutboxRecord[]) => void = () => {},
+    /** each page as it is read, with the bytes of its attachments read with it (the engine starts them on their way) */
+    private readonly onPage: (records: OutboxRecord[], bytes: Map<string, ArrayBuffer>) => void = () => {},
     /** bundles to send before the waiting queue (a refused upload whose wait is over) */
     first: OutboxRecord[] = [],
     private readonly depth = 2,
+    /** bytes of attachments read with each page, at most */
+    private readonly attachmentBudget = 0,
   ) {
     this.buffer = [...first];
-    if (first.length > 0) onPage(first);
+    if (first.length > 0) onPage(first, new Map());
   }
 
   /**
@@ -50,14 +52,15 @@ export class QueueReader {
    */
   readAhead(): Promise<void> {
     if (this.ended || (!this.reading && this.buffer.length >= this.pageSize * (1 + this.depth))) return this.reading ?? Promise.resolve();
+    const bytes = new Map<string, ArrayBuffer>();
     this.reading ??= this.outbox
-      .waitingAfter(this.after, this.pageSize)
+      .waitingAfter(this.after, this.pageSize, bytes, this.attachmentBudget)
       .then((page) => {
         if (this.closed) return;
         this.after = page[page.length - 1] ?? this.after;
         if (page.length < this.pageSize) this.ended = true;
         this.buffer = [...this.buffer, ...page];
-        this.onPage(page);
+        this.onPage(page, bytes);
       })
       .finally(() => {
         this.reading = null;

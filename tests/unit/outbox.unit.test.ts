@@ -134,3 +134,19 @@ describe('removing a sent batch', () => {
     expect(runsOf(['a', 'b'], new Set())).toEqual([]);
   });
 });
+
+describe('reading a page of the queue', () => {
+  it('reads its attachments with it, in the same order, until the budget is spent', async () => {
+    const { repo } = freshRepo();
+    for (let i = 1; i <= 3; i++) {
+      const rec = record(i, { attachments: [`a${i}`.padEnd(64, '0')] });
+      await repo.add(rec, [attachment(`a${i}`, rec.id)]);
+    }
+    const bytes = new Map<string, ArrayBuffer>();
+    // each attachment is 3 bytes: the budget is spent after the second
+    const page = await repo.waitingAfter(null, 10, bytes, 4);
+    expect(page).toHaveLength(3);
+    expect([...bytes.keys()]).toEqual(['a1'.padEnd(64, '0'), 'a2'.padEnd(64, '0')]);
+    expect([...new Uint8Array(bytes.get('a1'.padEnd(64, '0')) as ArrayBuffer)]).toEqual([1, 2, 3]);
+  });
+});
