@@ -41,6 +41,8 @@ export interface SyncEngineOptions {
   onSent?: (count: number) => void;
   maxItems?: number;
   maxBytes?: number;
+  /** batches on the wire at once (default 2) */
+  pipeline?: number;
   /** bytes per attachment chunk */
   chunkBytes?: number;
   /** closed sessions to report after the bundles (DESIGN.md Session); absent in tests that need none */
@@ -249,7 +251,7 @@ export class SyncEngine {
         const sending = send(batch);
         sending.catch(() => {});
         wire.push(sending);
-        if (wire.length >= PIPELINE) await wire.shift();
+        if (wire.length >= (this.opts.pipeline ?? PIPELINE)) await wire.shift();
       }
       await removing;
       if (retry > 0) throw new Error('Some attachments have not reached the server yet');

@@ -7,6 +7,8 @@
  *
  *   BENCH_BUNDLES (10000)  BENCH_SINGLE (2000: one request each is slow, and a rate needs no more)
  *   BENCH_RECEIPT_EVERY (100)
+ *   BENCH_SINGLE_PIPELINE (batches on the wire at once when sending one bundle per request; the engine's
+ *   default, 2, unless given: 1 shows what sending strictly one request at a time costs)
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
  */
@@ -87,7 +89,10 @@ async function main() {
     log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
     const second = await queue(SINGLE);
     const cpu1 = cpuMs();
-    const single = await h(page, 'timedSync', { maxItems: 1 });
+    const single = await h(page, 'timedSync', {
+      maxItems: 1,
+      ...(process.env.BENCH_SINGLE_PIPELINE ? { pipeline: Number(process.env.BENCH_SINGLE_PIPELINE) } : {}),
+    });
     const cpuSingle = perBundle(cpu1, cpuMs(), SINGLE);
     if (!single.report.ok) throw new Error('single sync failed');
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
