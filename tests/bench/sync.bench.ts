@@ -135,6 +135,8 @@ async function main() {
       load_average: loadavg().map((x) => round(x, 2)),
       save_p95_ms: round(p95([...first.withReceipt, ...second.withReceipt]), 2),
       save_plain_p95_ms: round(p95([...first.plain, ...second.plain]), 2),
+      // the saves while the outbox fills, and those right after the batched sync emptied it
+      save_p95_ms_by_phase: { filling: round(p95(first.withReceipt), 2), after_sync: round(p95(second.withReceipt), 2) },
       queue_per_s: round(N / queueS),
       batches: batched.batches,
       upload_requests: batched.uploads,
