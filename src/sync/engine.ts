@@ -10,6 +10,8 @@ import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/pro
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
 
+const noop = () => {};
+
 /** Batches on the wire at once. */
 const PIPELINE = 2;
 /**
@@ -116,7 +118,8 @@ export class SyncEngine {
   sync(force = false): Promise<SyncReport> {
     if (this.running) {
       this.forceAgain ||= force;
-      this.again ??= this.running.then(() => {
+      // after the run under way, however it ended
+      this.again ??= this.running.then(noop, noop).then(() => {
         const again = this.forceAgain;
         this.again = null;
         this.forceAgain = false;

@@ -148,6 +148,31 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('runs again after a run that threw, and asks made later still run again', async () => {
+    const repo = await setup(2);
+    let calls = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const outbox = {
+      ...repo,
+      // the first run's read of the queue fails (once it is let go); the next one's works
+      counts: async () => {
+        if (++calls > 1) return repo.counts();
+        await held;
+        throw new Error('IndexedDB went away');
+      },
+    };
+    const { f } = fakeFetch(ok);
+    const engine = new SyncEngine({ outbox, getToken: async () => 't', fetch: f });
+    const first = engine.sync();
+    const second = engine.sync(true);
+    release();
+    await expect(first).rejects.toThrow('IndexedDB went away');
+    expect(await second).toEqual({ sent: 2, attention: 0, ok: true });
+  });
+
   it('removes stored and duplicate, keeps conflict and rejected with their reasons', async () => {
     const repo = await setup(4);
     const statuses = ['stored', 'duplicate', 'conflict', 'rejected'] as const;
