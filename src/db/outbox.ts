@@ -27,7 +27,10 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      */
     async add(record: OutboxRecord, attachments: AttachmentRecord[] = [], cash?: { sessionId: string; pence: number }): Promise<void> {
       const d = await getDb();
-      const tx = d.transaction(['outbox', 'attachments', 'sessions'], 'readwrite', { durability: 'strict' });
+      // the sessions store only when cash changes hands: one store fewer to lock for every other bundle
+      const tx = d.transaction(cash ? ['outbox', 'attachments', 'sessions'] : ['outbox', 'attachments'], 'readwrite', {
+        durability: 'strict',
+      });
       const payOut = async () => {
         if (!cash) return;
         const session = await tx.objectStore('sessions').get(cash.sessionId);
@@ -54,31 +57,49 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
       }
     },
 
-    /** Waiting bundles, oldest first. One getAll, not a cursor: a cursor step per bundle is slow at 10,000. */
-    async waiting(limit = Number.POSITIVE_INFINITY): Promise<OutboxRecord[]> {
-      const d = await getDb();
-      const all = await d.getAllFromIndex('outbox', 'byState', 'waiting');
-      all.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-      return Number.isFinite(limit) ? all.slice(0, limit) : all;
+    /**
+     * Waiting bundles in queue order: the outbox's key order, which is the order they were finished (bundle
+     * ids are time-ordered UUIDs; see shared/ids.ts). One getAll on the state index, whose entries sort by
+     * key within a state: a cursor step per bundle is slow at 10,000.
+     */
+    async waiting(limit?: number): Promise<OutboxRecord[]> {
+      return (await getDb()).getAllFromIndex('outbox', 'byState', 'waiting', limit);
     },
 
     /**
-     * The next `limit` waiting bundles after `after` in the same order as `waiting` (the byCreated index
-     * orders by createdAt, then id), so a sync run reads its queue a page at a time. One getAll per step:
-     * the bundles created in the same millisecond as `after`, then those after it.
+     * The next `limit` waiting bundles after `after`, in the same order as `waiting`, so a sync run reads its
+     * queue a page at a time: one key-range read on the store itself (a bundle kept for attention is skipped,
+     * and the read goes on past it). `bytes`: the page's attachments are read into it too, in the same
+     * transaction, until `budget` bytes are in (an upload then needs no read of its own, which would wait
+     * behind any removal made meanwhile); the rest are read when they are sent.
      */
-    async waitingAfter(after: Pick<OutboxRecord, 'createdAt' | 'id'> | null, limit: number): Promise<OutboxRecord[]> {
-      const index = (await getDb()).transaction('outbox').store.index('byCreated');
+    async waitingAfter(
+      after: Pick<OutboxRecord, 'id'> | null,
+      limit: number,
+      bytes?: Map<string, ArrayBuffer>,
+      budget = 0,
+    ): Promise<OutboxRecord[]> {
+      const tx = (await getDb()).transaction(bytes && budget > 0 ? ['outbox', 'attachments'] : ['outbox']);
+      const store = tx.objectStore('outbox');
       const page: OutboxRecord[] = [];
-      for (let from = after; page.length < limit; ) {
-        const last = from;
-        const ties = last ? (await index.getAll(IDBKeyRange.only(last.createdAt))).filter((r) => r.id > last.id) : [];
-        const rest = await index.getAll(last ? IDBKeyRange.lowerBound(last.createdAt, true) : null, limit);
-        page.push(...[...ties, ...rest].filter((r) => r.state === 'waiting'));
+      for (let from = after?.id ?? null; page.length < limit; ) {
+        const rest = await store.getAll(from === null ? null : IDBKeyRange.lowerBound(from, true), limit);
+        page.push(...rest.filter((r) => r.state === 'waiting'));
         if (rest.length < limit) break;
-        from = rest[rest.length - 1] ?? null;
+        from = rest[rest.length - 1]?.id ?? from;
       }
-      return page.slice(0, limit);
+      // what is past the page is read again with the next one
+      page.length = Math.min(page.length, limit);
+      if (bytes && budget > 0) {
+        let used = 0;
+        for (const sha of page.flatMap((r) => r.attachments)) {
+          if (used >= budget) break;
+          const rec = await tx.objectStore('attachments').get(sha);
+          if (rec) bytes.set(sha, rec.bytes);
+          used += rec?.bytes.byteLength ?? 0;
+        }
+      }
+      return page;
     },
 
     async attention(): Promise<OutboxRecord[]> {
@@ -92,19 +113,25 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
 
     /**
      * Removes bundles the server confirmed (stored or duplicate), with their attachments, in one transaction.
-     * Each record names its attachments (written with it in one transaction), so they go by key: no index
-     * lookup per bundle, which matters when a batch of 500 is removed at once. The deletes are plain
-     * requests (no promise each): a failed one aborts the transaction, and `tx.done` rejects.
+     * A sent batch is usually a run of neighbours in key order (see `waiting`), so it goes as one range
+     * delete: the keys in its span are read first, and every run of them that is all confirmed is one
+     * request, instead of one per bundle. Attachments go by key (each record names its own). The deletes
+     * are plain requests (no promise each): a failed one aborts the transaction, and `tx.done` rejects.
      */
     async remove(records: Pick<OutboxRecord, 'id' | 'attachments'>[]): Promise<void> {
       if (records.length === 0) return;
       const d = await getDb();
-      const tx = d.transaction(['outbox', 'attachments'], 'readwrite');
+      const ids = records.map((r) => r.id).sort();
+      const shas = records.flatMap((r) => r.attachments);
+      // the attachments store only when there are some to remove: an upload's read of another need not wait
+      const tx = d.transaction(shas.length > 0 ? ['outbox', 'attachments'] : ['outbox'], 'readwrite');
       const bundles = unwrap(tx.objectStore('outbox'));
-      const attachments = unwrap(tx.objectStore('attachments'));
-      for (const r of records) {
-        bundles.delete(r.id);
-        for (const sha of r.attachments) attachments.delete(sha);
+      const gone = new Set(ids);
+      const span = (await tx.objectStore('outbox').getAllKeys(IDBKeyRange.bound(ids[0], ids[ids.length - 1]))) as string[];
+      for (const [from, to] of runsOf(span, gone)) bundles.delete(from === to ? from : IDBKeyRange.bound(from, to));
+      if (shas.length > 0) {
+        const attachments = unwrap(tx.objectStore('attachments'));
+        for (const sha of shas) attachments.delete(sha);
       }
       await tx.done;
       clearStorageFull();
@@ -140,3 +167,20 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
 }
 
 export type OutboxRepo = ReturnType<typeof outboxRepo>;
+
+/** The runs of consecutive keys (in key order) that are all in `gone`, as [first, last]. */
+export function runsOf(keys: string[], gone: Set<string>): [string, string][] {
+  const runs: [string, string][] = [];
+  let start: string | null = null;
+  let prev: string | null = null;
+  for (const k of keys) {
+    if (gone.has(k)) start ??= k;
+    else if (start !== null && prev !== null) {
+      runs.push([start, prev]);
+      start = null;
+    }
+    prev = k;
+  }
+  if (start !== null && prev !== null) runs.push([start, prev]);
+  return runs;
+}

@@ -9,7 +9,7 @@ import { sha256Hex, utf8 } from '../shared/bytes';
 import type { Claim } from '../shared/claims';
 import type { PublishedEngagement } from '../shared/engagement';
 import { importEngagementPublicKey, seal, sealAttachment } from '../shared/envelope';
-import { referenceCode, uuid } from '../shared/ids';
+import { referenceCode, timeOrderedUuid } from '../shared/ids';
 import { pathsOf } from '../shared/issues';
 import type { Format } from '../shared/locales';
 
@@ -56,14 +56,18 @@ function checked(payload: BundlePayload): BundlePayload {
 }
 
 export async function finishBundle(input: FinishInput): Promise<{ id: string; reference: string }> {
-  const id = uuid();
+  // time-ordered: the outbox's key order is then the queue's order (see timeOrderedUuid)
+  const id = timeOrderedUuid();
   const reference = referenceCode();
-  const key = await importEngagementPublicKey(input.engagement.publicKey);
+  // the facilitator's open session for this engagement says where it was given (venue and area): read
+  // while the engagement's key is imported
+  const [key, session] = await Promise.all([
+    importEngagementPublicKey(input.engagement.publicKey),
+    input.store ? undefined : currentSession().catch(() => undefined),
+  ]);
   // The payload names each attachment by the hash of its sealed bytes, so attachments are sealed (under
   // the bundle's content key) before the bundle itself.
   const newAttachments = input.attachments ?? [];
-  // the facilitator's open session for this engagement says where it was given (venue and area)
-  const session = input.store ? undefined : await currentSession().catch(() => undefined);
   const here = session && session.engagementSlug === input.engagement.slug ? session : undefined;
   const payload: BundlePayload = {
     id,

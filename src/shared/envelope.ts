@@ -87,16 +87,26 @@ export async function seal(
   bundleId: string,
   engagementVersionId: string,
 ): Promise<Sealed> {
-  const eph = (await crypto.subtle.generateKey(EC, true, ['deriveBits'])) as CryptoKeyPair;
-  const kek = await wrappingKey(eph.privateKey, engagementPublicKey, engagementVersionId, 'wrapKey');
-  const contentKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
-  const wk = new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, kek, 'AES-KW'));
+  // the steps that do not need each other's results run at once: the key agreement and the wrapping of the
+  // content key go on while the plaintext (and its attachments) is sealed, which is what a participant
+  // waits for when they finish
+  const [eph, contentKey] = await Promise.all([
+    crypto.subtle.generateKey(EC, true, ['deriveBits']) as Promise<CryptoKeyPair>,
+    crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']),
+  ]);
+  const wrapped = wrappingKey(eph.privateKey, engagementPublicKey, engagementVersionId, 'wrapKey').then(
+    async (kek) => new Uint8Array(await crypto.subtle.wrapKey('raw', contentKey, kek, 'AES-KW')),
+  );
+  const exported = crypto.subtle.exportKey('jwk', eph.publicKey);
+  // a failure of one is reported with the others' settled, never as an unhandled rejection
+  wrapped.catch(() => {});
+  exported.catch(() => {});
   const bytes = typeof plaintext === 'function' ? await plaintext(contentKey) : plaintext;
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bundleAad(bundleId, engagementVersionId) }, contentKey, bytes),
   );
-  const epk = (await crypto.subtle.exportKey('jwk', eph.publicKey)) as JsonWebKey;
+  const [wk, epk] = await Promise.all([wrapped, exported]);
   return {
     envelope: {
       v: 1,

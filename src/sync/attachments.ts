@@ -53,13 +53,15 @@ export async function uploadAttachment(
   outbox: OutboxRepo,
   sha256: string,
   chunkBytes: number = SYNC_LIMITS.chunkBytes,
+  /** the sealed bytes, when already read (with their page of the queue) */
+  read?: ArrayBuffer,
 ): Promise<Refusal | null> {
   if (completed.has(sha256)) return null;
-  const rec = await outbox.attachment(sha256);
-  if (!rec) return null;
+  const sealed = read ?? (await outbox.attachment(sha256))?.bytes;
+  if (!sealed) return null;
   const url = `/api/sync/attachments/${sha256}`;
   const auth = { Authorization: `Bearer ${token}` };
-  const bytes = new Uint8Array(rec.bytes);
+  const bytes = new Uint8Array(sealed);
   // start at 0 without asking: if the server holds some already it answers 409, and we ask where to resume
   let state: AttachmentState = { sha256, received: 0, complete: false };
   // each round sends a chunk or learns where to resume: more rounds than that means no way forward
@@ -95,10 +97,12 @@ export async function uploadAttachment(
  */
 export class Uploads {
   private readonly inflight = new Map<string, Promise<Refusal | null>>();
+  /** sealed bytes already read, by hash, until their upload starts */
+  private readonly read = new Map<string, ArrayBuffer>();
   private active = 0;
   private readonly waiters: (() => void)[] = [];
   constructor(
-    private readonly upload: (sha: string) => Promise<Refusal | null>,
+    private readonly upload: (sha: string, read?: ArrayBuffer) => Promise<Refusal | null>,
     private readonly parallel = 4,
   ) {}
 
@@ -111,7 +115,11 @@ export class Uploads {
     const mine = shas.map((sha) => {
       let p = this.inflight.get(sha);
       if (!p) {
-        p = this.limited(() => this.upload(sha));
+        p = this.limited(() => {
+          const read = this.read.get(sha);
+          this.read.delete(sha);
+          return this.upload(sha, read);
+        });
         this.inflight.set(sha, p);
         p.catch(() => this.inflight.delete(sha));
       }
@@ -121,8 +129,12 @@ export class Uploads {
     return new Map(shas.flatMap((sha, i) => (results[i] ? [[sha, results[i]] as const] : [])));
   }
 
-  /** Starts these uploads in the background; a failure shows when `ensure` asks for them. */
-  prefetch(hashes: string[]): void {
+  /**
+   * Starts these uploads in the background; a failure shows when `ensure` asks for them. `read`: bytes of
+   * some of them already read, kept only until their upload starts.
+   */
+  prefetch(hashes: string[], read: Map<string, ArrayBuffer> = new Map()): void {
+    for (const [sha, bytes] of read) if (!this.inflight.has(sha)) this.read.set(sha, bytes);
     this.ensure(hashes).catch(() => {});
   }
 

@@ -10,6 +10,16 @@ import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/pro
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
 
+const noop = () => {};
+
+/** Batches on the wire at once. */
+const PIPELINE = 2;
+/**
+ * Bytes of attachments read with each page of the queue (the rest are read as they are sent): a few pages
+ * are read ahead, so this bounds what waits in memory.
+ */
+const PAGE_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+
 export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
 
 export interface SyncStatus {
@@ -33,6 +43,8 @@ export interface SyncEngineOptions {
   onSent?: (count: number) => void;
   maxItems?: number;
   maxBytes?: number;
+  /** batches on the wire at once (default 2) */
+  pipeline?: number;
   /** bytes per attachment chunk */
   chunkBytes?: number;
   /** closed sessions to report after the bundles (DESIGN.md Session); absent in tests that need none */
@@ -75,6 +87,9 @@ export class SyncEngine {
   private maxItems: number;
   private readonly maxBytes: number;
   private running: Promise<SyncReport> | null = null;
+  /** the run asked for while one was under way, and whether any of those asks forced it */
+  private again: Promise<SyncReport> | null = null;
+  private forceAgain = false;
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.maxItems = opts.maxItems ?? 500;
@@ -103,9 +118,23 @@ export class SyncEngine {
     return Math.round(exp / 2 + (this.opts.random ?? Math.random)() * (exp / 2));
   }
 
-  /** Sends everything waiting. `force` ignores backoff (the "Sync now" button). */
+  /**
+   * Sends everything waiting. `force` ignores backoff (the "Sync now" button). Asked while a run is under
+   * way, it runs once more after that one (however often it is asked meanwhile): the run under way may have
+   * read its queue before what the caller just saved, or have failed before the connection came back.
+   */
   sync(force = false): Promise<SyncReport> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.forceAgain ||= force;
+      // after the run under way, however it ended
+      this.again ??= this.running.then(noop, noop).then(() => {
+        const again = this.forceAgain;
+        this.again = null;
+        this.forceAgain = false;
+        return this.sync(again);
+      });
+      return this.again;
+    }
     if (!force && Date.now() < this.nextAttemptAt) return Promise.resolve({ sent: 0, attention: 0, ok: false });
     const run = async () => {
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -141,64 +170,99 @@ export class SyncEngine {
     let attention = 0;
     let retry = 0;
     let answeredSoFar = 0;
+    let onTheWire = 0;
     this.set({ phase: 'sending', progress: { sent: 0, total }, message: null });
     let removing: Promise<void> = Promise.resolve();
-    const uploads = new Uploads((sha) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes));
+    const uploads = new Uploads((sha, read) => uploadAttachment(this.fetcher, token, this.opts.outbox, sha, this.opts.chunkBytes, read));
     // each page's attachments start on their way as it is read, in queue order, a few at a time: later
     // batches' receipts travel while earlier batches are on the wire, and each batch waits only for its own
-    const queue = new QueueReader(this.opts.outbox, this.maxItems, (page) => uploads.prefetch(page.flatMap((b) => b.attachments)), due);
+    const queue = new QueueReader(
+      this.opts.outbox,
+      this.maxItems,
+      (page, read) =>
+        uploads.prefetch(
+          page.flatMap((b) => b.attachments),
+          read,
+        ),
+      due,
+      2,
+      PAGE_ATTACHMENT_BYTES,
+    );
+
+    /** What the server answered for one batch: forget what it took, keep the rest with its reason. */
+    const answered = async (batch: OutboxRecord[], results: ItemResult[]) => {
+      const done = new Set<string>();
+      for (const r of results) {
+        if (r.status === 'stored' || r.status === 'duplicate') done.add(r.id);
+        else if (r.status === 'retry') retry++;
+        else {
+          await this.opts.outbox.markAttention(r.id, r.status, r.reason ?? '');
+          attention++;
+        }
+      }
+      answeredSoFar += results.length;
+      // the next page's read is made before this batch's removal: IndexedDB runs transactions on the same
+      // store in the order they are made, so a read made after the removal would wait for it
+      queue.readAhead().catch(() => {});
+      // the device forgets what the server took while the next batches are on the wire, all of a batch in
+      // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
+      // nothing doubled)
+      const taken = batch.filter((b) => done.has(b.id));
+      removing = removing.then(async () => {
+        await this.opts.outbox.remove(taken);
+        sent += taken.length;
+        if (taken.length > 0) this.opts.onSent?.(taken.length);
+        this.set({ progress: { sent: sent + attention, total } });
+      });
+      removing.catch(() => {});
+      if (new Set(results.map((r) => r.id)).size < batch.length) throw new Error('The server did not answer for every bundle');
+    };
+
+    /** Posts one batch; a batch too large for the server goes back to the queue, halved next time. */
+    const send = async (batch: OutboxRecord[]) => {
+      onTheWire += batch.length;
+      this.set({ inFlight: onTheWire });
+      try {
+        await answered(batch, await this.post(token, batch, Math.max(batch.length, total - answeredSoFar)));
+      } catch (e) {
+        if (!(e instanceof HttpStatusError && e.status === 413 && batch.length > 1)) throw e;
+        this.maxItems = Math.min(this.maxItems, Math.max(1, Math.floor(batch.length / 2)));
+        queue.putBack(batch);
+      } finally {
+        onTheWire -= batch.length;
+        this.set({ inFlight: onTheWire });
+      }
+    };
+
+    // up to PIPELINE batches on the wire at once: the server takes one in while the device sends the next,
+    // and each is answered on its own (the server stores by id, so the order they land in does not matter)
+    const wire: Promise<void>[] = [];
     try {
-      for (let waiting = await queue.next(this.maxItems); waiting.length > 0; waiting = await queue.next(this.maxItems)) {
-        const batch = this.takeBatch(waiting);
+      for (;;) {
+        const batch = await queue.take(this.maxItems, (ready) => this.takeBatch(ready));
+        if (batch.length === 0) {
+          // nothing ready: done, unless a batch on the wire comes back too large and is put back
+          if (wire.length === 0) break;
+          await wire.shift();
+          continue;
+        }
         // the next page is read while this batch is on the wire
         queue.readAhead().catch(() => {});
-        let results: ItemResult[];
-        try {
-          // attachments first: the server takes a bundle only once everything it names has arrived
-          const refused = await uploads.ensure(batch.flatMap((b) => b.attachments));
-          const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
-          if (held.length > 0) {
-            await this.holdRefused(held, refused);
-            attention += held.length;
-            queue.answered(new Set(held.map((b) => b.id)));
-            answeredSoFar += held.length;
-            continue;
-          }
-          this.set({ inFlight: batch.length });
-          results = await this.post(token, batch, Math.max(batch.length, total - answeredSoFar));
-        } catch (e) {
-          if (e instanceof HttpStatusError && e.status === 413 && batch.length > 1) {
-            this.maxItems = Math.max(1, Math.floor(batch.length / 2));
-            continue;
-          }
-          throw e;
+        // attachments first: the server takes a bundle only once everything it names has arrived
+        const refused = await uploads.ensure(batch.flatMap((b) => b.attachments));
+        const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
+        if (held.length > 0) {
+          await this.holdRefused(held, refused);
+          attention += held.length;
+          answeredSoFar += held.length;
+          // the rest of the batch goes with the next one
+          queue.putBack(batch.filter((b) => !held.includes(b)));
+          continue;
         }
-        const done: string[] = [];
-        for (const r of results) {
-          if (r.status === 'stored' || r.status === 'duplicate') done.push(r.id);
-          else if (r.status === 'retry') retry++;
-          else {
-            await this.opts.outbox.markAttention(r.id, r.status, r.reason ?? '');
-            attention++;
-          }
-        }
-        const doneIds = new Set(done);
-        const taken = batch.filter((b) => doneIds.has(b.id));
-        // the device forgets what the server took while the next batch is on the wire, all of a batch in
-        // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
-        // nothing doubled)
-        removing = removing.then(async () => {
-          await this.opts.outbox.remove(taken);
-          sent += taken.length;
-          if (taken.length > 0) this.opts.onSent?.(taken.length);
-          this.set({ progress: { sent: sent + attention, total } });
-        });
-        removing.catch(() => {});
-        const answered = new Set(results.map((r) => r.id));
-        queue.answered(answered);
-        answeredSoFar += answered.size;
-        if (answered.size < batch.length) throw new Error('The server did not answer for every bundle');
-        this.set({ inFlight: 0 });
+        const sending = send(batch);
+        sending.catch(() => {});
+        wire.push(sending);
+        if (wire.length >= (this.opts.pipeline ?? PIPELINE)) await wire.shift();
       }
       await removing;
       if (retry > 0) throw new Error('Some attachments have not reached the server yet');
@@ -210,8 +274,13 @@ export class SyncEngine {
       this.set({ phase: 'idle', lastSuccessAt: now, message: null, inFlight: 0 });
       return { sent, attention, ok: true };
     } catch (e) {
+      // what is still on the wire lands (or fails) first: a batch the server took is then forgotten
+      await Promise.allSettled(wire);
       await removing.catch(() => {});
       return this.failed(e, sent, attention, retry);
+    } finally {
+      // pages still being read ahead start no uploads once the run is over
+      queue.close();
     }
   }
 

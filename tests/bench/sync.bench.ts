@@ -7,6 +7,11 @@
  *
  *   BENCH_BUNDLES (10000)  BENCH_SINGLE (2000: one request each is slow, and a rate needs no more)
  *   BENCH_RECEIPT_EVERY (100)
+ *   BENCH_SINGLE_PIPELINE (1: requests on the wire at once when sending one bundle per request. The bar's
+ *   baseline is one request per bundle, one after another, as a device without batching would send; the
+ *   engine's own default, 2, also overlaps single-bundle requests, and BENCH_SINGLE_PIPELINE=2 shows that)
+ *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
+ *   to see what a batch waited for)
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
@@ -20,11 +25,13 @@ import { OpenPool } from '../../src/server/services/open-pool';
 import { openAll } from '../../src/server/services/opener';
 import { h, harnessPage } from '../e2e/harness/load';
 import { startServer } from '../support/server-process';
+import { cpuMs, perBundle } from './cpu';
 
 const N = Number(process.env.BENCH_BUNDLES ?? 10_000);
 const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
 const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
+const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
 
 /** What the benchmark must show (the issue's acceptance); a miss fails the run. */
 const BARS = {
@@ -73,14 +80,19 @@ async function main() {
     const queueS = (Date.now() - t0) / 1000;
 
     log('Syncing batched…');
+    const cpu0 = cpuMs();
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
+    const cpuBatched = perBundle(cpu0, cpuMs(), N);
+    if (process.env.BENCH_TIMELINE) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
     log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
     const second = await queue(SINGLE);
-    const single = await h(page, 'timedSync', { maxItems: 1 });
+    const cpu1 = cpuMs();
+    const single = await h(page, 'timedSync', { maxItems: 1, pipeline: SINGLE_PIPELINE });
+    const cpuSingle = perBundle(cpu1, cpuMs(), SINGLE);
     if (!single.report.ok) throw new Error('single sync failed');
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
@@ -110,6 +122,7 @@ async function main() {
     const figures = {
       bundles: N,
       single_bundles: SINGLE,
+      single_pipeline: SINGLE_PIPELINE,
       receipts: first.withReceipt.length + second.withReceipt.length,
       sync_batched_per_s: round(N / (batched.ms / 1000)),
       sync_single_per_s: round(SINGLE / (single.ms / 1000)),
@@ -122,6 +135,8 @@ async function main() {
       load_average: loadavg().map((x) => round(x, 2)),
       save_p95_ms: round(p95([...first.withReceipt, ...second.withReceipt]), 2),
       save_plain_p95_ms: round(p95([...first.plain, ...second.plain]), 2),
+      // the saves while the outbox fills, and those right after the batched sync emptied it
+      save_p95_ms_by_phase: { filling: round(p95(first.withReceipt), 2), after_sync: round(p95(second.withReceipt), 2) },
       queue_per_s: round(N / queueS),
       batches: batched.batches,
       upload_requests: batched.uploads,
@@ -129,6 +144,7 @@ async function main() {
       upload_server_ms: round(batched.uploadServerMs),
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
+      cpu_ms_per_bundle: { batched: cpuBatched, single: cpuSingle },
       device_idb_ms: { waiting: round(batched.idb.waiting), remove: round(batched.idb.remove), attachment: round(batched.idb.attachment) },
       lost,
       failed_to_open: failed,

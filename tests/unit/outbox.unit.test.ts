@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBletherDB } from '../../src/db/open';
-import { outboxRepo } from '../../src/db/outbox';
+import { outboxRepo, runsOf } from '../../src/db/outbox';
 import type { AttachmentRecord, OutboxRecord } from '../../src/db/schema';
 
 let n = 0;
@@ -111,5 +111,42 @@ describe('outbox repository', () => {
     const [kept] = await repo.attention();
     expect(kept).toMatchObject({ id: record(1).id, state: 'attention', status: 'rejected', reason: 'Export it for staff.', attempts: 1 });
     expect((await repo.waiting()).map((r) => r.id)).toEqual([record(2).id]);
+  });
+});
+
+describe('removing a sent batch', () => {
+  it('deletes runs of neighbours as ranges, and keeps what lies between them', async () => {
+    const { repo, handle } = freshRepo();
+    for (let i = 1; i <= 9; i++) await repo.add(record(i));
+    await repo.markAttention(record(4).id, 'rejected', 'no');
+    const sent = [1, 2, 3, 5, 6, 8].map((i) => record(i));
+    await repo.remove(sent);
+    const db = await handle;
+    expect((await db.getAllKeys('outbox')).map((k) => Number(String(k).slice(-2)))).toEqual([4, 7, 9]);
+  });
+
+  it('finds the runs in key order', () => {
+    expect(runsOf(['a', 'b', 'c', 'd', 'e', 'f'], new Set(['a', 'b', 'd', 'f']))).toEqual([
+      ['a', 'b'],
+      ['d', 'd'],
+      ['f', 'f'],
+    ]);
+    expect(runsOf(['a', 'b'], new Set())).toEqual([]);
+  });
+});
+
+describe('reading a page of the queue', () => {
+  it('reads its attachments with it, in the same order, until the budget is spent', async () => {
+    const { repo } = freshRepo();
+    for (let i = 1; i <= 3; i++) {
+      const rec = record(i, { attachments: [`a${i}`.padEnd(64, '0')] });
+      await repo.add(rec, [attachment(`a${i}`, rec.id)]);
+    }
+    const bytes = new Map<string, ArrayBuffer>();
+    // each attachment is 3 bytes: the budget is spent after the second
+    const page = await repo.waitingAfter(null, 10, bytes, 4);
+    expect(page).toHaveLength(3);
+    expect([...bytes.keys()]).toEqual(['a1'.padEnd(64, '0'), 'a2'.padEnd(64, '0')]);
+    expect([...new Uint8Array(bytes.get('a1'.padEnd(64, '0')) as ArrayBuffer)]).toEqual([1, 2, 3]);
   });
 });

@@ -90,6 +90,89 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('has up to two batches on the wire at once, and forgets each as it is answered', async () => {
+    const repo = await setup(50);
+    let open = 0;
+    let most = 0;
+    const { f, batches } = fakeFetch(async (items) => {
+      most = Math.max(most, ++open);
+      await new Promise((r) => setTimeout(r, 5));
+      open--;
+      return ok(items);
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 10 });
+    expect(await engine.sync()).toEqual({ sent: 50, attention: 0, ok: true });
+    expect(most).toBe(2);
+    expect(batches.flat()).toEqual([...new Set(batches.flat())]);
+    expect(batches.flat()).toHaveLength(50);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('lets the other batch on the wire land before it reports a failure: what the server took is forgotten', async () => {
+    const repo = await setup(20);
+    const { f, batches } = fakeFetch(async (items) => {
+      if (batches.length === 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        return ok(items);
+      }
+      return { status: 500 };
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 10 });
+    expect((await engine.sync()).ok).toBe(false);
+    expect(batches).toHaveLength(2);
+    expect(await repo.counts()).toEqual({ waiting: 10, attention: 0 });
+  });
+
+  it('runs once more after the run under way when asked during it, and sends what was saved meanwhile', async () => {
+    const repo = await setup(3);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const { f, batches } = fakeFetch(async (items) => {
+      if (batches.length === 1) await held;
+      return ok(items);
+    });
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f });
+    const first = engine.sync();
+    await expect.poll(() => batches.length).toBe(1);
+    // saved after the run read its queue, then asked for (twice: one more run, not two)
+    const late = { ...(await repo.waiting())[0]!, id: 'id-9999' };
+    await repo.add(late);
+    const second = engine.sync();
+    expect(engine.sync(true)).toBe(second);
+    release();
+    expect(await first).toEqual({ sent: 3, attention: 0, ok: true });
+    expect(await second).toEqual({ sent: 1, attention: 0, ok: true });
+    expect(batches).toEqual([['id-0000', 'id-0001', 'id-0002'], ['id-9999']]);
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('runs again after a run that threw, and asks made later still run again', async () => {
+    const repo = await setup(2);
+    let calls = 0;
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const outbox = {
+      ...repo,
+      // the first run's read of the queue fails (once it is let go); the next one's works
+      counts: async () => {
+        if (++calls > 1) return repo.counts();
+        await held;
+        throw new Error('IndexedDB went away');
+      },
+    };
+    const { f } = fakeFetch(ok);
+    const engine = new SyncEngine({ outbox, getToken: async () => 't', fetch: f });
+    const first = engine.sync();
+    const second = engine.sync(true);
+    release();
+    await expect(first).rejects.toThrow('IndexedDB went away');
+    expect(await second).toEqual({ sent: 2, attention: 0, ok: true });
+  });
+
   it('removes stored and duplicate, keeps conflict and rejected with their reasons', async () => {
     const repo = await setup(4);
     const statuses = ['stored', 'duplicate', 'conflict', 'rejected'] as const;
@@ -111,7 +194,8 @@ describe('sync engine', () => {
     const { f, batches } = fakeFetch((items) => (items.length > 4 ? { status: 413 } : ok(items)));
     const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 16 });
     expect((await engine.sync()).sent).toBe(16);
-    expect(batches.map((b) => b.length)).toEqual([16, 8, 4, 4, 4, 4]);
+    // two batches of 8 were on the wire together when the second 413 came: both come back, halved again
+    expect(batches.map((b) => b.length)).toEqual([16, 8, 8, 4, 4, 4, 4]);
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
