@@ -248,7 +248,9 @@ describe('sync engine', () => {
     const repo = await setup(3);
     // a connection that stalls: nothing comes back until the request is given up
     const stalled = ((_url: string, init: RequestInit) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)))) as unknown as typeof fetch;
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      )) as unknown as typeof fetch;
     let answer = stalled;
     const engine = new SyncEngine({
       outbox: repo,
