@@ -4,14 +4,10 @@
  * home, nor a new browser's welcome the journey. The boot starts fetching the one its address shows
  * (`preloadFor`) while it reads the device, so the chunk does not wait for the first render.
  */
-import { type ComponentType, h } from 'preact';
-import { t } from '../i18n/index';
+import type { ComponentType } from 'preact';
+import { Loading } from '../ui/Loading';
 import { lazy } from '../ui/router';
 
-/** What shows while a screen's code loads: a slow connection the first time (after a moment only: see .loading). */
-function Loading() {
-  return h('p', { class: 'loading', role: 'status' }, t('app.loading'));
-}
 /** A route's screen, import()ed when first shown. */
 export const screen = <P>(load: () => Promise<ComponentType<P>>) => lazy(load, Loading);
 

@@ -11,6 +11,7 @@ import { Money, money } from '../../i18n/format';
 import { locale } from '../../i18n/index';
 import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
 import { offeredRateCard, paymentOptionsOf } from '../../shared/ratecard';
+import { Loading } from '../../ui/Loading';
 import { addStyles } from '../../ui/styles';
 import { Actions, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
@@ -54,7 +55,7 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
   useEffect(() => {
     if (ready) focusHeading(document.getElementById('main') ?? document);
   }, [stepKey, ready]);
-  if (!ready) return <p class="loading">…</p>;
+  if (!ready) return <Loading />;
 
   const timeOffered = card.timePaymentPence > 0;
   const afterLines = () => setStep(timeOffered ? { kind: 'time' } : { kind: 'payment' });

@@ -16,6 +16,7 @@ import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { offersExpenses } from '../../shared/ratecard';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
+import { Loading } from '../../ui/Loading';
 import { ReferenceCode } from '../../ui/Reference';
 import { Actions, ErrorSummary, L } from '../../ui/ui';
 import { ClaimFlow } from './ClaimFlow';
@@ -64,7 +65,7 @@ export function ClaimOnly({ slug }: { slug: string }) {
     void loadExpenseStrings(locale.value).then(() => setReady(true));
   }, [locale.value]);
   const handedOver = useHandOverPage(slug, 'claim', engagement ? engagement.content.defaultLocale : null);
-  if (engagement === undefined || !ready || (engagement && !handedOver)) return <p class="loading">{t('app.loading')}</p>;
+  if (engagement === undefined || !ready || (engagement && !handedOver)) return <Loading />;
   // an engagement without a valid rate card offers no claim
   if (engagement === null || !offersExpenses(engagement.content)) return <h1>{t('journey.notFound')}</h1>;
   const dl = engagement.content.defaultLocale;

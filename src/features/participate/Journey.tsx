@@ -9,6 +9,7 @@ import { resetParticipant, step } from '../../device/participant';
 import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
+import { Loading } from '../../ui/Loading';
 import { DisplayOptions } from './DisplayOptions';
 import { laterSteps, loadStepsFor, questionSteps } from './step-chunks';
 import { Start } from './steps/Start';
@@ -94,7 +95,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     if (shown) focusHeadingNow(document.getElementById('main') ?? document);
   }, [shown]);
 
-  if (engagement === undefined || (engagement && !ready)) return <p class="loading">{t('app.loading')}</p>;
+  if (engagement === undefined || (engagement && !ready)) return <Loading />;
   if (engagement === null)
     return (
       <div>
@@ -108,7 +109,7 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
   const dl = engagement.content.defaultLocale;
   // Start again and Finish end this participant's turn; on a paper form the facilitator simply starts the next
   const reset = () => void (paper ? resetParticipant(dl) : nextParticipant());
-  const loadingStep = <p class="loading">{t('app.loading')}</p>;
+  const loadingStep = <Loading />;
   const body = (() => {
     if (s.kind === 'start') return <Start engagement={engagement} />;
     if (s.kind === 'about' || s.kind === 'question') {

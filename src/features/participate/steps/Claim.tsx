@@ -8,6 +8,7 @@ import { useEffect } from 'preact/hooks';
 import { claim, claimAnswered, go, goOnFrom, returnToCheck } from '../../../device/participant';
 import { t } from '../../../i18n/index';
 import { signal } from '../../../shared/signal';
+import { Loading } from '../../../ui/Loading';
 import { stylesLoaded } from '../../../ui/styles';
 import { Actions } from '../../../ui/ui';
 import type { ClaimFlowProps } from '../../expenses/ClaimFlow';
@@ -86,6 +87,6 @@ export function ClaimStep({ engagement }: Pick<ClaimFlowProps, 'engagement'>) {
         </button>
       </div>
     );
-  if (!F) return <p class="loading">{t('app.loading')}</p>;
+  if (!F) return <Loading />;
   return <F.ClaimFlow confirmLabel={t('nav.continue')} {...props} />;
 }

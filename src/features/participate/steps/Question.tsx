@@ -5,6 +5,7 @@ import { format, t } from '../../../i18n/index';
 import type { Answer } from '../../../shared/bundle';
 import type { Question as Q } from '../../../shared/engagement';
 import { LIMITS } from '../../../shared/limits';
+import { Loading } from '../../../ui/Loading';
 import { Actions, ErrorSummary, Picture, useText } from '../../../ui/ui';
 import { Face } from '../faces';
 import { ReadAloud } from '../ReadAloud';
@@ -124,7 +125,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       break;
     case 'priorities':
       input = !rich ? (
-        <p class="loading">{t('app.loading')}</p>
+        <Loading />
       ) : (
         <rich.Priorities
           q={q}
@@ -136,7 +137,7 @@ export function Question({ engagement, index }: { engagement: EngagementRecord; 
       break;
     case 'voice':
       input = !rich ? (
-        <p class="loading">{t('app.loading')}</p>
+        <Loading />
       ) : (
         <rich.Voice
           id={`q-${q.id}`}
