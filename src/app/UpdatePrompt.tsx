@@ -1,36 +1,52 @@
 /** The update prompt, import()ed by the shell only when an update waits (src/app/update.ts). */
-import { syncStatus } from '../device/device';
+import { useState } from 'preact/hooks';
+import { holdBackground, releaseBackground } from '../device/background';
 import { handOver } from '../device/handover';
 import { t } from '../i18n/index';
 import type { PageToWorker } from '../shared/messages';
 import { updateReady, waitingWorker } from './update';
 
+/** If the new version has not taken over by then, a reload asks the browser again (it re-checks on navigation). */
+const RELOAD_AFTER_MS = 15_000;
+
 /**
- * Applies the waiting update once `isSafe` says so. The facilitator asked for it, so a sync still running
- * finishes first (checked twice a second, for up to a minute) rather than the click being lost; resolves
- * false when it never became safe.
+ * Applies the waiting update once no hand-over is open (checked twice a second, for up to a minute). The
+ * facilitator asked for it, so a sync under way finishes first rather than the click being lost; then the page
+ * stays quiet (no sync, no refresh) until the new version takes over and the page reloads
+ * (`controllerchange` in update.ts). Resolves false when it could not be applied.
  */
-async function applyUpdate(isSafe: () => Promise<boolean>): Promise<boolean> {
-  const waiting = waitingWorker();
-  if (!waiting || !updateReady.value) return false;
-  for (let tries = 0; !(await isSafe()); tries++) {
+async function applyUpdate(): Promise<boolean> {
+  for (let tries = 0; handOver.value !== null; tries++) {
     if (tries >= 120) return false;
     await new Promise((r) => setTimeout(r, 500));
   }
+  await holdBackground();
+  const waiting = waitingWorker();
+  if (!waiting || !updateReady.value) {
+    releaseBackground();
+    return false;
+  }
   waiting.postMessage({ type: 'SKIP_WAITING' } satisfies PageToWorker);
+  setTimeout(() => location.reload(), RELOAD_AFTER_MS);
   return true;
 }
 
 export function UpdatePrompt() {
+  const [applying, setApplying] = useState(false);
   return (
     <div class="update-prompt">
       <p>{t('update.ready')}</p>
       <button
         type="button"
         class="button secondary small"
-        onClick={() => void applyUpdate(async () => handOver.value === null && syncStatus.value.phase !== 'sending')}
+        aria-disabled={applying}
+        onClick={() => {
+          if (applying) return;
+          setApplying(true);
+          void applyUpdate().then((ok) => setApplying(ok));
+        }}
       >
-        {t('update.apply')}
+        {applying ? t('update.applying') : t('update.apply')}
       </button>
     </div>
   );

@@ -6,6 +6,7 @@ import { queueCounts, refusedDue, unreportedSessions } from '../db/queue';
 import type { StorageInfo } from '../db/storage';
 import { signal } from '../shared/signal';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
+import { inBackground } from './background';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
 import { loadRemoval } from './offline';
@@ -57,8 +58,12 @@ export async function loadDevice(): Promise<void> {
   await refreshQueue();
 }
 
-/** Sends what waits; true when nothing is left waiting. */
-export async function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
+/** Sends what waits; true when nothing is left waiting. Nothing is sent while an update is being applied. */
+export function syncNow(force = false, fromBackgroundSync = false): Promise<boolean> {
+  return inBackground(() => send(force, fromBackgroundSync), false);
+}
+
+async function send(force: boolean, fromBackgroundSync: boolean): Promise<boolean> {
   // what the engine would report for a run with nothing to send
   const report = engine || (await somethingToSend()) ? await (await loadEngine()).sync(force) : { ok: !!identity.value?.token };
   await refreshQueue();

@@ -10,6 +10,7 @@ import { clearEngagements, listEngagements, pruneEngagements, saveEngagements } 
 import { setMeta } from '../db/meta';
 import { DeviceRevokedSchema } from '../shared/devices';
 import type { EngagementContent, PublishedEngagement } from '../shared/engagement';
+import { inBackground } from './background';
 import { identity } from './device';
 import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus, type Removal, removal } from './offline';
 
@@ -69,8 +70,12 @@ async function forgetEngagements(why: Removal): Promise<void> {
   await setMeta('offlineStatus', {});
 }
 
-/** Downloads engagements and their assets; false when offline or refused. */
-export async function refreshEngagements(): Promise<boolean> {
+/** Downloads engagements and their assets; false when offline or refused (or while an update is applied). */
+export function refreshEngagements(): Promise<boolean> {
+  return inBackground(refresh, false);
+}
+
+async function refresh(): Promise<boolean> {
   const token = identity.value?.token;
   if (!token) return false;
   let list: PublishedEngagement[];
