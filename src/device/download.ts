@@ -10,6 +10,7 @@ import { clearEngagements, listEngagements, pruneEngagements, saveEngagements } 
 import { setMeta } from '../db/meta';
 import { DeviceRevokedSchema } from '../shared/devices';
 import type { EngagementContent, PublishedEngagement } from '../shared/engagement';
+import { timeLimited } from '../shared/request';
 import { inBackground } from './background';
 import { identity } from './device';
 import { ASSET_CACHE, mustEnrolAgain, type OfflineStatus, offlineStatus, type Removal, removal } from './offline';
@@ -34,7 +35,7 @@ async function cacheAssets(e: PublishedEngagement): Promise<OfflineStatus> {
     try {
       let res = await cache.match(url);
       if (!res) {
-        const fresh = await fetch(url);
+        const fresh = await fetch(url, timeLimited());
         if (!fresh.ok) throw new Error(String(fresh.status));
         // locale files are precached by the service worker; pictures and clips live in our cache
         if (!url.startsWith('/locales/')) await cache.put(url, fresh.clone());
@@ -80,7 +81,7 @@ async function refresh(): Promise<boolean> {
   if (!token) return false;
   let list: PublishedEngagement[];
   try {
-    const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch('/api/device/engagements', timeLimited({ headers: { Authorization: `Bearer ${token}` } }));
     if (res.status === 401) {
       const revoked = v.safeParse(DeviceRevokedSchema, await res.json().catch(() => null));
       if (revoked.success) await forgetEngagements({ organisation: revoked.output.organisation, revokedAt: revoked.output.revokedAt });

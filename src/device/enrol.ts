@@ -3,6 +3,7 @@ import { saveEngagements } from '../db/engagements';
 import { type DeviceIdentity, setMeta } from '../db/meta';
 import { askPersistent } from '../db/storage';
 import type { PublishedEngagement } from '../shared/engagement';
+import { timeLimited } from '../shared/request';
 import { identity, refreshStorage } from './device';
 import { removal } from './offline';
 
@@ -11,7 +12,7 @@ async function downloadEngagements(): Promise<boolean> {
   const token = identity.value?.token;
   if (!token) return false;
   try {
-    const res = await fetch('/api/device/engagements', { headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch('/api/device/engagements', timeLimited({ headers: { Authorization: `Bearer ${token}` } }));
     if (!res.ok) return false;
     const body = (await res.json()) as { engagements: PublishedEngagement[] };
     await saveEngagements(body.engagements);
@@ -24,12 +25,15 @@ async function downloadEngagements(): Promise<boolean> {
 export async function enrol(code: string, name: string): Promise<{ ok: true } | { ok: false; message: string }> {
   let res: Response;
   try {
-    res = await fetch('/api/devices/enrol', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      // the token this device held before: the server gives it back the engagements it carried
-      body: JSON.stringify({ code, name, previousToken: identity.value?.token }),
-    });
+    res = await fetch(
+      '/api/devices/enrol',
+      timeLimited({
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        // the token this device held before: the server gives it back the engagements it carried
+        body: JSON.stringify({ code, name, previousToken: identity.value?.token }),
+      }),
+    );
   } catch {
     return { ok: false, message: 'offline' };
   }

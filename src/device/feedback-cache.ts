@@ -4,6 +4,7 @@
  * without signal. The service worker serves /api/feedback/ from the same cache when the network fails.
  */
 import type { PublishedFeedback } from '../shared/feedback';
+import { timeLimited } from '../shared/request';
 
 export const FEEDBACK_CACHE = 'blether-feedback-v1';
 // the service worker serves /media/ and /pictograms/ from this cache (src/device/offline.ts)
@@ -24,10 +25,13 @@ async function keep(f: PublishedFeedback): Promise<void> {
 
 export type Loaded = { kind: 'ok'; feedback: PublishedFeedback } | { kind: 'none' } | { kind: 'offline' };
 
+/** Someone is looking at the page: a stalled connection shows the kept copy after this long. */
+const FEEDBACK_WAIT_MS = 10_000;
+
 /** The network first (feedback may change), then the copy kept on this device. */
 export async function loadFeedback(slug: string): Promise<Loaded> {
   try {
-    const res = await fetch(feedbackUrl(slug), { cache: 'no-cache' });
+    const res = await fetch(feedbackUrl(slug), timeLimited({ cache: 'no-cache' }, FEEDBACK_WAIT_MS));
     if (res.status === 404) return { kind: 'none' };
     if (res.ok) {
       const feedback = (await res.json()) as PublishedFeedback;
@@ -43,7 +47,7 @@ export async function loadFeedback(slug: string): Promise<Loaded> {
 
 /** For an enrolled device: every published feedback, kept for the day offline. */
 export async function keepDeviceFeedback(token: string): Promise<number> {
-  const res = await fetch('/api/device/feedback', { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch('/api/device/feedback', timeLimited({ headers: { Authorization: `Bearer ${token}` } }));
   if (!res.ok) return 0;
   const { feedback } = (await res.json()) as { feedback: PublishedFeedback[] };
   for (const f of feedback) await keep(f);

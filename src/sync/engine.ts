@@ -7,6 +7,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
+import { timeLimited } from '../shared/request';
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
 
@@ -62,8 +63,6 @@ export interface SyncEngineOptions {
   requestTimeoutMs?: number;
   random?: () => number;
 }
-
-export const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface SyncReport {
   sent: number;
@@ -336,8 +335,7 @@ export class SyncEngine {
 
   private get fetcher(): typeof fetch {
     const f = this.opts.fetch ?? ((input, init) => fetch(input, init));
-    const ms = this.opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-    return (input, init) => f(input, { ...init, signal: AbortSignal.timeout(ms) });
+    return (input, init) => f(input, timeLimited(init, this.opts.requestTimeoutMs));
   }
 
   private async post(token: string, batch: OutboxRecord[], queueSize: number): Promise<ItemResult[]> {
