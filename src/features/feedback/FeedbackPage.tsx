@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { focusHeading } from '../../a11y/focus';
 import { type Loaded, loadFeedback } from '../../device/feedback-cache';
 import { locale } from '../../i18n/index';
+import { Loading } from '../../ui/Loading';
 import { addStyles } from '../../ui/styles';
 import { L } from '../../ui/ui';
 import { FeedbackView } from './FeedbackView';
@@ -23,7 +24,7 @@ export function FeedbackPage({ slug }: { slug: string }) {
     if (ready && state) focusHeading(document.getElementById('main') ?? document);
   }, [ready, state]);
   void locale.value;
-  if (!ready || !state) return <p role="status">{ready ? ft('loading') : 'Loading…'}</p>;
+  if (!ready || !state) return <Loading />;
   return (
     <div class="feedback-page">
       <h1 tabIndex={-1}>

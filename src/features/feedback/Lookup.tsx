@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { focusHeading } from '../../a11y/focus';
 import { normaliseReference, REFERENCE_PATTERN } from '../../shared/feedback';
 import { type LookupReply, LookupReplySchema } from '../../shared/lookup';
+import { Loading } from '../../ui/Loading';
 import { addStyles } from '../../ui/styles';
 import { ErrorSummary, L } from '../../ui/ui';
 import { claimOutcomeText } from './ClaimOutcome';
@@ -45,7 +46,7 @@ export function Lookup() {
   useEffect(() => {
     if (ready) focusHeading(document.getElementById('main') ?? document);
   }, [ready, found]);
-  if (!ready) return <p role="status">Loading…</p>;
+  if (!ready) return <Loading />;
 
   const submit = async (e: Event) => {
     e.preventDefault();
