@@ -1,4 +1,4 @@
-// This module is in the first load: keep it small.
+// This module is in the first load: keep it small, and import() what the first screen does not need.
 /**
  * The device's own network work that nobody waits on: sync runs and the engagement refresh. Applying an app
  * update holds it. Chromium activates a waiting service worker only once the old one has stopped, and it
