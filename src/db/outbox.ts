@@ -1,7 +1,7 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import { type IDBPDatabase, unwrap } from 'idb';
 import { countQueue, type QueueCounts } from './queue';
-import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
+import { type AttachmentRecord, type BletherDB, type OutboxRecord, type Sealed, sealedSize } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
 export type { QueueCounts } from './queue';
@@ -71,12 +71,13 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      * queue a page at a time: one key-range read on the store itself (a bundle kept for attention is skipped,
      * and the read goes on past it). `bytes`: the page's attachments are read into it too, in the same
      * transaction, until `budget` bytes are in (an upload then needs no read of its own, which would wait
-     * behind any removal made meanwhile); the rest are read when they are sent.
+     * behind any removal made meanwhile); the rest are read when they are sent. A Blob's bytes stay on
+     * disk until they are sent, but an older record's ArrayBuffer is read whole.
      */
     async waitingAfter(
       after: Pick<OutboxRecord, 'id'> | null,
       limit: number,
-      bytes?: Map<string, ArrayBuffer>,
+      bytes?: Map<string, Sealed>,
       budget = 0,
     ): Promise<OutboxRecord[]> {
       const tx = (await getDb()).transaction(bytes && budget > 0 ? ['outbox', 'attachments'] : ['outbox']);
@@ -96,7 +97,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
           if (used >= budget) break;
           const rec = await tx.objectStore('attachments').get(sha);
           if (rec) bytes.set(sha, rec.bytes);
-          used += rec?.bytes.byteLength ?? 0;
+          used += rec ? sealedSize(rec.bytes) : 0;
         }
       }
       return page;

@@ -33,12 +33,22 @@ export interface OutboxRecord {
   attempts: number;
 }
 
+/** An attachment's sealed bytes as stored (see AttachmentRecord). */
+export type Sealed = Blob | ArrayBuffer;
+
+/** How many bytes an attachment's sealed bytes are. */
+export const sealedSize = (b: Sealed): number => (b instanceof Blob ? b.size : b.byteLength);
+
 export interface AttachmentRecord {
   sha256: string;
   bundleId: string;
   type: string;
-  /** sealed bytes (AES-GCM under the bundle's content key) */
-  bytes: ArrayBuffer;
+  /**
+   * sealed bytes (AES-GCM under the bundle's content key): a Blob, which Chromium keeps as a file beside its
+   * database, so an upload sends slices of it without copying them through the page; records written by
+   * earlier versions hold an ArrayBuffer
+   */
+  bytes: Sealed;
   /** kept for records written by earlier versions; the server is the truth about what arrived */
   uploaded: number;
 }

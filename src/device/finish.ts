@@ -94,7 +94,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
         const bytes = await sealAttachment(contentKey, id, index, a.bytes);
         const sha256 = await sha256Hex(bytes);
         payload.attachments.push({ sha256, type: a.type, size: bytes.byteLength, kind: a.kind });
-        sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: bytes.buffer, uploaded: 0 });
+        // a Blob: stored as a file, and sent in slices without coming back into the page
+        sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: new Blob([bytes]), uploaded: 0 });
       }
       return utf8(JSON.stringify(checked(payload)));
     },

@@ -10,6 +10,9 @@ export async function buildExport(
   unsent = false,
 ): Promise<ExportFile> {
   const { records, attachments } = await outbox.attentionWithAttachments(unsent);
+  const bytes = await Promise.all(
+    attachments.map(async (a) => new Uint8Array(a.bytes instanceof Blob ? await a.bytes.arrayBuffer() : a.bytes)),
+  );
   return {
     format: 'blether-export/v1',
     exportedAt: new Date().toISOString(),
@@ -26,7 +29,7 @@ export async function buildExport(
       status: r.status,
       reason: r.reason,
     })),
-    attachments: Object.fromEntries(attachments.map((a) => [a.sha256, toBase64(new Uint8Array(a.bytes))])),
+    attachments: Object.fromEntries(attachments.map((a, i) => [a.sha256, toBase64(bytes[i] as Uint8Array)])),
   };
 }
 

@@ -12,7 +12,10 @@
  *   engine's own default, 2, also overlaps single-bundle requests, and BENCH_SINGLE_PIPELINE=2 shows that)
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
+ *   BENCH_PROFILE (a folder: CPU profiles of the server, whole run, and of the page during the batched sync,
+ *   to open in Chrome DevTools)
  */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { buildIfStale } from '../../scripts/build-if-stale.mjs';
@@ -32,6 +35,7 @@ const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
 const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
 const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
+const PROFILE = process.env.BENCH_PROFILE;
 
 /** What the benchmark must show (the issue's acceptance); a miss fails the run. */
 const BARS = {
@@ -48,7 +52,10 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main() {
   buildIfStale();
-  const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
+  const server = await startServer({
+    env: { LOG_LEVEL: 'warn' },
+    nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+  });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -80,11 +87,14 @@ async function main() {
     const queueS = (Date.now() - t0) / 1000;
 
     log('Syncing batched…');
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const cpu0 = cpuMs();
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
     const cpuBatched = perBundle(cpu0, cpuMs(), N);
-    if (process.env.BENCH_TIMELINE) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
+    if (cdp) writeFileSync(`${PROFILE}/page-batched.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 

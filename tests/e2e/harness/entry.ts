@@ -166,7 +166,8 @@ async function integrity(): Promise<{ bundles: number; attachments: number; prob
   const byId = new Set(bundles.map((b) => b.id));
   for (const a of attachments) {
     if (!byId.has(a.bundleId)) problems.push(`orphan attachment ${a.sha256}`);
-    if ((await sha256Hex(new Uint8Array(a.bytes))) !== a.sha256) problems.push(`bad bytes ${a.sha256}`);
+    const bytes = a.bytes instanceof Blob ? await a.bytes.arrayBuffer() : a.bytes;
+    if ((await sha256Hex(new Uint8Array(bytes))) !== a.sha256) problems.push(`bad bytes ${a.sha256}`);
   }
   const have = new Set(attachments.map((a) => a.sha256));
   for (const b of bundles) for (const sha of b.attachments) if (!have.has(sha)) problems.push(`missing attachment of ${b.id}`);
