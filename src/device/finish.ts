@@ -12,6 +12,7 @@ import { importEngagementPublicKey, seal, sealAttachment } from '../shared/envel
 import { referenceCode, timeOrderedUuid } from '../shared/ids';
 import { pathsOf } from '../shared/issues';
 import type { Format } from '../shared/locales';
+import { SyncItemSchema } from '../shared/protocol';
 
 export interface FinishInput {
   engagement: PublishedEngagement;
@@ -103,7 +104,15 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     id,
     input.engagement.versionId,
   );
-  const size = JSON.stringify(envelope).length + 200;
+  // the item as the server takes it, checked against the wire's own schema and serialised once, here
+  const wire = v.safeParse(SyncItemSchema, {
+    id,
+    engagementVersionId: input.engagement.versionId,
+    envelope,
+    ...(sealedAttachments.length > 0 ? { attachments: sealedAttachments.map((a) => a.sha256) } : {}),
+  });
+  if (!wire.success) throw new InvalidBundleError(pathsOf(wire.issues));
+  const item = JSON.stringify(wire.output);
   const cash = input.claim?.payment.method === 'cash' && payload.sessionId ? input.claim.payment.handedOverPence : 0;
   await (
     input.store ?? ((r, a) => outbox.add(r, a, cash && payload.sessionId ? { sessionId: payload.sessionId, pence: cash } : undefined))
@@ -114,8 +123,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
       engagementSlug: input.engagement.slug,
       createdAt: payload.createdAt,
       state: 'waiting',
-      envelope,
-      size,
+      item,
+      size: item.length + 1,
       attachments: sealedAttachments.map((a) => a.sha256),
       attempts: 0,
     },

@@ -5,7 +5,7 @@
  * only one tab send at a time (Web Locks).
  */
 import type { OutboxRepo } from '../db/outbox';
-import type { OutboxRecord } from '../db/schema';
+import { type OutboxRecord, wireItem } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
@@ -344,15 +344,8 @@ export class SyncEngine {
     const res = await this.fetcher('/api/sync/batches', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        queueSize,
-        items: batch.map((b) => ({
-          id: b.id,
-          engagementVersionId: b.engagementVersionId,
-          envelope: b.envelope,
-          ...(b.attachments.length > 0 ? { attachments: b.attachments } : {}),
-        })),
-      }),
+      // a SyncBatch: each item was serialised (and checked) when its bundle was saved
+      body: `{"queueSize":${queueSize},"items":[${batch.map(wireItem).join(',')}]}`,
     });
     if (!res.ok) {
       const body = await res.json().catch(() => null);

@@ -1,5 +1,6 @@
 /** The export of bundles that need attention: still sealed, for staff to import on the server. */
 import type { OutboxRepo } from '../db/outbox';
+import { sealedBytes, syncItemOf } from '../db/schema';
 import { toBase64 } from '../shared/bytes';
 import type { ExportFile } from '../shared/protocol';
 
@@ -10,21 +11,14 @@ export async function buildExport(
   unsent = false,
 ): Promise<ExportFile> {
   const { records, attachments } = await outbox.attentionWithAttachments(unsent);
-  const bytes = await Promise.all(
-    attachments.map(async (a) => new Uint8Array(a.bytes instanceof Blob ? await a.bytes.arrayBuffer() : a.bytes)),
-  );
+  const bytes = await Promise.all(attachments.map((a) => sealedBytes(a.bytes)));
   return {
     format: 'blether-export/v1',
     exportedAt: new Date().toISOString(),
     deviceId: device?.deviceId ?? null,
     deviceName: device?.name ?? null,
     bundles: records.map((r) => ({
-      item: {
-        id: r.id,
-        engagementVersionId: r.engagementVersionId,
-        envelope: r.envelope,
-        ...(r.attachments.length > 0 ? { attachments: r.attachments } : {}),
-      },
+      item: syncItemOf(r),
       createdAt: r.createdAt,
       status: r.status,
       reason: r.reason,

@@ -7,7 +7,7 @@ import { getEngagement, listEngagements, saveEngagements } from '../../../src/db
 import { outbox } from '../../../src/db/index';
 import { setMeta } from '../../../src/db/meta';
 import { db } from '../../../src/db/open';
-import type { OutboxRecord } from '../../../src/db/schema';
+import { type OutboxRecord, sealedBytes } from '../../../src/db/schema';
 import { finishBundle } from '../../../src/device/finish';
 import { sha256Hex } from '../../../src/shared/bytes';
 import type { PublishedEngagement } from '../../../src/shared/engagement';
@@ -166,8 +166,7 @@ async function integrity(): Promise<{ bundles: number; attachments: number; prob
   const byId = new Set(bundles.map((b) => b.id));
   for (const a of attachments) {
     if (!byId.has(a.bundleId)) problems.push(`orphan attachment ${a.sha256}`);
-    const bytes = a.bytes instanceof Blob ? await a.bytes.arrayBuffer() : a.bytes;
-    if ((await sha256Hex(new Uint8Array(bytes))) !== a.sha256) problems.push(`bad bytes ${a.sha256}`);
+    if ((await sha256Hex(await sealedBytes(a.bytes))) !== a.sha256) problems.push(`bad bytes ${a.sha256}`);
   }
   const have = new Set(attachments.map((a) => a.sha256));
   for (const b of bundles) for (const sha of b.attachments) if (!have.has(sha)) problems.push(`missing attachment of ${b.id}`);
