@@ -9,7 +9,7 @@ import type { Envelope } from '../shared/envelope';
 import type { SyncItem } from '../shared/protocol';
 
 export const DB_NAME = 'blether';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type OutboxState = 'waiting' | 'attention';
 
@@ -110,7 +110,7 @@ export interface SessionRecord {
 }
 
 export interface BletherDB extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreated: string } };
+  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
   attachments: { key: string; value: AttachmentRecord; indexes: { byBundle: string } };
   engagements: { key: string; value: EngagementRecord };
   meta: { key: string; value: unknown };
