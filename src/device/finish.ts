@@ -56,6 +56,24 @@ function checked(payload: BundlePayload): BundlePayload {
   throw new InvalidBundleError(pathsOf(result.issues));
 }
 
+/**
+ * Engagement public keys as imported, by their coordinates: every bundle of an engagement is sealed for the
+ * same key, and importing it for each costs a WebCrypto round trip and a key object per bundle.
+ */
+const publicKeys = new Map<string, Promise<CryptoKey>>();
+
+function engagementKey(jwk: JsonWebKey): Promise<CryptoKey> {
+  const id = `${jwk.x}.${jwk.y}`;
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = importEngagementPublicKey(jwk);
+    publicKeys.set(id, key);
+    // a key that failed to import is tried again next time
+    key.catch(() => publicKeys.delete(id));
+  }
+  return key;
+}
+
 export async function finishBundle(input: FinishInput): Promise<{ id: string; reference: string }> {
   // time-ordered: the outbox's key order is then the queue's order (see timeOrderedUuid)
   const id = timeOrderedUuid();
@@ -63,7 +81,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
   // the facilitator's open session for this engagement says where it was given (venue and area): read
   // while the engagement's key is imported
   const [key, session] = await Promise.all([
-    importEngagementPublicKey(input.engagement.publicKey),
+    engagementKey(input.engagement.publicKey),
     input.store ? undefined : currentSession().catch(() => undefined),
   ]);
   // The payload names each attachment by the hash of its sealed bytes, so attachments are sealed (under
