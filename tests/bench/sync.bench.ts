@@ -13,7 +13,10 @@
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
  *   BENCH_SAVES (a file: each save with a receipt while the outbox fills, as [ms, ms of its transaction])
- *   BENCH_PROFILE (a folder: CPU profiles of the server, whole run, and of the page during the batched sync,
+ *   BENCH_TRACE (a file: a Chromium trace of the queueing, IndexedDB and garbage collection, for Perfetto)
+ *   BENCH_CHROMIUM_ARGS (more Chromium switches, space-separated)
+ *   BENCH_PROFILE (a folder: CPU profiles of the server, whole run, and of the page while the outbox fills and
+ *   during the batched sync,
  *   to open in Chrome DevTools)
  */
 import { writeFileSync } from 'node:fs';
@@ -57,7 +60,10 @@ async function main() {
     env: { LOG_LEVEL: 'warn' },
     nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
   });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ') ?? [])] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ') ?? [])],
+  });
   try {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(0);
@@ -88,7 +94,11 @@ async function main() {
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const trace = process.env.BENCH_TRACE;
-    if (trace) await browser.startTracing(page, { path: trace, categories: trace.includes('all') ? undefined : ['IndexedDB', 'v8.gc', 'blink.gc', 'leveldb', 'disabled-by-default-v8.gc', 'toplevel', 'devtools.timeline'] });
+    if (trace)
+      await browser.startTracing(page, {
+        path: trace,
+        categories: ['IndexedDB', 'v8.gc', 'blink.gc', 'disabled-by-default-v8.gc', 'toplevel', 'devtools.timeline'],
+      });
     const t0 = Date.now();
     const first = await queue(N);
     const queueS = (Date.now() - t0) / 1000;
