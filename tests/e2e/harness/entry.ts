@@ -63,7 +63,9 @@ async function save(
         locale: 'en',
         format: 'standard',
         consentAt: new Date().toISOString(),
-        attachments: receiptBytes > 0 ? [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt.slice() }] : [],
+        // the photo as the device holds it before the participant finishes (finishBundle only reads it): a
+        // copy made here would be timed as part of the save
+        attachments: receiptBytes > 0 ? [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt }] : [],
         // the app's own write (outbox.add, as finishBundle makes it when no cash changes hands), timed
         store: async (r, a) => {
           const s0 = performance.now();
