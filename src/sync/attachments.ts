@@ -73,7 +73,8 @@ export async function uploadAttachment(
     const res = await f(`${url}?offset=${offset}&size=${bytes.size}`, {
       method: 'PUT',
       headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: bytes.slice(offset, Math.min(bytes.size, offset + chunkBytes)),
+      // the whole Blob when it is one chunk: a slice is one more blob for the browser to make
+      body: offset === 0 && bytes.size <= chunkBytes ? bytes : bytes.slice(offset, Math.min(bytes.size, offset + chunkBytes)),
     });
     if (res.status === 409) {
       const body = (await res.json().catch(() => null)) as UploadError['body'];

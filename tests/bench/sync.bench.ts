@@ -13,7 +13,8 @@
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
  *   BENCH_SAVES (a file: each save with a receipt while the outbox fills, as [ms, ms of its transaction])
- *   BENCH_TRACE (a file: a Chromium trace of the queueing, IndexedDB and garbage collection, for Perfetto)
+ *   BENCH_TRACE, BENCH_TRACE_SYNC (a file: a Chromium trace of the queueing, or of the batched sync: IndexedDB and
+ *   garbage collection, for Perfetto)
  *   BENCH_CHROMIUM_ARGS (more Chromium switches, space-separated)
  *   BENCH_PROFILE (a folder: CPU profiles of the server, whole run, and of the page while the outbox fills and
  *   during the batched sync,
@@ -93,24 +94,29 @@ async function main() {
     log(`Queueing ${N} bundles (1 in ${RECEIPT_EVERY} with a 300 KB receipt)…`);
     const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-    const trace = process.env.BENCH_TRACE;
-    if (trace)
-      await browser.startTracing(page, {
-        path: trace,
-        categories: ['IndexedDB', 'v8.gc', 'blink.gc', 'disabled-by-default-v8.gc', 'toplevel', 'devtools.timeline'],
-      });
+    // BENCH_TRACE: the queueing; BENCH_TRACE_SYNC: the batched sync
+    const tracing = (path: string | undefined) =>
+      path
+        ? browser.startTracing(page, {
+            path,
+            categories: ['IndexedDB', 'v8.gc', 'blink.gc', 'disabled-by-default-v8.gc', 'toplevel', 'devtools.timeline'],
+          })
+        : Promise.resolve();
+    await tracing(process.env.BENCH_TRACE);
     const t0 = Date.now();
     const first = await queue(N);
     const queueS = (Date.now() - t0) / 1000;
-    if (trace) await browser.stopTracing();
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
     if (cdp) writeFileSync(`${PROFILE}/page-queue.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
 
     log('Syncing batched…');
     if (cdp) await cdp.send('Profiler.start');
+    await tracing(process.env.BENCH_TRACE_SYNC);
     const cpu0 = cpuMs();
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
     const cpuBatched = perBundle(cpu0, cpuMs(), N);
+    if (process.env.BENCH_TRACE_SYNC) await browser.stopTracing();
     if (cdp) writeFileSync(`${PROFILE}/page-batched.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (process.env.BENCH_SAVES) {
       const saves = (q: typeof first) => q.withReceipt.map((ms, i) => [round(ms), round(q.receiptStore[i] ?? 0)]);
