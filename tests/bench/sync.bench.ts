@@ -124,6 +124,8 @@ async function main() {
     }
     if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
+    // what the server's opener got through while the batches arrived (it yields to them: see services/opener.ts)
+    const openedDuringSync = N - pending();
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
     log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
@@ -185,6 +187,7 @@ async function main() {
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
       cpu_ms_per_bundle: { batched: cpuBatched, single: cpuSingle },
+      opened_during_batched_sync: openedDuringSync,
       device_idb_ms: { waiting: round(batched.idb.waiting), remove: round(batched.idb.remove), attachment: round(batched.idb.attachment) },
       lost,
       failed_to_open: failed,
