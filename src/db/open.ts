@@ -30,7 +30,8 @@ export function committed(tx: IDBTransaction): Promise<void> {
 
 function upgrade(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number): void {
   // Each step runs in order from the version the device had up to the one asked for; add steps, never
-  // edit shipped ones. Stores are only ever added here: no step may delete or rewrite an unsynced bundle.
+  // edit shipped ones. Stores are only ever added here (an index no read uses may go): no step may delete
+  // or rewrite an unsynced bundle.
   const step = (v: number) => oldVersion < v && v <= newVersion;
   if (step(1)) {
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
