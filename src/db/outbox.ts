@@ -1,7 +1,8 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import { type IDBPDatabase, unwrap } from 'idb';
 import { countQueue, type QueueCounts } from './queue';
-import { type AttachmentRecord, type BletherDB, type OutboxRecord, type Sealed, type SessionRecord, sealedSize } from './schema';
+import { sealedSize } from './records';
+import type { AttachmentRecord, BletherDB, OutboxRecord, Sealed, SessionRecord } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
 export type { QueueCounts } from './queue';

@@ -5,7 +5,8 @@
  * only one tab send at a time (Web Locks).
  */
 import type { OutboxRepo } from '../db/outbox';
-import { type OutboxRecord, wireItem } from '../db/schema';
+import { wireItem } from '../db/records';
+import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
 import { dueRefused, type Refusal, refusalDelay, UploadError, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';

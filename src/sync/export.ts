@@ -1,6 +1,6 @@
 /** The export of bundles that need attention: still sealed, for staff to import on the server. */
 import type { OutboxRepo } from '../db/outbox';
-import { sealedBytes, syncItemOf } from '../db/schema';
+import { sealedBytes, syncItemOf } from '../db/records';
 import { toBase64 } from '../shared/bytes';
 import type { ExportFile } from '../shared/protocol';
 

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/open';
-import { type OutboxRecord, type Sealed, sealedBytes, syncItemOf } from '../../src/db/schema';
+import { sealedBytes, syncItemOf } from '../../src/db/records';
+import type { OutboxRecord, Sealed } from '../../src/db/schema';
 import { buildClaim } from '../../src/device/claim';
 import { finishBundle, withVoiceAttachments } from '../../src/device/finish';
 import { answers, goOnFrom, returnToCheck, step } from '../../src/device/participant';

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OutboxRecord, syncItemOf } from '../../src/db/schema';
+import { syncItemOf } from '../../src/db/records';
+import type { OutboxRecord } from '../../src/db/schema';
 import { finishBundle, InvalidBundleError } from '../../src/device/finish';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { ingestBatch } from '../../src/server/services/ingest';

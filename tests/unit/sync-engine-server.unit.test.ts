@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '../../src/db/index';
-import { type EngagementRecord, type Sealed, sealedSize } from '../../src/db/schema';
+import { sealedSize } from '../../src/db/records';
+import type { EngagementRecord, Sealed } from '../../src/db/schema';
 import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
 import { finishBundle } from '../../src/device/finish';
 import { ABANDONED_UPLOAD_DAYS, retentionJobs } from '../../src/server/retention';

@@ -4,7 +4,8 @@
  * and sent to the server, which stores it like a synced bundle, marked "from paper".
  */
 import { useEffect, useState } from 'preact/hooks';
-import { type OutboxRecord, syncItemOf } from '../../db/schema';
+import { syncItemOf } from '../../db/records';
+import type { OutboxRecord } from '../../db/schema';
 import { finishBundle } from '../../device/finish';
 import type { Answer } from '../../shared/bundle';
 import { type PublishedEngagement, pickText } from '../../shared/engagement';

@@ -7,7 +7,8 @@ import { getEngagement, listEngagements, saveEngagements } from '../../../src/db
 import { outbox } from '../../../src/db/index';
 import { setMeta } from '../../../src/db/meta';
 import { db } from '../../../src/db/open';
-import { type OutboxRecord, sealedBytes } from '../../../src/db/schema';
+import { sealedBytes } from '../../../src/db/records';
+import type { OutboxRecord } from '../../../src/db/schema';
 import { finishBundle } from '../../../src/device/finish';
 import { sha256Hex } from '../../../src/shared/bytes';
 import type { PublishedEngagement } from '../../../src/shared/engagement';
