@@ -28,10 +28,12 @@ export function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function upgrade(db: IDBDatabase, oldVersion: number): void {
-  // Each step runs in order from the version the device had; add steps, never edit shipped ones.
-  // Stores are only ever added here: no step may delete or rewrite an unsynced bundle.
-  if (oldVersion < 1) {
+function upgrade(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number): void {
+  // Each step runs in order from the version the device had up to the one asked for; add steps, never
+  // edit shipped ones. Stores are only ever added here (an index no read uses may go): no step may delete
+  // or rewrite an unsynced bundle.
+  const step = (v: number) => oldVersion < v && v <= newVersion;
+  if (step(1)) {
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('byState', 'state');
     outbox.createIndex('byCreated', 'createdAt');
@@ -40,17 +42,21 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
     db.createObjectStore('engagements', { keyPath: 'slug' });
     db.createObjectStore('meta');
   }
-  if (oldVersion < 2) {
+  if (step(2)) {
     const drafts = db.createObjectStore('drafts', { keyPath: 'id' });
     drafts.createIndex('byUpdated', 'updatedAt');
     const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
     sessions.createIndex('byOpened', 'openedAt');
   }
+  if (step(3)) {
+    // the queue is read in key order (time-ordered ids): an index no read uses only costs every save and removal
+    tx.objectStore('outbox').deleteIndex('byCreated');
+  }
 }
 
-function openRaw(name: string): Promise<IDBDatabase> {
-  const req = indexedDB.open(name, DB_VERSION);
-  req.onupgradeneeded = (e) => upgrade(req.result, e.oldVersion);
+function openRaw(name: string, version = DB_VERSION): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, version);
+  req.onupgradeneeded = (e) => upgrade(req.result, req.transaction as IDBTransaction, e.oldVersion, e.newVersion ?? version);
   return request(req).then((d) => {
     d.onversionchange = () => {
       // A newer version wants the database: let it, and tell the app so it can reload safely.
@@ -64,9 +70,12 @@ function openRaw(name: string): Promise<IDBDatabase> {
 
 const wrapped = async (d: IDBDatabase) => (await import('idb')).wrap(d) as IDBPDatabase<BletherDB>;
 
-/** Opens (and upgrades) a database of the device's shape: the device's own, or a test's. */
-export function openBletherDB(name = DB_NAME): Promise<IDBPDatabase<BletherDB>> {
-  return openRaw(name).then(wrapped);
+/**
+ * Opens (and upgrades) a database of the device's shape: the device's own, or a test's (`version`: as an
+ * earlier version of the app left it, to test an upgrade from it).
+ */
+export function openBletherDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<BletherDB>> {
+  return openRaw(name, version).then(wrapped);
 }
 
 /** The device's database, opened once, as the browser gives it. */

@@ -1,7 +1,8 @@
 /** The outbox: finished bundles waiting for the server. Features reach it only through these functions. */
 import { type IDBPDatabase, unwrap } from 'idb';
 import { countQueue, type QueueCounts } from './queue';
-import type { AttachmentRecord, BletherDB, OutboxRecord } from './schema';
+import { sealedSize } from './records';
+import type { AttachmentRecord, BletherDB, OutboxRecord, Sealed, SessionRecord } from './schema';
 import { clearStorageFull, noteStorageFull } from './storage';
 
 export type { QueueCounts } from './queue';
@@ -24,25 +25,30 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      * the participant is told it is saved only once it is on the storage medium, so a tablet that loses power
      * a moment later still has it (Chromium's default lets the OS hold it in memory for a while).
      * `cash`: money handed over on the day, added to the session's paid-out in the same transaction.
+     * Plain requests, no promise (nor idb wrapper) each: a participant waits for this, and every object made
+     * here is garbage a later save may have to wait for the collector to clear. A failed request aborts
+     * the transaction, and the commit's promise rejects.
      */
     async add(record: OutboxRecord, attachments: AttachmentRecord[] = [], cash?: { sessionId: string; pence: number }): Promise<void> {
       const d = await getDb();
       // the sessions store only when cash changes hands: one store fewer to lock for every other bundle
-      const tx = d.transaction(cash ? ['outbox', 'attachments', 'sessions'] : ['outbox', 'attachments'], 'readwrite', {
+      const wrapped = d.transaction(cash ? ['outbox', 'attachments', 'sessions'] : ['outbox', 'attachments'], 'readwrite', {
         durability: 'strict',
       });
-      const payOut = async () => {
-        if (!cash) return;
-        const session = await tx.objectStore('sessions').get(cash.sessionId);
-        if (session) await tx.objectStore('sessions').put({ ...session, floatPaidOut: session.floatPaidOut + cash.pence });
-      };
+      const tx = unwrap(wrapped);
       try {
-        await Promise.all([
-          tx.objectStore('outbox').add(record),
-          ...attachments.map((a) => tx.objectStore('attachments').put(a)),
-          payOut(),
-          tx.done,
-        ]);
+        tx.objectStore('outbox').add(record);
+        const files = tx.objectStore('attachments');
+        for (const a of attachments) files.put(a);
+        if (cash) {
+          const sessions = tx.objectStore('sessions');
+          const get = sessions.get(cash.sessionId);
+          get.onsuccess = () => {
+            const session = get.result as SessionRecord | undefined;
+            if (session) sessions.put({ ...session, floatPaidOut: session.floatPaidOut + cash.pence });
+          };
+        }
+        await wrapped.done;
       } catch (e) {
         try {
           tx.abort();
@@ -71,12 +77,13 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
      * queue a page at a time: one key-range read on the store itself (a bundle kept for attention is skipped,
      * and the read goes on past it). `bytes`: the page's attachments are read into it too, in the same
      * transaction, until `budget` bytes are in (an upload then needs no read of its own, which would wait
-     * behind any removal made meanwhile); the rest are read when they are sent.
+     * behind any removal made meanwhile); the rest are read when they are sent. A Blob's bytes stay on
+     * disk until they are sent, but an older record's ArrayBuffer is read whole.
      */
     async waitingAfter(
       after: Pick<OutboxRecord, 'id'> | null,
       limit: number,
-      bytes?: Map<string, ArrayBuffer>,
+      bytes?: Map<string, Sealed>,
       budget = 0,
     ): Promise<OutboxRecord[]> {
       const tx = (await getDb()).transaction(bytes && budget > 0 ? ['outbox', 'attachments'] : ['outbox']);
@@ -96,7 +103,7 @@ export function outboxRepo(getDb: () => Promise<IDBPDatabase<BletherDB>>) {
           if (used >= budget) break;
           const rec = await tx.objectStore('attachments').get(sha);
           if (rec) bytes.set(sha, rec.bytes);
-          used += rec?.bytes.byteLength ?? 0;
+          used += rec ? sealedSize(rec.bytes) : 0;
         }
       }
       return page;

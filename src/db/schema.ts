@@ -8,7 +8,7 @@ import type { PublishedEngagement } from '../shared/engagement';
 import type { Envelope } from '../shared/envelope';
 
 export const DB_NAME = 'blether';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type OutboxState = 'waiting' | 'attention';
 
@@ -20,7 +20,13 @@ export interface OutboxRecord {
   /** ISO instant (UTC) */
   createdAt: string;
   state: OutboxState;
-  envelope: Envelope;
+  /**
+   * the bundle as it goes on the wire (a SyncItem, checked when it was saved), as one JSON string: a page of
+   * the queue is read without building an object per bundle, and a batch is posted by joining strings
+   */
+  item?: string;
+  /** the sealed bundle, in records written by earlier versions (which have no `item`) */
+  envelope?: Envelope;
   /** bytes of the sealed JSON item, for batching by size */
   size: number;
   /** sha256 of each sealed attachment, in order */
@@ -33,12 +39,19 @@ export interface OutboxRecord {
   attempts: number;
 }
 
+/** An attachment's sealed bytes as stored (see AttachmentRecord). */
+export type Sealed = Blob | ArrayBuffer;
+
 export interface AttachmentRecord {
   sha256: string;
   bundleId: string;
   type: string;
-  /** sealed bytes (AES-GCM under the bundle's content key) */
-  bytes: ArrayBuffer;
+  /**
+   * sealed bytes (AES-GCM under the bundle's content key): a Blob, which Chromium keeps as a file beside its
+   * database, so an upload sends slices of it without copying them through the page; records written by
+   * earlier versions hold an ArrayBuffer
+   */
+  bytes: Sealed;
   /** kept for records written by earlier versions; the server is the truth about what arrived */
   uploaded: number;
 }
@@ -79,7 +92,7 @@ export interface SessionRecord {
 }
 
 export interface BletherDB extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState; byCreated: string } };
+  outbox: { key: string; value: OutboxRecord; indexes: { byState: OutboxState } };
   attachments: { key: string; value: AttachmentRecord; indexes: { byBundle: string } };
   engagements: { key: string; value: EngagementRecord };
   meta: { key: string; value: unknown };

@@ -32,7 +32,9 @@ export function noteStorageFull(): void {
 }
 
 export function clearStorageFull(): void {
-  local()?.removeItem(FULL_KEY);
+  // read first: a sync calls this after every batch, and a read is served from the page's own copy
+  const store = local();
+  if (store?.getItem(FULL_KEY) != null) store.removeItem(FULL_KEY);
 }
 
 /** Warn while room for about 30 bundles with a photo is still left. */

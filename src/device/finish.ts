@@ -12,6 +12,7 @@ import { importEngagementPublicKey, seal, sealAttachment } from '../shared/envel
 import { referenceCode, timeOrderedUuid } from '../shared/ids';
 import { pathsOf } from '../shared/issues';
 import type { Format } from '../shared/locales';
+import { SyncItemSchema } from '../shared/protocol';
 
 export interface FinishInput {
   engagement: PublishedEngagement;
@@ -55,6 +56,24 @@ function checked(payload: BundlePayload): BundlePayload {
   throw new InvalidBundleError(pathsOf(result.issues));
 }
 
+/**
+ * Engagement public keys as imported, by their coordinates: every bundle of an engagement is sealed for the
+ * same key, and importing it for each costs a WebCrypto round trip and a key object per bundle.
+ */
+const publicKeys = new Map<string, Promise<CryptoKey>>();
+
+function engagementKey(jwk: JsonWebKey): Promise<CryptoKey> {
+  const id = `${jwk.x}.${jwk.y}`;
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = importEngagementPublicKey(jwk);
+    publicKeys.set(id, key);
+    // a key that failed to import is tried again next time
+    key.catch(() => publicKeys.delete(id));
+  }
+  return key;
+}
+
 export async function finishBundle(input: FinishInput): Promise<{ id: string; reference: string }> {
   // time-ordered: the outbox's key order is then the queue's order (see timeOrderedUuid)
   const id = timeOrderedUuid();
@@ -62,7 +81,7 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
   // the facilitator's open session for this engagement says where it was given (venue and area): read
   // while the engagement's key is imported
   const [key, session] = await Promise.all([
-    importEngagementPublicKey(input.engagement.publicKey),
+    engagementKey(input.engagement.publicKey),
     input.store ? undefined : currentSession().catch(() => undefined),
   ]);
   // The payload names each attachment by the hash of its sealed bytes, so attachments are sealed (under
@@ -94,7 +113,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
         const bytes = await sealAttachment(contentKey, id, index, a.bytes);
         const sha256 = await sha256Hex(bytes);
         payload.attachments.push({ sha256, type: a.type, size: bytes.byteLength, kind: a.kind });
-        sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: bytes.buffer, uploaded: 0 });
+        // a Blob: stored as a file, and sent in slices without coming back into the page
+        sealedAttachments.push({ sha256, bundleId: id, type: a.type, bytes: new Blob([bytes]), uploaded: 0 });
       }
       return utf8(JSON.stringify(checked(payload)));
     },
@@ -102,7 +122,15 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
     id,
     input.engagement.versionId,
   );
-  const size = JSON.stringify(envelope).length + 200;
+  // the item as the server takes it, checked against the wire's own schema and serialised once, here
+  const wire = v.safeParse(SyncItemSchema, {
+    id,
+    engagementVersionId: input.engagement.versionId,
+    envelope,
+    ...(sealedAttachments.length > 0 ? { attachments: sealedAttachments.map((a) => a.sha256) } : {}),
+  });
+  if (!wire.success) throw new InvalidBundleError(pathsOf(wire.issues));
+  const item = JSON.stringify(wire.output);
   const cash = input.claim?.payment.method === 'cash' && payload.sessionId ? input.claim.payment.handedOverPence : 0;
   await (
     input.store ?? ((r, a) => outbox.add(r, a, cash && payload.sessionId ? { sessionId: payload.sessionId, pence: cash } : undefined))
@@ -113,8 +141,8 @@ export async function finishBundle(input: FinishInput): Promise<{ id: string; re
       engagementSlug: input.engagement.slug,
       createdAt: payload.createdAt,
       state: 'waiting',
-      envelope,
-      size,
+      item,
+      size: item.length + 1,
       attachments: sealedAttachments.map((a) => a.sha256),
       attempts: 0,
     },

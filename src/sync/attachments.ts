@@ -5,7 +5,7 @@
  */
 import type { OutboxRepo } from '../db/outbox';
 import { isDueRefused } from '../db/queue';
-import type { OutboxRecord } from '../db/schema';
+import type { OutboxRecord, Sealed } from '../db/schema';
 import { type AttachmentState, SYNC_LIMITS } from '../shared/protocol';
 
 /** The server refused an upload in a way that asking again at once cannot change: its bundle needs attention. */
@@ -54,26 +54,27 @@ export async function uploadAttachment(
   sha256: string,
   chunkBytes: number = SYNC_LIMITS.chunkBytes,
   /** the sealed bytes, when already read (with their page of the queue) */
-  read?: ArrayBuffer,
+  read?: Sealed,
 ): Promise<Refusal | null> {
   if (completed.has(sha256)) return null;
   const sealed = read ?? (await outbox.attachment(sha256))?.bytes;
   if (!sealed) return null;
   const url = `/api/sync/attachments/${sha256}`;
   const auth = { Authorization: `Bearer ${token}` };
-  const bytes = new Uint8Array(sealed);
+  // each chunk is a slice of the stored Blob: the browser sends it from its file, not through this page
+  const bytes = sealed instanceof Blob ? sealed : new Blob([sealed]);
   // start at 0 without asking: if the server holds some already it answers 409, and we ask where to resume
   let state: AttachmentState = { sha256, received: 0, complete: false };
   // each round sends a chunk or learns where to resume: more rounds than that means no way forward
-  const rounds = 2 * Math.ceil(bytes.length / chunkBytes) + 4;
+  const rounds = 2 * Math.ceil(bytes.size / chunkBytes) + 4;
   for (let round = 0; !state.complete; round++) {
     if (round >= rounds) return { reason: NO_WAY_ON };
     const offset = state.received;
-    const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + chunkBytes));
-    const res = await f(`${url}?offset=${offset}&size=${bytes.length}`, {
+    const res = await f(`${url}?offset=${offset}&size=${bytes.size}`, {
       method: 'PUT',
       headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: new Blob([chunk]),
+      // the whole Blob when it is one chunk: a slice is one more blob for the browser to make
+      body: offset === 0 && bytes.size <= chunkBytes ? bytes : bytes.slice(offset, Math.min(bytes.size, offset + chunkBytes)),
     });
     if (res.status === 409) {
       const body = (await res.json().catch(() => null)) as UploadError['body'];
@@ -81,7 +82,7 @@ export async function uploadAttachment(
       if (body?.error !== 'wrong_offset') return { reason: body?.message ?? NO_WAY_ON };
       // the server holds a different amount than we thought (a lost answer): ask again and resume there
       state = await answer(await f(url, { headers: auth }));
-      if (!state.complete && (state.received === offset || state.received > bytes.length)) return { reason: body.message ?? NO_WAY_ON };
+      if (!state.complete && (state.received === offset || state.received > bytes.size)) return { reason: body.message ?? NO_WAY_ON };
       continue;
     }
     state = await answer(res);
@@ -98,11 +99,11 @@ export async function uploadAttachment(
 export class Uploads {
   private readonly inflight = new Map<string, Promise<Refusal | null>>();
   /** sealed bytes already read, by hash, until their upload starts */
-  private readonly read = new Map<string, ArrayBuffer>();
+  private readonly read = new Map<string, Sealed>();
   private active = 0;
   private readonly waiters: (() => void)[] = [];
   constructor(
-    private readonly upload: (sha: string, read?: ArrayBuffer) => Promise<Refusal | null>,
+    private readonly upload: (sha: string, read?: Sealed) => Promise<Refusal | null>,
     private readonly parallel = 4,
   ) {}
 
@@ -133,7 +134,7 @@ export class Uploads {
    * Starts these uploads in the background; a failure shows when `ensure` asks for them. `read`: bytes of
    * some of them already read, kept only until their upload starts.
    */
-  prefetch(hashes: string[], read: Map<string, ArrayBuffer> = new Map()): void {
+  prefetch(hashes: string[], read: Map<string, Sealed> = new Map()): void {
     for (const [sha, bytes] of read) if (!this.inflight.has(sha)) this.read.set(sha, bytes);
     this.ensure(hashes).catch(() => {});
   }

@@ -5,6 +5,7 @@
  * only one tab send at a time (Web Locks).
  */
 import type { OutboxRepo } from '../db/outbox';
+import { wireItem } from '../db/records';
 import type { OutboxRecord } from '../db/schema';
 import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
 import { timeLimited } from '../shared/request';
@@ -342,15 +343,8 @@ export class SyncEngine {
     const res = await this.fetcher('/api/sync/batches', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        queueSize,
-        items: batch.map((b) => ({
-          id: b.id,
-          engagementVersionId: b.engagementVersionId,
-          envelope: b.envelope,
-          ...(b.attachments.length > 0 ? { attachments: b.attachments } : {}),
-        })),
-      }),
+      // a SyncBatch: each item was serialised (and checked) when its bundle was saved
+      body: `{"queueSize":${queueSize},"items":[${batch.map(wireItem).join(',')}]}`,
     });
     if (!res.ok) {
       const body = await res.json().catch(() => null);

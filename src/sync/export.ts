@@ -1,5 +1,6 @@
 /** The export of bundles that need attention: still sealed, for staff to import on the server. */
 import type { OutboxRepo } from '../db/outbox';
+import { sealedBytes, syncItemOf } from '../db/records';
 import { toBase64 } from '../shared/bytes';
 import type { ExportFile } from '../shared/protocol';
 
@@ -10,23 +11,19 @@ export async function buildExport(
   unsent = false,
 ): Promise<ExportFile> {
   const { records, attachments } = await outbox.attentionWithAttachments(unsent);
+  const bytes = await Promise.all(attachments.map((a) => sealedBytes(a.bytes)));
   return {
     format: 'blether-export/v1',
     exportedAt: new Date().toISOString(),
     deviceId: device?.deviceId ?? null,
     deviceName: device?.name ?? null,
     bundles: records.map((r) => ({
-      item: {
-        id: r.id,
-        engagementVersionId: r.engagementVersionId,
-        envelope: r.envelope,
-        ...(r.attachments.length > 0 ? { attachments: r.attachments } : {}),
-      },
+      item: syncItemOf(r),
       createdAt: r.createdAt,
       status: r.status,
       reason: r.reason,
     })),
-    attachments: Object.fromEntries(attachments.map((a) => [a.sha256, toBase64(new Uint8Array(a.bytes))])),
+    attachments: Object.fromEntries(attachments.map((a, i) => [a.sha256, toBase64(bytes[i] as Uint8Array)])),
   };
 }
 

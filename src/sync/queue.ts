@@ -5,7 +5,7 @@
  * and a slow read or upload has more than one batch's wire time to finish in.
  */
 import type { OutboxRepo } from '../db/outbox';
-import type { OutboxRecord } from '../db/schema';
+import type { OutboxRecord, Sealed } from '../db/schema';
 
 export class QueueReader {
   private buffer: OutboxRecord[] = [];
@@ -18,7 +18,7 @@ export class QueueReader {
     private readonly outbox: Pick<OutboxRepo, 'waitingAfter'>,
     private readonly pageSize: number,
     /** each page as it is read, with the bytes of its attachments read with it (the engine starts them on their way) */
-    private readonly onPage: (records: OutboxRecord[], bytes: Map<string, ArrayBuffer>) => void = () => {},
+    private readonly onPage: (records: OutboxRecord[], bytes: Map<string, Sealed>) => void = () => {},
     /** bundles to send before the waiting queue (a refused upload whose wait is over) */
     first: OutboxRecord[] = [],
     private readonly depth = 2,
@@ -52,7 +52,7 @@ export class QueueReader {
    */
   readAhead(): Promise<void> {
     if (this.ended || (!this.reading && this.buffer.length >= this.pageSize * (1 + this.depth))) return this.reading ?? Promise.resolve();
-    const bytes = new Map<string, ArrayBuffer>();
+    const bytes = new Map<string, Sealed>();
     this.reading ??= this.outbox
       .waitingAfter(this.after, this.pageSize, bytes, this.attachmentBudget)
       .then((page) => {

@@ -16,6 +16,12 @@ function kind(pid: string, comm: string): string {
   return type === 'utility' ? (/--utility-sub-type=network/.test(cmd) ? 'network' : 'utility') : type;
 }
 
+/** CPU ms (user + system) of a process or thread so far, from its stat file. */
+function ticks(file: string): number {
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
 /** CPU ms so far of every descendant of this process, summed by kind (server, browser, renderer, network, …). */
 export function cpuMs(): Record<string, number> {
   if (process.platform !== 'linux') return {};
@@ -31,9 +37,10 @@ export function cpuMs(): Record<string, number> {
   const walk = (pid: string) => {
     for (const child of children.get(pid) ?? []) {
       try {
-        const fields = readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
         const k = kind(child, comm.get(child) ?? '');
-        out[k] = (out[k] ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+        out[k] = (out[k] ?? 0) + ticks(`/proc/${child}/stat`);
+        // the server's own thread apart from its others (the opener's worker threads, libuv's pool, V8's GC)
+        if (k === 'server') out.server_main = (out.server_main ?? 0) + ticks(`/proc/${child}/task/${child}/stat`);
       } catch {
         // gone meanwhile
       }

@@ -12,7 +12,15 @@
  *   engine's own default, 2, also overlaps single-bundle requests, and BENCH_SINGLE_PIPELINE=2 shows that)
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
+ *   BENCH_SAVES (a file: each save with a receipt while the outbox fills, as [ms, ms of its transaction])
+ *   BENCH_TRACE, BENCH_TRACE_SYNC (a file: a Chromium trace of the queueing, or of the batched sync: IndexedDB and
+ *   garbage collection, for Perfetto)
+ *   BENCH_CHROMIUM_ARGS (more Chromium switches, space-separated)
+ *   BENCH_PROFILE (a folder: CPU profiles of the server, whole run, and of the page while the outbox fills and
+ *   during the batched sync,
+ *   to open in Chrome DevTools)
  */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { buildIfStale } from '../../scripts/build-if-stale.mjs';
@@ -32,6 +40,7 @@ const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
 const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
 const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
+const PROFILE = process.env.BENCH_PROFILE;
 
 /** What the benchmark must show (the issue's acceptance); a miss fails the run. */
 const BARS = {
@@ -48,8 +57,14 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main() {
   buildIfStale();
-  const server = await startServer({ env: { LOG_LEVEL: 'warn' } });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const server = await startServer({
+    env: { LOG_LEVEL: 'warn' },
+    nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+  });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ') ?? [])],
+  });
   try {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(0);
@@ -60,6 +75,7 @@ async function main() {
     const queue = async (n: number) => {
       const ids: string[] = [];
       const withReceipt: number[] = [];
+      const receiptStore: number[] = [];
       const plain: number[] = [];
       for (let done = 0; done < n; ) {
         const receipt = await h(page, 'save', 1, RECEIPT);
@@ -67,25 +83,49 @@ async function main() {
         for (const r of [receipt, batch]) if (r.error) throw new Error(`save failed: ${r.error}`);
         ids.push(...receipt.ids, ...batch.ids);
         withReceipt.push(...receipt.ms);
+        receiptStore.push(...receipt.storeMs);
         plain.push(...batch.ms);
         done += receipt.ids.length + batch.ids.length;
         if (done % 2000 < RECEIPT_EVERY) log(`  queued ${done} of ${n}`);
       }
-      return { ids, withReceipt, plain };
+      return { ids, withReceipt, receiptStore, plain };
     };
 
     log(`Queueing ${N} bundles (1 in ${RECEIPT_EVERY} with a 300 KB receipt)…`);
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    // BENCH_TRACE: the queueing; BENCH_TRACE_SYNC: the batched sync
+    const tracing = (path: string | undefined) =>
+      path
+        ? browser.startTracing(page, {
+            path,
+            categories: ['IndexedDB', 'v8.gc', 'blink.gc', 'disabled-by-default-v8.gc', 'toplevel', 'devtools.timeline'],
+          })
+        : Promise.resolve();
+    await tracing(process.env.BENCH_TRACE);
     const t0 = Date.now();
     const first = await queue(N);
     const queueS = (Date.now() - t0) / 1000;
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
+    if (cdp) writeFileSync(`${PROFILE}/page-queue.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
 
     log('Syncing batched…');
+    if (cdp) await cdp.send('Profiler.start');
+    await tracing(process.env.BENCH_TRACE_SYNC);
     const cpu0 = cpuMs();
     const batched = await h(page, 'timedSync', {});
     if (!batched.report.ok) throw new Error('batched sync failed');
     const cpuBatched = perBundle(cpu0, cpuMs(), N);
-    if (process.env.BENCH_TIMELINE) (await import('node:fs')).writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
+    if (process.env.BENCH_TRACE_SYNC) await browser.stopTracing();
+    if (cdp) writeFileSync(`${PROFILE}/page-batched.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (process.env.BENCH_SAVES) {
+      const saves = (q: typeof first) => q.withReceipt.map((ms, i) => [round(ms), round(q.receiptStore[i] ?? 0)]);
+      writeFileSync(process.env.BENCH_SAVES, JSON.stringify({ filling: saves(first) }));
+    }
+    if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(batched.timeline));
     const pending = () => Number(server.query<{ n: number }>("select count(*) as n from inbox where state = 'pending'")[0]?.n ?? 0);
+    // what the server's opener got through while the batches arrived (it yields to them: see services/opener.ts)
+    const openedDuringSync = N - pending();
     while (pending() > 0) await new Promise((r) => setTimeout(r, 100));
 
     log(`Queueing ${SINGLE} more, then syncing one request per bundle…`);
@@ -135,6 +175,8 @@ async function main() {
       load_average: loadavg().map((x) => round(x, 2)),
       save_p95_ms: round(p95([...first.withReceipt, ...second.withReceipt]), 2),
       save_plain_p95_ms: round(p95([...first.plain, ...second.plain]), 2),
+      // of a save with a receipt, its one IndexedDB transaction (the rest is sealing)
+      save_store_p95_ms: round(p95([...first.receiptStore, ...second.receiptStore]), 2),
       // the saves while the outbox fills, and those right after the batched sync emptied it
       save_p95_ms_by_phase: { filling: round(p95(first.withReceipt), 2), after_sync: round(p95(second.withReceipt), 2) },
       queue_per_s: round(N / queueS),
@@ -145,6 +187,7 @@ async function main() {
       batched_ms: round(batched.ms),
       batch_wire_ms: round(batched.batchMs),
       cpu_ms_per_bundle: { batched: cpuBatched, single: cpuSingle },
+      opened_during_batched_sync: openedDuringSync,
       device_idb_ms: { waiting: round(batched.idb.waiting), remove: round(batched.idb.remove), attachment: round(batched.idb.attachment) },
       lost,
       failed_to_open: failed,

@@ -96,7 +96,7 @@ test('offline claim with a photo, mileage and childcare, bank transfer; finance 
         const req = indexedDB.open('blether');
         req.onsuccess = () => {
           const all = req.result.transaction('attachments').objectStore('attachments').getAll();
-          all.onsuccess = () => resolve((all.result as { bytes: ArrayBuffer }[]).map((a) => a.bytes.byteLength));
+          all.onsuccess = () => resolve((all.result as { bytes: Blob }[]).map((a) => a.bytes.size));
           all.onerror = () => reject(all.error);
         };
       }),

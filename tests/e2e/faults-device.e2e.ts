@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { DB_VERSION } from '../../src/db/schema';
 import type { PublishedEngagement } from '../../src/shared/engagement';
 import { createFixtureDb, type IdbFixture } from '../fixtures/idb-fixture';
 import { expectAccessible } from '../support/axe';
@@ -117,7 +118,7 @@ test('5. an IndexedDB upgrade runs over a version 1 database holding waiting bun
   await page.goto(`${server.url}/`);
   await expect(page.getByTestId('queue-waiting')).toHaveText('0', { timeout: 15_000 });
   await expect(page.getByTestId('queue-attention')).toHaveText('1');
-  expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'blether', version: 2 }]);
+  expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'blether', version: DB_VERSION }]);
   await expectServerBundles(server, [a.record.id, b.record.id]);
   expect(server.query<{ attachment_count: number }>('select attachment_count from bundles where id = ?', a.record.id)).toEqual([
     { attachment_count: 1 },

@@ -87,7 +87,7 @@ test('read aloud plays the recorded clip on a press; a language switch keeps the
           tx.oncomplete = () =>
             resolve({
               refs: (all.result as { attachments: string[] }[]).reduce((n, r) => n + r.attachments.length, 0),
-              bytes: (att.result as { bytes: ArrayBuffer }[]).reduce((n, r) => n + r.bytes.byteLength, 0),
+              bytes: (att.result as { bytes: Blob }[]).reduce((n, r) => n + r.bytes.size, 0),
             });
           tx.onerror = () => reject(tx.error);
         };

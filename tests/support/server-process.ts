@@ -30,13 +30,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+  /** `nodeArgs`: more options for node (a benchmark's `--cpu-prof`) */
+  opts: { dataDir?: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'blether-e2e-'));
   const port = opts.port ?? (await freePort());
   let out = '';
   // the compiled server, as production runs it (globalSetup builds it when stale): it also starts in half the
   // time the TypeScript source takes through tsx, and end-to-end tests start many servers
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...(opts.nodeArgs ?? []), 'dist-server/main.js'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

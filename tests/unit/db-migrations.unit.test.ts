@@ -3,10 +3,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBletherDB } from '../../src/db/open';
 import { outboxRepo } from '../../src/db/outbox';
-import { DB_VERSION } from '../../src/db/schema';
+import { sealedBytes, wireItem } from '../../src/db/records';
+import { DB_VERSION, type Sealed } from '../../src/db/schema';
+import { finishBundle } from '../../src/device/finish';
 import { createFixtureDb, type IdbFixture } from '../fixtures/idb-fixture';
+import { deviceEngagement } from '../support/device-engagement';
 
-const fixtures: IdbFixture[] = [1, 2].map(
+const fixtures: IdbFixture[] = [1, 2, 3].map(
   (v) => JSON.parse(fs.readFileSync(new URL(`../fixtures/idb-v${v}.json`, import.meta.url), 'utf8')) as IdbFixture,
 );
 
@@ -41,4 +44,41 @@ describe('device database upgrades never lose an unsynced bundle', () => {
       db.close();
     });
   }
+});
+
+describe('the upgrade to version 3 (the unused byCreated index goes)', () => {
+  it('keeps every bundle a version 2 database of the app holds, with its receipt, and the queue reads the same', async () => {
+    const name = 'app-made-v2';
+    const { rec } = await deviceEngagement();
+    const v2 = openBletherDB(name, 2);
+    expect([...(await v2).transaction('outbox').store.indexNames]).toEqual(['byCreated', 'byState']);
+    const ids: string[] = [];
+    for (const [i, receipt] of [new Uint8Array([7, 7, 7]), null, new Uint8Array([8, 8])].entries()) {
+      const { id } = await finishBundle({
+        engagement: rec,
+        answers: { else: { text: `Bundle ${i}` } },
+        locale: 'en',
+        format: 'standard',
+        consentAt: new Date().toISOString(),
+        attachments: receipt ? [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt }] : [],
+        // the app's own write, into the version 2 database
+        store: (r, a) => outboxRepo(() => v2).add(r, a),
+      });
+      ids.push(id);
+    }
+    const before = await outboxRepo(() => v2).waitingAfter(null, 10);
+    (await v2).close();
+
+    const v3 = openBletherDB(name);
+    expect((await v3).version).toBe(3);
+    expect([...(await v3).transaction('outbox').store.indexNames]).toEqual(['byState']);
+    const repo = outboxRepo(() => v3);
+    expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
+    const after = await repo.waitingAfter(null, 10);
+    expect(after.map((r) => r.id)).toEqual(ids);
+    expect(after.map(wireItem)).toEqual(before.map(wireItem));
+    const receipts = await Promise.all(after.flatMap((r) => r.attachments).map(async (sha) => (await repo.attachment(sha))?.bytes));
+    expect(await Promise.all(receipts.map((b) => sealedBytes(b as Sealed).then((x) => x.length)))).toEqual([3 + 28, 2 + 28]);
+    (await v3).close();
+  });
 });

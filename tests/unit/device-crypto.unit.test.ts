@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { resetDeviceKey } from '../../src/crypto/device-key';
 import { DRAFT_MAX_AGE_MS, deleteDraft, getDraft, purgeDrafts, saveDraft } from '../../src/db/drafts';
 import { db } from '../../src/db/open';
+import { sealedBytes, syncItemOf } from '../../src/db/records';
+import type { OutboxRecord, Sealed } from '../../src/db/schema';
 import { finishBundle } from '../../src/device/finish';
 import { fromBase64 } from '../../src/shared/bytes';
-import { type Envelope, generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { generateEngagementKeyPair, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
 import { deviceEngagement } from '../support/device-engagement';
 
 const engagement = deviceEngagement;
@@ -28,24 +30,24 @@ describe('a finished bundle cannot be read back on the device', () => {
     const everything = JSON.stringify([stored, await d.getAll('meta'), await d.getAll('engagements')]);
     expect(everything).not.toContain('secret words');
     expect(everything).not.toContain(reference);
-    const sealedReceipt = new Uint8Array(attachments[0]?.bytes as ArrayBuffer);
+    const sealedReceipt = await sealedBytes(attachments[0]?.bytes as Sealed);
     expect(Buffer.from(sealedReceipt).toString('latin1')).not.toContain('RECEIPT');
     // nothing the device holds is a private key for the engagement: any key it could make fails
     expect(Object.keys(rec.publicKey)).not.toContain('d');
     const stranger = await importEngagementPrivateKey((await generateEngagementKeyPair()).privateJwk);
-    await expect(open(stored?.envelope as Envelope, stranger, id, 'ver-1')).rejects.toThrow();
+    await expect(open(syncItemOf(stored as OutboxRecord).envelope, stranger, id, 'ver-1')).rejects.toThrow();
     // the server, holding the engagement's private key, opens both
     const serverKey = await importEngagementPrivateKey(privateJwk);
-    const { plaintext, contentKey } = await open(stored?.envelope as Envelope, serverKey, id, 'ver-1');
+    const { plaintext, contentKey } = await open(syncItemOf(stored as OutboxRecord).envelope, serverKey, id, 'ver-1');
     expect(new TextDecoder().decode(plaintext)).toContain('secret words');
     expect(new TextDecoder().decode(await openAttachment(contentKey, id, 0, sealedReceipt))).toBe('RECEIPT: bus fare £3.40');
     // and tampering with the ciphertext or its bound data (id, version) is refused
-    const env = stored?.envelope as Envelope;
+    const env = syncItemOf(stored as OutboxRecord).envelope;
     const ct = fromBase64(env.ct);
     ct[0] = (ct[0] ?? 0) ^ 1;
     await expect(open({ ...env, ct: Buffer.from(ct).toString('base64') }, serverKey, id, 'ver-1')).rejects.toThrow();
-    await expect(open(stored?.envelope as Envelope, serverKey, crypto.randomUUID(), 'ver-1')).rejects.toThrow();
-    await expect(open(stored?.envelope as Envelope, serverKey, id, 'ver-2')).rejects.toThrow();
+    await expect(open(syncItemOf(stored as OutboxRecord).envelope, serverKey, crypto.randomUUID(), 'ver-1')).rejects.toThrow();
+    await expect(open(syncItemOf(stored as OutboxRecord).envelope, serverKey, id, 'ver-2')).rejects.toThrow();
   });
 });
 

@@ -5,12 +5,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/db/open';
+import { sealedBytes, syncItemOf } from '../../src/db/records';
+import type { OutboxRecord, Sealed } from '../../src/db/schema';
 import { buildClaim } from '../../src/device/claim';
 import { finishBundle, withVoiceAttachments } from '../../src/device/finish';
 import { answers, goOnFrom, returnToCheck, step } from '../../src/device/participant';
 import type { BundlePayload } from '../../src/shared/bundle';
 import { sha256Hex } from '../../src/shared/bytes';
-import { type Envelope, importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
+import { importEngagementPrivateKey, open, openAttachment } from '../../src/shared/envelope';
 import { DEFAULT_RATE_CARD, offersExpenses } from '../../src/shared/ratecard';
 import { deviceEngagement } from '../support/device-engagement';
 
@@ -85,14 +87,14 @@ describe('receipts and voice clips in one bundle', () => {
     const d = await db();
     const stored = await d.get('outbox', id);
     const key = await importEngagementPrivateKey(privateJwk);
-    const { plaintext, contentKey } = await open(stored?.envelope as Envelope, key, id, 'ver-1');
+    const { plaintext, contentKey } = await open(syncItemOf(stored as OutboxRecord).envelope, key, id, 'ver-1');
     const payload = JSON.parse(new TextDecoder().decode(plaintext)) as BundlePayload;
     const openAt = async (index: number) => {
       const ref = payload.attachments[index];
       const rec = await d.get('attachments', ref?.sha256 as string);
       return {
         kind: ref?.kind,
-        text: new TextDecoder().decode(await openAttachment(contentKey, id, index, new Uint8Array(rec?.bytes as ArrayBuffer))),
+        text: new TextDecoder().decode(await openAttachment(contentKey, id, index, await sealedBytes(rec?.bytes as Sealed))),
       };
     };
     const line = payload.claim?.lines[0];

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncItemOf } from '../../src/db/records';
 import type { OutboxRecord } from '../../src/db/schema';
 import { finishBundle, InvalidBundleError } from '../../src/device/finish';
 import { VersionKeys } from '../../src/server/services/engagements';
@@ -128,9 +129,7 @@ describe('one validation, device and server', () => {
             throw e;
           }
           if (!record) throw new Error('finishBundle stored nothing');
-          const [result] = await ingestBatch(s.database.db, keys, s.deviceId, [
-            { id: record.id, engagementVersionId: record.engagementVersionId, envelope: record.envelope },
-          ]);
+          const [result] = await ingestBatch(s.database.db, keys, s.deviceId, [syncItemOf(record)]);
           expect(result?.status).toBe('stored');
           await openPending(s.database.db, keys);
           expect(await stateOf(record.id)).toEqual({ state: 'opened', reason: null });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBletherDB } from '../../src/db/open';
 import { outboxRepo, runsOf } from '../../src/db/outbox';
-import type { AttachmentRecord, OutboxRecord } from '../../src/db/schema';
+import type { AttachmentRecord, OutboxRecord, Sealed } from '../../src/db/schema';
 
 let n = 0;
 function freshRepo() {
@@ -142,7 +142,7 @@ describe('reading a page of the queue', () => {
       const rec = record(i, { attachments: [`a${i}`.padEnd(64, '0')] });
       await repo.add(rec, [attachment(`a${i}`, rec.id)]);
     }
-    const bytes = new Map<string, ArrayBuffer>();
+    const bytes = new Map<string, Sealed>();
     // each attachment is 3 bytes: the budget is spent after the second
     const page = await repo.waitingAfter(null, 10, bytes, 4);
     expect(page).toHaveLength(3);

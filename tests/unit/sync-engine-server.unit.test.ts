@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outbox } from '../../src/db/index';
-import type { EngagementRecord } from '../../src/db/schema';
+import { sealedSize } from '../../src/db/records';
+import type { EngagementRecord, Sealed } from '../../src/db/schema';
 import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
 import { finishBundle } from '../../src/device/finish';
 import { ABANDONED_UPLOAD_DAYS, retentionJobs } from '../../src/server/retention';
@@ -150,7 +151,7 @@ describe('an upload the server keeps refusing', () => {
     const a = await finishWithReceipt(10 * 1024);
     const rec = (await outbox.waiting()).find((r) => r.id === a.id);
     const sha = rec?.attachments[0] as string;
-    const size = (await outbox.attachment(sha))?.bytes.byteLength as number;
+    const size = sealedSize((await outbox.attachment(sha))?.bytes as Sealed);
     // an upload of this hash already on record with another size (as a faulty client once made)
     const wrong = await s.app.inject({
       method: 'PUT',

@@ -4,6 +4,7 @@
  * and sent to the server, which stores it like a synced bundle, marked "from paper".
  */
 import { useEffect, useState } from 'preact/hooks';
+import { syncItemOf } from '../../db/records';
 import type { OutboxRecord } from '../../db/schema';
 import { finishBundle } from '../../device/finish';
 import type { Answer } from '../../shared/bundle';
@@ -87,7 +88,7 @@ export function PaperEntry({ id }: { id: string }) {
       },
     });
     const r = record as OutboxRecord;
-    return { item: { id: r.id, engagementVersionId: r.engagementVersionId, envelope: r.envelope }, reference };
+    return { item: syncItemOf(r), reference };
   };
 
   const submit = async (ev: Event) => {

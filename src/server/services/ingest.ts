@@ -31,7 +31,7 @@ export function contentHash(e: Envelope): string {
   return createHash('sha256').update(`${e.wk}.${e.iv}.${e.ct}`).digest('hex');
 }
 
-type Checked = { kind: 'ok'; row: InboxRow } | { kind: 'done'; result: ItemResult };
+type Checked = { kind: 'ok'; row: InboxRow; attachments: string[] } | { kind: 'done'; result: ItemResult };
 
 function rejected(id: string, reason: string): Checked {
   return { kind: 'done', result: { id, status: 'rejected', reason } };
@@ -43,15 +43,17 @@ async function check(raw: unknown, deviceId: string, keys: VersionKeys, now: str
   if (!parsed.success) return rejected(id, REASONS.malformed);
   const item = parsed.output;
   if (!(await keys.get(item.engagementVersionId))) return rejected(id, REASONS.unknownVersion);
+  const attachments = item.attachments ?? [];
   return {
     kind: 'ok',
+    attachments,
     row: {
       id: item.id,
       engagement_version_id: item.engagementVersionId,
       device_id: deviceId,
       content_hash: contentHash(item.envelope),
       envelope_json: JSON.stringify(item.envelope),
-      attachments_json: JSON.stringify(item.attachments ?? []),
+      attachments_json: JSON.stringify(attachments),
       source,
       received_at: now,
       state: 'pending',
@@ -117,7 +119,7 @@ export async function ingestBatch(
 ): Promise<ItemResult[]> {
   const now = new Date().toISOString();
   const checked = await Promise.all(items.map((raw) => check(raw, deviceId, keys, now, opts.source ?? 'sync')));
-  const needed = checked.flatMap((c) => (c.kind === 'ok' ? (JSON.parse(c.row.attachments_json) as string[]) : []));
+  const needed = checked.flatMap((c) => (c.kind === 'ok' ? c.attachments : []));
   const have = needed.length > 0 ? await completeAttachments(db, deviceId, [...new Set(needed)]) : new Set<string>();
   const results: ItemResult[] = new Array(checked.length);
   await db.transaction().execute(async (tx) => {
@@ -126,7 +128,7 @@ export async function ingestBatch(
     const waiting: { i: number; row: InboxRow }[] = [];
     checked.forEach((c, i) => {
       if (c.kind === 'done') results[i] = c.result;
-      else if ((JSON.parse(c.row.attachments_json) as string[]).every((h) => have.has(h))) ready.push({ i, row: c.row });
+      else if (c.attachments.every((h) => have.has(h))) ready.push({ i, row: c.row });
       else waiting.push({ i, row: c.row });
     });
     const inserted = new Set<string>();
