@@ -56,7 +56,10 @@ async function audit(port: number, url: string, keepStorage: boolean) {
   const { lhr } = result;
   if (process.env.LH_REPORTS) {
     fs.mkdirSync(process.env.LH_REPORTS, { recursive: true });
-    fs.writeFileSync(path.join(process.env.LH_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}.json`), JSON.stringify(lhr));
+    fs.writeFileSync(
+      path.join(process.env.LH_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}.json`),
+      JSON.stringify(lhr),
+    );
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const failing = Object.values(lhr.audits)
@@ -89,7 +92,10 @@ async function main() {
 
     const page = context.pages()[0] ?? (await context.newPage());
     await enrolViaUi(page, server);
-    await page.getByText(/Ready offline/).first().waitFor();
+    await page
+      .getByText(/Ready offline/)
+      .first()
+      .waitFor();
     await page.goto(`${origin}/p/library-your-say`);
     await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
     await coldButEnrolled(context, page, origin);
