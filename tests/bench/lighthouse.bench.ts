@@ -5,7 +5,7 @@
  *   /                   a new browser (Lighthouse clears the origin's storage first)
  *   start page          /p/<demo> on an enrolled device (its IndexedDB kept, everything else cleared)
  *   question 1          the same device after Start and consent, reloaded there (the hand-over keeps the step)
- * LH_REPORTS=dir writes each page's whole Lighthouse report (JSON) there.
+ * LH_REPORTS=dir writes each page's whole Lighthouse report (JSON) and its trace (for DevTools' Performance panel) there.
  * Bars (DESIGN.md quality bars): performance at least 0.95 and accessibility 1.0 on each; a miss exits non-zero.
  * Prints a table, then as its last line one JSON object with the figures.
  */
@@ -56,10 +56,10 @@ async function audit(port: number, url: string, keepStorage: boolean) {
   const { lhr } = result;
   if (process.env.LH_REPORTS) {
     fs.mkdirSync(process.env.LH_REPORTS, { recursive: true });
-    fs.writeFileSync(
-      path.join(process.env.LH_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}.json`),
-      JSON.stringify(lhr),
-    );
+    const file = path.join(process.env.LH_REPORTS, `${new URL(url).pathname.replace(/\W+/g, '_') || 'root'}-${Date.now()}`);
+    fs.writeFileSync(`${file}.json`, JSON.stringify(lhr));
+    // the page load's Chromium trace, for DevTools' Performance panel (what the long tasks were)
+    fs.writeFileSync(`${file}.trace.json`, JSON.stringify(result.artifacts.Trace));
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const failing = Object.values(lhr.audits)
