@@ -20,7 +20,7 @@
  *   during the batched sync,
  *   to open in Chrome DevTools)
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { buildIfStale } from '../../scripts/build-if-stale.mjs';
@@ -41,6 +41,7 @@ const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
 const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
 const PROFILE = process.env.BENCH_PROFILE;
+if (PROFILE) mkdirSync(PROFILE, { recursive: true });
 
 /** What the benchmark must show (the acceptance); a miss fails the run. */
 const BARS = {
