@@ -10,9 +10,9 @@ import { updateReady, waitingWorker } from './update';
 const RELOAD_AFTER_MS = 15_000;
 
 /**
- * Applies the waiting update once no hand-over is open (checked twice a second, for up to a minute). The
- * facilitator asked for it, so a sync under way finishes first rather than the click being lost; then the page
- * stays quiet (no sync, no refresh) until the new version takes over and the page reloads
+ * Applies the waiting update once no hand-over is open (checked twice a second, for up to a minute). The page
+ * goes quiet first: a sync under way lets its batches on the wire land and stops (the rest goes after the
+ * reload), a refresh under way ends, and none starts until the new version takes over and the page reloads
  * (`controllerchange` in update.ts). Resolves false when it could not be applied.
  */
 async function applyUpdate(): Promise<boolean> {

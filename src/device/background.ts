@@ -20,6 +20,9 @@ export function inBackground<T>(work: () => Promise<T>, whenHeld: T): Promise<T>
   return p;
 }
 
+/** Whether background work is held: a sync run under way stops after the batches on the wire. */
+export const isHeld = (): boolean => held;
+
 /** Starts no more background work and resolves once what was under way has ended, however it ended. */
 export async function holdBackground(): Promise<void> {
   held = true;

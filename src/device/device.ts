@@ -6,7 +6,7 @@ import { queueCounts, refusedDue, unreportedSessions } from '../db/queue';
 import type { StorageInfo } from '../db/storage';
 import { signal } from '../shared/signal';
 import type { SyncEngine, SyncStatus } from '../sync/engine';
-import { inBackground } from './background';
+import { inBackground, isHeld } from './background';
 import { loadFacilitatorLocale } from './facilitator';
 import { loadHandOver } from './handover';
 import { loadRemoval } from './offline';
@@ -72,7 +72,8 @@ async function send(force: boolean, fromBackgroundSync: boolean): Promise<boolea
   const waiting = queue.value.waiting > 0;
   // a failure of a Background Sync run is reported back to the worker instead, so the browser's own
   // backoff decides when to try again (registering here would make it fire again at once)
-  if (!report.ok && waiting && !fromBackgroundSync) void registerBackgroundSync();
+  // (never while an update applies: the browser would wake the old service worker with the event)
+  if (!report.ok && waiting && !fromBackgroundSync && !isHeld()) void registerBackgroundSync();
   return report.ok && !waiting;
 }
 

@@ -7,6 +7,7 @@ import { outbox } from '../db/index';
 import { getMeta, setMeta } from '../db/meta';
 import { markSessionsReported, sessionReport, unreportedSessions } from '../db/sessions';
 import { SyncEngine } from '../sync/engine';
+import { isHeld } from './background';
 import { identity, localDate, refreshQueue, sentToday, syncStatus } from './device';
 
 async function countSent(n: number): Promise<void> {
@@ -30,6 +31,8 @@ export function createEngine(): SyncEngine {
       syncStatus.value = { ...s, lastSuccessAt: s.lastSuccessAt ?? syncStatus.value.lastSuccessAt };
     },
     onLastSuccess: (iso) => void setMeta('lastSyncAt', iso),
+    // an update being applied: the run under way ends after the batches on the wire
+    shouldStop: isHeld,
     onSent: (n) => {
       void countSent(n);
       void refreshQueue();

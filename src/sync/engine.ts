@@ -62,6 +62,12 @@ export interface SyncEngineOptions {
    * backoff, rather than showing "sending" for ever. Long enough for a full batch on a slow mobile link.
    */
   requestTimeoutMs?: number;
+  /**
+   * True while the device must go quiet (an app update is being applied): a run under way sends no new batch,
+   * lets those on the wire land, and ends; what is left waits for the next run. A run asked for meanwhile does
+   * not start.
+   */
+  shouldStop?: () => boolean;
   random?: () => number;
 }
 
@@ -131,7 +137,7 @@ export class SyncEngine {
         const again = this.forceAgain;
         this.again = null;
         this.forceAgain = false;
-        return this.sync(again);
+        return this.opts.shouldStop?.() ? { sent: 0, attention: 0, ok: false } : this.sync(again);
       });
       return this.again;
     }
@@ -239,7 +245,7 @@ export class SyncEngine {
     const wire: Promise<void>[] = [];
     try {
       for (;;) {
-        const batch = await queue.take(this.maxItems, (ready) => this.takeBatch(ready));
+        const batch = this.opts.shouldStop?.() ? [] : await queue.take(this.maxItems, (ready) => this.takeBatch(ready));
         if (batch.length === 0) {
           // nothing ready: done, unless a batch on the wire comes back too large and is put back
           if (wire.length === 0) break;
@@ -266,7 +272,7 @@ export class SyncEngine {
       }
       await removing;
       if (retry > 0) throw new Error('Some attachments have not reached the server yet');
-      await this.reportSessions(token);
+      if (!this.opts.shouldStop?.()) await this.reportSessions(token);
       this.failures = 0;
       this.nextAttemptAt = 0;
       const now = new Date().toISOString();

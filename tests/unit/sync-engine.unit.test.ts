@@ -148,6 +148,40 @@ describe('sync engine', () => {
     expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('goes quiet when asked (an update applies): the batches on the wire land, the rest waits, no run asked meanwhile starts', async () => {
+    const repo = await setup(30);
+    let quiet = false;
+    let sessionsAsked = 0;
+    const { f, batches } = fakeFetch((items) => {
+      // the update is asked for while the second batch is on the wire
+      if (batches.length === 2) quiet = true;
+      return ok(items);
+    });
+    const sessions = {
+      unreported: async () => {
+        sessionsAsked++;
+        return [];
+      },
+      markReported: async () => {},
+    };
+    const engine = new SyncEngine({ outbox: repo, getToken: async () => 't', fetch: f, maxItems: 5, sessions, shouldStop: () => quiet });
+    const run = engine.sync();
+    const askedDuring = engine.sync(true);
+    const report = await run;
+    expect(report.ok).toBe(true);
+    expect(report.sent).toBeLessThan(30);
+    // everything posted was taken and forgotten; nothing else was posted
+    expect(report.sent).toBe(batches.flat().length);
+    expect(await repo.counts()).toEqual({ waiting: 30 - report.sent, attention: 0 });
+    expect(await askedDuring).toEqual({ sent: 0, attention: 0, ok: false });
+    expect(batches.flat()).toHaveLength(report.sent);
+    expect(sessionsAsked).toBe(0);
+    // the update could not be applied: the next run sends the rest
+    quiet = false;
+    expect(await engine.sync(true)).toEqual({ sent: 30 - report.sent, attention: 0, ok: true });
+    expect(await repo.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
   it('runs again after a run that threw, and asks made later still run again', async () => {
     const repo = await setup(2);
     let calls = 0;
