@@ -64,6 +64,8 @@ test('a cash claim in a session raises its paid-out; closing warns it passed the
   await page.getByLabel('How many people came').fill('9');
   await page.getByLabel('Cash returned').fill('0');
   await page.getByRole('button', { name: 'Close session' }).click();
+  // closed (kept on the device) before the facilitator goes on: a navigation would cut the write short
+  await expect(page.getByText(/Eastfield Library, .*: 9 came/)).toBeVisible();
   await page.goto(`${server.url}/`);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect

@@ -88,6 +88,46 @@ test('4. a new service worker version arrives while bundles wait: they survive t
   }
 });
 
+test('4b. "Update now" while a long queue is sent: the batch on the wire lands, the update applies, the rest goes after it, each once', async ({
+  page,
+}) => {
+  const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-dist-'));
+  fs.cpSync('dist', distDir, { recursive: true });
+  try {
+    // one bundle per batch, each stored 2 s after it arrives: ten bundles take about ten seconds to send
+    server = await startServer({ env: { DIST_DIR: distDir, BLETHER_FAULTS: 'max-items=1,slow-batch=2000' } });
+    await enrolViaUi(page, server);
+    await waitForServiceWorker(page);
+    await loadHarness(page);
+    await h(page, 'useIdentity');
+    const saved = await h(page, 'save', 10, 0);
+    const taken = () => Number(server?.query<{ n: number }>('select count(*) as n from inbox')[0]?.n ?? 0);
+
+    // a new version is published; the app starts sending the ten when it loads again
+    deployNewServiceWorker(distDir);
+    await page.reload();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByText('A new version of Blether is ready.')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('queue-sending')).not.toHaveText('0');
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Update now' }).click();
+    // the facilitator sees it is under way while the batch on the wire lands
+    await expect(page.getByRole('button', { name: 'Updating…' })).toBeVisible();
+    await reloaded;
+    // the update did not wait for the whole queue
+    expect(taken()).toBeLessThan(10);
+    await expect(page.getByRole('heading', { name: 'Outreach device' })).toBeVisible();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+    await expect(page.getByText('A new version of Blether is ready.')).toHaveCount(0);
+
+    // the new version sends the rest: every bundle once
+    await expect(page.getByTestId('queue-waiting')).toHaveText('0', { timeout: 60_000 });
+    await expectServerBundles(server, saved.ids);
+  } finally {
+    fs.rmSync(distDir, { recursive: true, force: true });
+  }
+});
+
 test('5. an IndexedDB upgrade runs over a version 1 database holding waiting bundles: all are kept and sent', async ({ page, request }) => {
   server = await startServer();
   const enrol = await (

@@ -32,6 +32,7 @@ export default async function sync({ app, database, versionKeys, opener, config 
       if (faults?.maxItems && batch.items.length > faults.maxItems) {
         throw new HttpError(413, 'too_large', 'The request is too large. Send fewer items at a time.');
       }
+      if (faults?.slowBatchMs) await new Promise((r) => setTimeout(r, faults.slowBatchMs));
       const ids = batch.items.map((item) => reportableId(item));
       if (ids.some((id) => id === null)) throw badRequest('Every item in a batch needs an id.', 'malformed_batch');
       if (new Set(ids).size !== ids.length) throw badRequest('A batch must not hold the same id twice.', 'malformed_batch');
