@@ -33,12 +33,14 @@ async function cacheAssets(e: PublishedEngagement): Promise<OfflineStatus> {
   const urls = assetUrls(e.content);
   for (const url of urls) {
     try {
-      let res = await cache.match(url);
+      // locale files are in the service worker's precache (its keys carry a revision query); pictures and
+      // clips live in our cache. Either way a refresh asks the network only for what is in neither.
+      const locale = url.startsWith('/locales/');
+      let res = await (locale ? caches.match(url, { ignoreSearch: true }) : cache.match(url));
       if (!res) {
         const fresh = await fetch(url, timeLimited());
         if (!fresh.ok) throw new Error(String(fresh.status));
-        // locale files are precached by the service worker; pictures and clips live in our cache
-        if (!url.startsWith('/locales/')) await cache.put(url, fresh.clone());
+        if (!locale) await cache.put(url, fresh.clone());
         res = fresh;
       }
       bytes += (await res.blob()).size;

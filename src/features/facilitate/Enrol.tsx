@@ -45,7 +45,7 @@ export function Enrol() {
       // only a salted hash of the PIN is kept, on this device
       await setFacilitatorPin(pin);
       mustEnrolAgain.value = false;
-      void import('../../device/download').then((m) => m.refreshEngagements());
+      // the home it goes to gets the engagements' pictures, clips and feedback ready offline as it opens
       // bundles kept from before a revocation go now
       void syncNow(true);
       history.replaceState(null, '', '/enrol');
