@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AttachmentState } from '../../shared/protocol';
+import { relaxedTransaction } from '../db/relaxed';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 
@@ -50,7 +51,7 @@ export async function putChunk(
   const slot = { sha256, deviceId };
   const now = new Date().toISOString();
   let mismatch = false;
-  const state = await db.transaction().execute(async (tx): Promise<AttachmentState> => {
+  const state = await relaxedTransaction(db, async (tx): Promise<AttachmentState> => {
     const row = await tx
       .selectFrom('attachment_uploads')
       .selectAll()

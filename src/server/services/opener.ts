@@ -4,6 +4,7 @@
  * a valid bundle is never dropped: it stays in the inbox as `failed`, with a reason staff can read.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { relaxedTransaction } from '../db/relaxed';
 import type { DB, InboxState } from '../db/schema';
 import { storeClaim } from './claims';
 import type { VersionKeys } from './engagements';
@@ -95,7 +96,7 @@ async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?
 async function writeSlice(db: Kysely<DB>, keys: VersionKeys, slice: Slice): Promise<number> {
   const outcomes = await slice.outcomes;
   const now = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
+  await relaxedTransaction(db, async (tx) => {
     // in the rows' order, as another instance writing the same rows would
     for (const o of outcomes) {
       if (!('row' in o))
