@@ -1,0 +1,194 @@
+/**
+ * One sync run's sending (DESIGN.md, sync protocol points 3-6): the waiting queue goes out in batches bounded by
+ * count and bytes, each batch's attachments first, up to `pipeline` batches on the wire at once. A bundle is
+ * forgotten only after `stored` or `duplicate`; `conflict` and `rejected` stay with their reason; `retry` stays
+ * waiting. The engine (engine.ts) decides when a run starts and what its end means for backoff and status.
+ */
+import type { OutboxRepo } from '../db/outbox';
+import type { OutboxRecord } from '../db/schema';
+import type { ItemResult } from '../shared/protocol';
+import { type Refusal, refusalDelay, Uploads, uploadAttachment } from './attachments';
+import { QueueReader } from './queue';
+import { HttpStatusError, postBatch } from './wire';
+
+/**
+ * Bytes of attachments read with each page of the queue (the rest are read as they are sent): a few pages
+ * are read ahead, so this bounds what waits in memory.
+ */
+const PAGE_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+/** Pages read ahead beyond the batches taken. */
+const READ_AHEAD = 2;
+
+export interface RunOptions {
+  outbox: OutboxRepo;
+  /** a fetch that gives up after the engine's request time limit */
+  fetch: typeof fetch;
+  token: string;
+  /** what one batch may hold; a 413 halves `maxItems`, and later runs keep the smaller size */
+  limits: { maxItems: number; maxBytes: number };
+  /** batches on the wire at once */
+  pipeline: number;
+  /** bytes per attachment chunk */
+  chunkBytes?: number;
+  /** true once the device must go quiet: no new batch is taken (see engine.ts) */
+  shouldStop?: () => boolean;
+  /** how many bundles the server took, after each batch */
+  onSent?: (count: number) => void;
+  /** bundles answered so far (taken, or kept for attention) */
+  onProgress: (done: number) => void;
+  /** bundles in the requests on the wire now */
+  onInFlight: (count: number) => void;
+}
+
+export class SyncRun {
+  /** bundles the server took */
+  sent = 0;
+  /** bundles kept for attention (conflict, rejected, or an upload refused) */
+  attention = 0;
+  /** bundles the server did not take yet because their attachments had not all arrived */
+  retry = 0;
+  private answeredSoFar = 0;
+  private onTheWire = 0;
+  /** the removals of answered batches, one after another */
+  private removing: Promise<void> = Promise.resolve();
+  private readonly wire: Promise<void>[] = [];
+  private readonly uploads: Uploads;
+  private readonly queue: QueueReader;
+
+  /** `total`: bundles to send; `due`: bundles whose refused upload may go again, sent first. */
+  constructor(
+    private readonly o: RunOptions,
+    private readonly total: number,
+    due: OutboxRecord[],
+  ) {
+    this.uploads = new Uploads((sha, read) => uploadAttachment(o.fetch, o.token, o.outbox, sha, o.chunkBytes, read));
+    // each page's attachments start on their way as it is read, in queue order, a few at a time: later
+    // batches' receipts travel while earlier batches are on the wire, and each batch waits only for its own
+    this.queue = new QueueReader(
+      o.outbox,
+      o.limits.maxItems,
+      (page, read) =>
+        this.uploads.prefetch(
+          page.flatMap((b) => b.attachments),
+          read,
+        ),
+      due,
+      READ_AHEAD,
+      PAGE_ATTACHMENT_BYTES,
+    );
+  }
+
+  /**
+   * Sends the queue. Throws when the run failed, once every batch still on the wire has landed (or failed) and
+   * what the server took of them is forgotten.
+   */
+  async send(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = this.o.shouldStop?.() ? [] : await this.queue.take(this.o.limits.maxItems, (ready) => this.takeBatch(ready));
+        if (batch.length === 0) {
+          // nothing ready: done, unless a batch on the wire comes back too large and is put back
+          if (this.wire.length === 0) break;
+          await this.wire.shift();
+          continue;
+        }
+        // the next page is read while this batch is on the wire
+        this.queue.readAhead().catch(() => {});
+        // attachments first: the server takes a bundle only once everything it names has arrived
+        const refused = await this.uploads.ensure(batch.flatMap((b) => b.attachments));
+        const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
+        if (held.length > 0) {
+          await this.holdRefused(held, refused);
+          // the rest of the batch goes with the next one
+          this.queue.putBack(batch.filter((b) => !held.includes(b)));
+          continue;
+        }
+        // up to `pipeline` batches on the wire at once: the server takes one in while the device sends the next,
+        // and each is answered on its own (the server stores by id, so the order they land in does not matter)
+        const sending = this.post(batch);
+        sending.catch(() => {});
+        this.wire.push(sending);
+        if (this.wire.length >= this.o.pipeline) await this.wire.shift();
+      }
+      await this.removing;
+      if (this.retry > 0) throw new Error('Some attachments have not reached the server yet');
+    } catch (e) {
+      // what is still on the wire lands (or fails) first: a batch the server took is then forgotten
+      await Promise.allSettled(this.wire);
+      await this.removing.catch(() => {});
+      throw e;
+    } finally {
+      // pages still being read ahead start no uploads once the run is over
+      this.queue.close();
+    }
+  }
+
+  /** Posts one batch; a batch too large for the server goes back to the queue, halved next time. */
+  private async post(batch: OutboxRecord[]): Promise<void> {
+    this.onTheWire += batch.length;
+    this.o.onInFlight(this.onTheWire);
+    try {
+      const results = await postBatch(this.o.fetch, this.o.token, batch, Math.max(batch.length, this.total - this.answeredSoFar));
+      await this.answered(batch, results);
+    } catch (e) {
+      if (!(e instanceof HttpStatusError && e.status === 413 && batch.length > 1)) throw e;
+      this.o.limits.maxItems = Math.min(this.o.limits.maxItems, Math.max(1, Math.floor(batch.length / 2)));
+      this.queue.putBack(batch);
+    } finally {
+      this.onTheWire -= batch.length;
+      this.o.onInFlight(this.onTheWire);
+    }
+  }
+
+  /** What the server answered for one batch: forget what it took, keep the rest with its reason. */
+  private async answered(batch: OutboxRecord[], results: ItemResult[]): Promise<void> {
+    const done = new Set<string>();
+    for (const r of results) {
+      if (r.status === 'stored' || r.status === 'duplicate') done.add(r.id);
+      else if (r.status === 'retry') this.retry++;
+      else {
+        await this.o.outbox.markAttention(r.id, r.status, r.reason ?? '');
+        this.attention++;
+      }
+    }
+    this.answeredSoFar += results.length;
+    // the next page's read is made before this batch's removal: IndexedDB runs transactions on the same
+    // store in the order they are made, so a read made after the removal would wait for it
+    this.queue.readAhead().catch(() => {});
+    // the device forgets what the server took while the next batches are on the wire, all of a batch in
+    // one transaction (a crash before it forgets means a resend, answered `duplicate`: nothing lost,
+    // nothing doubled)
+    const taken = batch.filter((b) => done.has(b.id));
+    this.removing = this.removing.then(async () => {
+      await this.o.outbox.remove(taken);
+      this.sent += taken.length;
+      if (taken.length > 0) this.o.onSent?.(taken.length);
+      this.o.onProgress(this.sent + this.attention);
+    });
+    this.removing.catch(() => {});
+    if (new Set(results.map((r) => r.id)).size < batch.length) throw new Error('The server did not answer for every bundle');
+  }
+
+  /** Bundles whose upload the server refused wait for attention, and go again after a doubling wait. */
+  private async holdRefused(held: OutboxRecord[], refused: Map<string, Refusal>): Promise<void> {
+    for (const b of held) {
+      const reason = b.attachments.map((h) => refused.get(h)?.reason).find(Boolean) ?? '';
+      await this.o.outbox.markAttention(b.id, 'refused', reason, new Date(Date.now() + refusalDelay(b.attempts + 1)).toISOString());
+    }
+    this.attention += held.length;
+    this.answeredSoFar += held.length;
+  }
+
+  /** The front of what is ready, up to the batch's count and bytes (at least one bundle, however large). */
+  private takeBatch(ready: OutboxRecord[]): OutboxRecord[] {
+    const batch: OutboxRecord[] = [];
+    let bytes = 0;
+    for (const rec of ready) {
+      if (batch.length >= this.o.limits.maxItems) break;
+      if (batch.length > 0 && bytes + rec.size > this.o.limits.maxBytes) break;
+      batch.push(rec);
+      bytes += rec.size;
+    }
+    return batch;
+  }
+}
