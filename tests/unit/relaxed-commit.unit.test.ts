@@ -75,6 +75,12 @@ describe('relaxedTransaction', () => {
     expect(await db.selectFrom('job_leases').select('name').where('name', '=', 'relaxed-2').executeTakeFirst()).toBeUndefined();
   });
 
+  it("inside a caller's transaction it is part of it: the caller's commit decides", async () => {
+    const db = database.db;
+    const inner = await db.transaction().execute((tx) => relaxedTransaction(tx, (t) => durability(t)));
+    expect(inner).toBe('full');
+  });
+
   it('a transaction started while a relaxed one runs commits full', async () => {
     const db = database.db;
     let release = () => {};

@@ -16,6 +16,8 @@ import { type Kysely, SqliteAdapter, sql, type Transaction } from 'kysely';
 import type { DB } from './schema';
 
 export async function relaxedTransaction<T>(db: Kysely<DB>, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+  // inside a caller's transaction: its commit decides (asking for the connection again would wait for ever)
+  if (db.isTransaction) return fn(db as Transaction<DB>);
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
     // PostgreSQL: for this transaction only, reverts at its end
     return db.transaction().execute(async (tx) => {
