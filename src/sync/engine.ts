@@ -6,10 +6,11 @@
  * after the bundles, and lets only one tab send at a time (Web Locks).
  */
 import type { OutboxRepo } from '../db/outbox';
-import type { SessionReport } from '../shared/protocol';
-import { timeLimited } from '../shared/request';
+import { type SessionReport, SYNC_LIMITS } from '../shared/protocol';
+import { REQUEST_TIMEOUT_MS, timeLimited } from '../shared/request';
 import { dueRefused, UploadError } from './attachments';
 import { SyncRun } from './run';
+import { Sizing } from './sizing';
 import { HttpStatusError, postSessions } from './wire';
 
 const noop = () => {};
@@ -76,15 +77,18 @@ export class SyncEngine {
   private status: SyncStatus = { phase: 'idle', progress: { sent: 0, total: 0 }, inFlight: 0, lastSuccessAt: null, message: null };
   private failures = 0;
   private nextAttemptAt = 0;
-  /** what one batch may hold: a 413 halves maxItems, and later runs keep the smaller size */
-  private readonly limits: { maxItems: number; maxBytes: number };
+  /** what one batch and one chunk carry, fitted to the link (sizing.ts); kept from run to run */
+  private readonly sizing: Sizing;
   private running: Promise<SyncReport> | null = null;
   /** the run asked for while one was under way, and whether any of those asks forced it */
   private again: Promise<SyncReport> | null = null;
   private forceAgain = false;
 
   constructor(private readonly opts: SyncEngineOptions) {
-    this.limits = { maxItems: opts.maxItems ?? 500, maxBytes: opts.maxBytes ?? 2 * 1024 * 1024 };
+    this.sizing = new Sizing(
+      { items: opts.maxItems ?? 500, bytes: opts.maxBytes ?? 2 * 1024 * 1024, chunk: opts.chunkBytes ?? SYNC_LIMITS.chunkBytes },
+      opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    );
   }
 
   get current(): SyncStatus {
@@ -163,9 +167,8 @@ export class SyncEngine {
         outbox: this.opts.outbox,
         fetch: this.fetcher,
         token,
-        limits: this.limits,
+        sizing: this.sizing,
         pipeline: this.opts.pipeline ?? PIPELINE,
-        chunkBytes: this.opts.chunkBytes,
         shouldStop: this.opts.shouldStop,
         onSent: this.opts.onSent,
         onProgress: (done) => this.set({ progress: { sent: done, total } }),

@@ -9,6 +9,7 @@ import type { OutboxRecord } from '../db/schema';
 import type { ItemResult } from '../shared/protocol';
 import { type Refusal, refusalDelay, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
+import { isTimeout, type Sizing } from './sizing';
 import { HttpStatusError, postBatch } from './wire';
 
 /**
@@ -24,12 +25,10 @@ export interface RunOptions {
   /** a fetch that gives up after the engine's request time limit */
   fetch: typeof fetch;
   token: string;
-  /** what one batch may hold; a 413 halves `maxItems`, and later runs keep the smaller size */
-  limits: { maxItems: number; maxBytes: number };
+  /** what one batch and one attachment chunk carry, fitted to the link and to the server's limit (sizing.ts) */
+  sizing: Sizing;
   /** batches on the wire at once */
   pipeline: number;
-  /** bytes per attachment chunk */
-  chunkBytes?: number;
   /** true once the device must go quiet: no new batch is taken (see engine.ts) */
   shouldStop?: () => boolean;
   /** how many bundles the server took, after each batch */
@@ -61,12 +60,12 @@ export class SyncRun {
     private readonly total: number,
     due: OutboxRecord[],
   ) {
-    this.uploads = new Uploads((sha, read) => uploadAttachment(o.fetch, o.token, o.outbox, sha, o.chunkBytes, read));
+    this.uploads = new Uploads((sha, read) => uploadAttachment(this.timedChunks, o.token, o.outbox, sha, o.sizing.now.chunk, read));
     // each page's attachments start on their way as it is read, in queue order, a few at a time: later
     // batches' receipts travel while earlier batches are on the wire, and each batch waits only for its own
     this.queue = new QueueReader(
       o.outbox,
-      o.limits.maxItems,
+      o.sizing.now.items,
       (page, read) =>
         this.uploads.prefetch(
           page.flatMap((b) => b.attachments),
@@ -85,7 +84,7 @@ export class SyncRun {
   async send(): Promise<void> {
     try {
       for (;;) {
-        const batch = this.o.shouldStop?.() ? [] : await this.queue.take(this.o.limits.maxItems, (ready) => this.takeBatch(ready));
+        const batch = this.o.shouldStop?.() ? [] : await this.queue.take(this.o.sizing.now.items, (ready) => this.takeBatch(ready));
         if (batch.length === 0) {
           // nothing ready: done, unless a batch on the wire comes back too large and is put back
           if (this.wire.length === 0) break;
@@ -123,22 +122,44 @@ export class SyncRun {
     }
   }
 
-  /** Posts one batch; a batch too large for the server goes back to the queue, halved next time. */
+  /**
+   * Posts one batch. A batch too large for the server goes back to the queue, halved next time; one that runs
+   * out of time ends the run as offline, and the next tries half as much.
+   */
   private async post(batch: OutboxRecord[]): Promise<void> {
     this.onTheWire += batch.length;
     this.o.onInFlight(this.onTheWire);
+    const started = Date.now();
+    const { items, bytes } = this.o.sizing.now;
     try {
       const results = await postBatch(this.o.fetch, this.o.token, batch, Math.max(batch.length, this.total - this.answeredSoFar));
+      const carried = batch.reduce((sum, b) => sum + b.size, 0);
+      this.o.sizing.answered('batch', Date.now() - started, batch.length >= items || carried >= bytes / 2);
       await this.answered(batch, results);
     } catch (e) {
+      if (isTimeout(e)) this.o.sizing.answered('batch', null);
       if (!(e instanceof HttpStatusError && e.status === 413 && batch.length > 1)) throw e;
-      this.o.limits.maxItems = Math.min(this.o.limits.maxItems, Math.max(1, Math.floor(batch.length / 2)));
+      this.o.sizing.tooLarge(batch.length);
       this.queue.putBack(batch);
     } finally {
       this.onTheWire -= batch.length;
       this.o.onInFlight(this.onTheWire);
     }
   }
+
+  /** The run's fetch for attachment chunks: each chunk's time fits the next chunk's size to the link. */
+  private readonly timedChunks: typeof fetch = async (input, init) => {
+    const started = Date.now();
+    const chunk = this.o.sizing.now.chunk;
+    try {
+      const res = await this.o.fetch(input, init);
+      if (init?.method === 'PUT') this.o.sizing.answered('chunk', Date.now() - started, (init.body as Blob | null)?.size === chunk);
+      return res;
+    } catch (e) {
+      if (isTimeout(e) && init?.method === 'PUT') this.o.sizing.answered('chunk', null);
+      throw e;
+    }
+  };
 
   /** What the server answered for one batch: forget what it took, keep the rest with its reason. */
   private async answered(batch: OutboxRecord[], results: ItemResult[]): Promise<void> {
@@ -184,8 +205,8 @@ export class SyncRun {
     const batch: OutboxRecord[] = [];
     let bytes = 0;
     for (const rec of ready) {
-      if (batch.length >= this.o.limits.maxItems) break;
-      if (batch.length > 0 && bytes + rec.size > this.o.limits.maxBytes) break;
+      if (batch.length >= this.o.sizing.now.items) break;
+      if (batch.length > 0 && bytes + rec.size > this.o.sizing.now.bytes) break;
       batch.push(rec);
       bytes += rec.size;
     }

@@ -10,6 +10,7 @@ import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
 import { SyncEngine } from '../../src/sync/engine';
 import { startTestApp, type TestServer } from '../support/app';
+import { slowLink } from '../support/slow-link';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -91,6 +92,35 @@ describe('sync engine against the real server', () => {
     await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
     const rows = await s.database.db.selectFrom('bundles').select(['id', 'attachment_count']).where('id', 'in', [a.id, b.id]).execute();
     expect(rows.map((r) => Number(r.attachment_count))).toEqual([1, 1]);
+  });
+
+  it('on a link too slow for a full chunk in time, the next run sends smaller chunks from where the server stands', async () => {
+    const a = await finishWithReceipt(300 * 1024);
+    const sha = (await outbox.waiting()).find((r) => r.id === a.id)?.attachments[0] as string;
+    // a link that carries 1 KB per 2 ms: a 256 KB chunk needs 512 ms, past the 400 ms limit; 128 KB needs 256 ms
+    const server = serverFetch();
+    const link = slowLink((_url, init) => ((init.body instanceof Blob ? init.body.size : 0) / 1024) * 2, server.f);
+    const engine = new SyncEngine({
+      outbox,
+      getToken: async () => s.token,
+      fetch: link,
+      chunkBytes: 256 * 1024,
+      requestTimeoutMs: 400,
+      backoffBaseMs: 0,
+      backoffCapMs: 0,
+    });
+    expect((await engine.sync(true)).ok).toBe(false);
+    expect(engine.current.phase).toBe('offline');
+    expect(await outbox.counts()).toEqual({ waiting: 1, attention: 0 });
+    expect(await engine.sync(true)).toEqual({ sent: 1, attention: 0, ok: true });
+    const size = 300 * 1024 + 28;
+    // the first chunk never arrived; then 128 KB at a time, each in time
+    expect(server.log.filter((l) => l.includes(sha)).map((l) => l.replace(`/api/sync/attachments/${sha}`, ''))).toEqual([
+      `PUT ?offset=0&size=${size}`,
+      `PUT ?offset=131072&size=${size}`,
+      `PUT ?offset=262144&size=${size}`,
+    ]);
+    expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
   it('reports a closed session after the bundles, once, and keeps it when the server cannot be reached', async () => {

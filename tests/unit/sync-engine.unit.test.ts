@@ -5,25 +5,28 @@ import { outboxRepo } from '../../src/db/outbox';
 import type { OutboxRecord } from '../../src/db/schema';
 import type { ItemResult } from '../../src/shared/protocol';
 import { SyncEngine } from '../../src/sync/engine';
+import { slowLink } from '../support/slow-link';
 
 let n = 0;
+/** A waiting bundle of 1,000 bytes; ids sort in the order made. */
+function record(i: number, prefix = 'id-', day = 1): OutboxRecord {
+  return {
+    id: `${prefix}${String(i).padStart(4, '0')}`,
+    engagementVersionId: 'v1',
+    engagementSlug: 'demo',
+    createdAt: new Date(Date.UTC(2026, 0, day, 0, 0, i)).toISOString(),
+    state: 'waiting',
+    envelope: { v: 1, alg: 'ECDH-ES+A256KW/A256GCM', epk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, wk: '', iv: '', ct: '' },
+    size: 1000,
+    attachments: [],
+    attempts: 0,
+  };
+}
+
 async function setup(count: number) {
   const handle = openBletherDB(`engine-test-${++n}`);
   const repo = outboxRepo(() => handle);
-  for (let i = 0; i < count; i++) {
-    const rec: OutboxRecord = {
-      id: `id-${String(i).padStart(4, '0')}`,
-      engagementVersionId: 'v1',
-      engagementSlug: 'demo',
-      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-      state: 'waiting',
-      envelope: { v: 1, alg: 'ECDH-ES+A256KW/A256GCM', epk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, wk: '', iv: '', ct: '' },
-      size: 1000,
-      attachments: [],
-      attempts: 0,
-    };
-    await repo.add(rec);
-  }
+  for (let i = 0; i < count; i++) await repo.add(record(i));
   return repo;
 }
 
@@ -276,6 +279,40 @@ describe('sync engine', () => {
     await engine.sync();
     expect(engine.current).toMatchObject({ phase: 'revoked', message: 'Server says no' });
     expect(await repo.counts()).toEqual({ waiting: 1, attention: 0 });
+  });
+
+  it('on a link too slow for a full batch in time, the next run sends half as much; a quick answer grows it back', async () => {
+    const repo = await setup(160);
+    // a link that takes 5 ms per bundle: 100 need 500 ms, past the 300 ms limit; 50 need 250 ms
+    let msPerItem = 5;
+    const batches: number[] = [];
+    const itemsOf = (init: RequestInit) => (JSON.parse(String(init.body)) as { items: { id: string }[] }).items;
+    const link = slowLink((_url, init) => {
+      batches.push(itemsOf(init).length);
+      return itemsOf(init).length * msPerItem;
+    }, fakeFetch(ok).f);
+    const engine = new SyncEngine({
+      outbox: repo,
+      getToken: async () => 't',
+      fetch: link,
+      maxItems: 100,
+      pipeline: 1,
+      requestTimeoutMs: 300,
+      backoffBaseMs: 0,
+      backoffCapMs: 0,
+    });
+    expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
+    expect(engine.current.phase).toBe('offline');
+    expect(await repo.counts()).toEqual({ waiting: 160, attention: 0 });
+    // half as much each time, and 50 arrive in time (250 ms is not quick enough to grow again)
+    expect(await engine.sync()).toEqual({ sent: 160, attention: 0, ok: true });
+    expect(batches).toEqual([100, 50, 50, 50, 10]);
+    // the link gets fast: a full batch answered in under a quarter of the limit doubles the next, up to the most
+    msPerItem = 0;
+    batches.length = 0;
+    for (let i = 0; i < 250; i++) await repo.add(record(i, 'id-x', 2));
+    expect(await engine.sync()).toEqual({ sent: 250, attention: 0, ok: true });
+    expect(batches).toEqual([50, 100, 100]);
   });
 
   it('a request that never answers ends the run as offline after its timeout, keeps everything, and goes again', async () => {
