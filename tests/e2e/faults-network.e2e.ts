@@ -79,6 +79,48 @@ test('2. the network is cut mid-attachment (the upload resumes where it stopped)
   expect(server.query<{ n: number }>('select count(*) as n from attachment_uploads where complete = 1')[0]?.n).toBe(4);
 });
 
+test('2b. a slow upload link: a batch or chunk too large to arrive in time is halved until it does; everything arrives once', async ({
+  page,
+  context,
+}) => {
+  await harnessPage(page, server.url);
+  await h(page, 'enrol', server.enrolCode as string);
+  // 120 bundles, one with a 300 KB receipt: the batch of 120 is about 170 KB
+  const saved = await h(page, 'save', 1, 300 * 1024);
+  const plain = await h(page, 'save', 119, 0);
+  const sha = (await h(page, 'waiting')).find((r) => r.id === saved.ids[0])?.attachments[0] as string;
+  const batches: number[] = [];
+  page.on('request', (req) => {
+    if (req.url().endsWith('/api/sync/batches')) batches.push((JSON.parse(req.postData() ?? '{}') as { items: unknown[] }).items.length);
+  });
+  // an EDGE-class upload: 32 KB/s. Each request may take 3 s here (the app's is 60 s): 64 KB arrive in 2 s,
+  // a 128 KB chunk needs 4 s, the 256 KB chunk 8 s, and the whole batch (over 100 KB) more than 3
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 50,
+    downloadThroughput: 250 * 1024,
+    uploadThroughput: 32 * 1024,
+  });
+  const reports = await h(page, 'syncRuns', { requestTimeoutMs: 3_000, chunkBytes: 256 * 1024, maxBytes: 256 * 1024, pipeline: 1 }, 8);
+  // the first runs end as offline (nothing lost), then everything goes
+  expect(reports.at(-1)).toEqual({ sent: 120, attention: 0, ok: true });
+  expect(reports.length).toBeGreaterThan(1);
+  expect(reports.slice(0, -1).every((r) => !r.ok && r.sent < 120)).toBe(true);
+  // the receipt arrived in chunks of 64 KB once 256 and 128 KB had run out of time
+  const chunks = server.query<{ n: number }>('select length(data) as n from attachment_chunks where sha256 = ? order by "offset"', sha);
+  expect(chunks.length).toBeGreaterThan(4);
+  expect(Math.max(...chunks.map((c) => c.n))).toBe(64 * 1024);
+  // the whole batch ran out of time too: it went again in smaller ones
+  expect(batches[0]).toBe(120);
+  expect(Math.min(...batches)).toBeLessThan(120);
+  expect(await h(page, 'counts')).toEqual({ waiting: 0, attention: 0 });
+  await expectServerBundles(server, [...saved.ids, ...plain.ids]);
+  // a batch that timed out may have been stored all the same: its resend is answered duplicate, stored once
+  expect(server.query<{ n: number }>('select count(*) as n from inbox')[0]?.n).toBe(120);
+});
+
 test('3. the browser is closed in the middle of saving bundles with a receipt: each is there whole or not at all', async () => {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'blether-profile-'));
   const launch = () =>
