@@ -10,7 +10,7 @@ import { type SessionReport, SYNC_LIMITS } from '../shared/protocol';
 import { REQUEST_TIMEOUT_MS, timeLimited } from '../shared/request';
 import { dueRefused, UploadError } from './attachments';
 import { SyncRun } from './run';
-import { Sizing } from './sizing';
+import { isTimeout, Sizing } from './sizing';
 import { HttpStatusError, postSessions } from './wire';
 
 const noop = () => {};
@@ -18,7 +18,8 @@ const noop = () => {};
 /** Batches on the wire at once. */
 const PIPELINE = 2;
 
-export type SyncPhase = 'idle' | 'sending' | 'offline' | 'error' | 'revoked';
+/** `slow`: a request ran out of time (a slow or stalled connection: the next try sends less, sizing.ts) */
+export type SyncPhase = 'idle' | 'sending' | 'offline' | 'slow' | 'error' | 'revoked';
 
 export interface SyncStatus {
   phase: SyncPhase;
@@ -200,6 +201,8 @@ export class SyncEngine {
       this.set({ phase: 'revoked', message: e.body?.message ?? null });
     } else if (e instanceof HttpStatusError || e instanceof UploadError) {
       this.set({ phase: 'error', message: e.body?.message ?? null });
+    } else if (isTimeout(e)) {
+      this.set({ phase: 'slow', message: null });
     } else {
       this.set({ phase: retry > 0 ? 'error' : 'offline', message: null });
     }

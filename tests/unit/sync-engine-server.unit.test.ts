@@ -110,7 +110,7 @@ describe('sync engine against the real server', () => {
       backoffCapMs: 0,
     });
     expect((await engine.sync(true)).ok).toBe(false);
-    expect(engine.current.phase).toBe('offline');
+    expect(engine.current.phase).toBe('slow');
     expect(await outbox.counts()).toEqual({ waiting: 1, attention: 0 });
     expect(await engine.sync(true)).toEqual({ sent: 1, attention: 0, ok: true });
     const size = 300 * 1024 + 28;

@@ -302,7 +302,7 @@ describe('sync engine', () => {
       backoffCapMs: 0,
     });
     expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
-    expect(engine.current.phase).toBe('offline');
+    expect(engine.current.phase).toBe('slow');
     expect(await repo.counts()).toEqual({ waiting: 160, attention: 0 });
     // half as much each time, and 50 arrive in time (250 ms is not quick enough to grow again)
     expect(await engine.sync()).toEqual({ sent: 160, attention: 0, ok: true });
@@ -315,7 +315,7 @@ describe('sync engine', () => {
     expect(batches).toEqual([50, 100, 100]);
   });
 
-  it('a request that never answers ends the run as offline after its timeout, keeps everything, and goes again', async () => {
+  it('a request that never answers ends the run after its timeout, shown as a slow connection, keeps everything, and goes again', async () => {
     const repo = await setup(3);
     // a connection that stalls: nothing comes back until the request is given up
     const stalled = ((_url: string, init: RequestInit) =>
@@ -332,7 +332,7 @@ describe('sync engine', () => {
       backoffCapMs: 0,
     });
     expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
-    expect(engine.current.phase).toBe('offline');
+    expect(engine.current.phase).toBe('slow');
     expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });
     answer = fakeFetch(ok).f;
     expect(await engine.sync()).toEqual({ sent: 3, attention: 0, ok: true });

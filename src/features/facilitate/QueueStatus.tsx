@@ -60,6 +60,7 @@ export function QueueStatus({ details = true }: { details?: boolean }) {
       </p>
       {sending && <progress max={s.progress.total} value={s.progress.sent} aria-label={t('queue.progressLabel')} />}
       {s.phase === 'offline' && <p>{t('queue.offline')}</p>}
+      {s.phase === 'slow' && <p>{t('queue.slow')}</p>}
       {(s.phase === 'error' || s.phase === 'revoked') && <p class="error-message">{s.message ?? t('queue.serverError')}</p>}
       <p data-testid="last-sync">
         {s.lastSuccessAt ? t('queue.lastSync', { time: formatDateTime(s.lastSuccessAt) }) : t('queue.neverSynced')}
