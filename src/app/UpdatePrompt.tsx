@@ -11,9 +11,10 @@ const RELOAD_AFTER_MS = 15_000;
 
 /**
  * Applies the waiting update (never while a hand-over is open; the prompt only shows on facilitator screens,
- * so that is a guard, not a wait). The page goes quiet first: a sync under way lets its batches on the wire land and stops (the rest goes after the
- * reload), a refresh under way ends, and none starts until the new version takes over and the page reloads
- * (`controllerchange` in update.ts). Resolves false when it could not be applied.
+ * so that is a guard, not a wait). The page goes quiet first: a sync under way lets its batches on the wire
+ * land and stops (the rest goes after the reload), a refresh under way ends, and none starts until the new
+ * version takes over and the page reloads (`controllerchange` in update.ts). Resolves false when it could not
+ * be applied.
  */
 async function applyUpdate(): Promise<boolean> {
   if (handOver.value !== null) return false;

@@ -1,7 +1,7 @@
 /**
  * How long a request of the device waits, its answer included, before it gives up: a connection that stalls at
- * a venue ends as "offline" and is tried again later, instead of leaving a sync, a refresh or an update waiting
- * for ever. Long enough for a full batch on a slow mobile link.
+ * a venue is tried again later, instead of leaving a sync, a refresh or an update waiting for ever (a sync
+ * then sends less in each request, src/sync/sizing.ts).
  */
 export const REQUEST_TIMEOUT_MS = 60_000;
 

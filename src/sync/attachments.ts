@@ -7,6 +7,7 @@ import type { OutboxRepo } from '../db/outbox';
 import { isDueRefused } from '../db/queue';
 import type { OutboxRecord, Sealed } from '../db/schema';
 import { type AttachmentState, SYNC_LIMITS } from '../shared/protocol';
+import { type HttpStatusError, refusal } from './wire';
 
 /** The server refused an upload in a way that asking again at once cannot change: its bundle needs attention. */
 export interface Refusal {
@@ -24,17 +25,8 @@ export async function dueRefused(outbox: OutboxRepo, now = new Date()): Promise<
   return (await outbox.attention()).filter((r) => isDueRefused(r, at));
 }
 
-export class UploadError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: { error?: string; message?: string } | null,
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
-
 async function answer(res: Response): Promise<AttachmentState> {
-  if (!res.ok) throw new UploadError(res.status, await res.json().catch(() => null));
+  if (!res.ok) throw await refusal(res);
   return (await res.json()) as AttachmentState;
 }
 
@@ -77,7 +69,7 @@ export async function uploadAttachment(
       body: offset === 0 && bytes.size <= chunkBytes ? bytes : bytes.slice(offset, Math.min(bytes.size, offset + chunkBytes)),
     });
     if (res.status === 409) {
-      const body = (await res.json().catch(() => null)) as UploadError['body'];
+      const body = (await res.json().catch(() => null)) as HttpStatusError['body'];
       // anything but "resume elsewhere" (e.g. another size on record) will be refused again at once
       if (body?.error !== 'wrong_offset') return { reason: body?.message ?? NO_WAY_ON };
       // the server holds a different amount than we thought (a lost answer): ask again and resume there

@@ -8,7 +8,7 @@
 import type { OutboxRepo } from '../db/outbox';
 import { type SessionReport, SYNC_LIMITS } from '../shared/protocol';
 import { REQUEST_TIMEOUT_MS, timeLimited } from '../shared/request';
-import { dueRefused, UploadError } from './attachments';
+import { dueRefused } from './attachments';
 import { SyncRun } from './run';
 import { isTimeout, Sizing } from './sizing';
 import { HttpStatusError, postSessions } from './wire';
@@ -54,9 +54,9 @@ export interface SyncEngineOptions {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   /**
-   * How long one request may take, answer included, before it counts as a dropped connection (venue Wi-Fi
-   * that stalls, a captive portal that never answers): the run ends as offline and tries again after its
-   * backoff, rather than showing "sending" for ever. Long enough for a full batch on a slow mobile link.
+   * How long one request may take, answer included (venue Wi-Fi that stalls, a captive portal that never
+   * answers, a link too slow for what is sent): the run ends as `slow` and tries again after its backoff with
+   * less in each request (sizing.ts), rather than showing "sending" for ever.
    */
   requestTimeoutMs?: number;
   /**
@@ -197,9 +197,9 @@ export class SyncEngine {
     this.failures++;
     this.nextAttemptAt = Date.now() + this.backoffDelay(this.failures);
     this.set({ inFlight: 0 });
-    if ((e instanceof HttpStatusError || e instanceof UploadError) && e.status === 401) {
+    if (e instanceof HttpStatusError && e.status === 401) {
       this.set({ phase: 'revoked', message: e.body?.message ?? null });
-    } else if (e instanceof HttpStatusError || e instanceof UploadError) {
+    } else if (e instanceof HttpStatusError) {
       this.set({ phase: 'error', message: e.body?.message ?? null });
     } else if (isTimeout(e)) {
       this.set({ phase: 'slow', message: null });

@@ -124,7 +124,7 @@ export class SyncRun {
 
   /**
    * Posts one batch. A batch too large for the server goes back to the queue, halved next time; one that runs
-   * out of time ends the run as offline, and the next tries half as much.
+   * out of time ends the run (as `slow`), and the next tries half as much.
    */
   private async post(batch: OutboxRecord[]): Promise<void> {
     this.onTheWire += batch.length;

@@ -1,7 +1,7 @@
 /**
  * The device's two sync requests besides uploads (DESIGN.md, sync protocol points 3 and 4, and Session): a batch
- * of bundles, and the closed sessions reported after them. Each refusal comes back as an `HttpStatusError` with
- * the server's words, for the facilitator.
+ * of bundles, and the closed sessions reported after them. A refusal of any sync request, uploads included,
+ * comes back as an `HttpStatusError` with the server's words, for the facilitator.
  */
 
 import { wireItem } from '../db/records';
@@ -19,7 +19,8 @@ export class HttpStatusError extends Error {
 
 const headers = (token: string) => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${token}` });
 
-async function refused(res: Response): Promise<HttpStatusError> {
+/** The server's refusal of a request, with its words. */
+export async function refusal(res: Response): Promise<HttpStatusError> {
   return new HttpStatusError(res.status, await res.json().catch(() => null));
 }
 
@@ -31,7 +32,7 @@ export async function postBatch(f: typeof fetch, token: string, batch: OutboxRec
     // a SyncBatch: each item was serialised (and checked) when its bundle was saved
     body: `{"queueSize":${queueSize},"items":[${batch.map(wireItem).join(',')}]}`,
   });
-  if (!res.ok) throw await refused(res);
+  if (!res.ok) throw await refusal(res);
   return ((await res.json()) as SyncBatchResponse).results;
 }
 
@@ -42,6 +43,6 @@ const SESSIONS_PER_REPORT = 100;
 export async function postSessions(f: typeof fetch, token: string, reports: SessionReport[]): Promise<string[]> {
   const some = reports.slice(0, SESSIONS_PER_REPORT);
   const res = await f('/api/sync/sessions', { method: 'POST', headers: headers(token), body: JSON.stringify({ sessions: some }) });
-  if (!res.ok) throw await refused(res);
+  if (!res.ok) throw await refusal(res);
   return some.map((r) => r.id);
 }
