@@ -6,13 +6,13 @@ export const SYNC_LIMITS = {
   maxItems: 500,
   /** bytes of one request body */
   maxBatchBytes: 4 * 1024 * 1024,
-  /** bytes of one sealed bundle (attachments travel separately) */
+  /** bytes of one sealed bundle (its attachments travel beside it: see `inline` below) */
   maxEnvelopeBytes: 512 * 1024,
   /** attachments per bundle */
   maxAttachments: 50,
   /** bytes of one sealed attachment */
   maxAttachmentBytes: 20 * 1024 * 1024,
-  /** most bytes in one attachment chunk (a device may send smaller ones) */
+  /** most bytes in one attachment chunk (a device may send smaller ones); an attachment no larger travels in its batch */
   chunkBytes: 1024 * 1024,
 } as const;
 
@@ -39,11 +39,28 @@ export const SyncItemSchema = v.strictObject({
 });
 export type SyncItem = v.InferOutput<typeof SyncItemSchema>;
 
+/** An attachment that travels inside its batch's request (shared/batch-frame.ts): at most one chunk. */
+export const InlineAttachmentSchema = v.strictObject({
+  sha256: Sha256Hex,
+  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SYNC_LIMITS.chunkBytes)),
+});
+export type InlineAttachment = v.InferOutput<typeof InlineAttachmentSchema>;
+
 export const SyncBatchSchema = v.strictObject({
   /** how many bundles wait on the device, including this batch; staff see what is left once it is answered */
   queueSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
   items: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(SYNC_LIMITS.maxItems)),
+  /** attachments whose bytes follow the JSON in a framed body, in this order (only in a framed body) */
+  inline: v.optional(
+    v.pipe(
+      v.array(InlineAttachmentSchema),
+      v.maxLength(SYNC_LIMITS.maxItems),
+      v.check((list) => new Set(list.map((a) => a.sha256)).size === list.length, 'An attachment is listed twice.'),
+      v.check((list) => list.reduce((sum, a) => sum + a.size, 0) <= SYNC_LIMITS.maxBatchBytes, 'The attachments are larger than a batch.'),
+    ),
+  ),
 });
+export type SyncBatch = v.InferOutput<typeof SyncBatchSchema>;
 
 /** `retry`: not taken yet (its attachments have not all arrived); the device keeps it and tries again. */
 export const ItemStatusSchema = v.picklist(['stored', 'duplicate', 'conflict', 'rejected', 'retry']);

@@ -36,6 +36,13 @@ async function answer(res: Response): Promise<AttachmentState> {
  */
 const completed = new Set<string>();
 
+/** Whether this page has seen the attachment complete on the server. */
+export const onServer = (sha256: string): boolean => completed.has(sha256);
+/** The server took a batch that carried this attachment inside it: it is complete there. */
+export const tookInline = (sha256: string): void => {
+  completed.add(sha256);
+};
+
 const NO_WAY_ON = 'The server would not take a photo or recording of this answer where it was sent.';
 
 /** Sends what the server lacks of one attachment; a refusal that retrying cannot heal comes back, not thrown. */

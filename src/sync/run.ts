@@ -5,9 +5,9 @@
  * waiting. The engine (engine.ts) decides when a run starts and what its end means for backoff and status.
  */
 import type { OutboxRepo } from '../db/outbox';
-import type { OutboxRecord } from '../db/schema';
+import type { OutboxRecord, Sealed } from '../db/schema';
 import type { ItemResult } from '../shared/protocol';
-import { type Refusal, refusalDelay, Uploads, uploadAttachment } from './attachments';
+import { onServer, type Refusal, refusalDelay, tookInline, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
 import { isTimeout, type Sizing } from './sizing';
 import { HttpStatusError, postBatch } from './wire';
@@ -53,6 +53,11 @@ export class SyncRun {
   private readonly wire: Promise<void>[] = [];
   private readonly uploads: Uploads;
   private readonly queue: QueueReader;
+  /**
+   * Attachments read with their page that are small enough to travel inside their batch (at most one chunk):
+   * they make no request of their own (DESIGN.md, sync protocol point 3).
+   */
+  private readonly small = new Map<string, Blob>();
 
   /** `total`: bundles to send; `due`: bundles whose refused upload may go again, sent first. */
   constructor(
@@ -66,11 +71,7 @@ export class SyncRun {
     this.queue = new QueueReader(
       o.outbox,
       o.sizing.now.items,
-      (page, read) =>
-        this.uploads.prefetch(
-          page.flatMap((b) => b.attachments),
-          read,
-        ),
+      (page, read) => this.sortPage(page, read),
       due,
       READ_AHEAD,
       PAGE_ATTACHMENT_BYTES,
@@ -93,8 +94,10 @@ export class SyncRun {
         }
         // the next page is read while this batch is on the wire
         this.queue.readAhead().catch(() => {});
-        // attachments first: the server takes a bundle only once everything it names has arrived
-        const refused = await this.uploads.ensure(batch.flatMap((b) => b.attachments));
+        // attachments first: the server takes a bundle only once everything it names has arrived (those
+        // inside the batch arrive with it)
+        const inline = this.inlineFor(batch);
+        const refused = await this.uploads.ensure(batch.flatMap((b) => b.attachments).filter((h) => !inline.has(h)));
         const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
         if (held.length > 0) {
           await this.holdRefused(held, refused);
@@ -104,7 +107,7 @@ export class SyncRun {
         }
         // up to `pipeline` batches on the wire at once: the server takes one in while the device sends the next,
         // and each is answered on its own (the server stores by id, so the order they land in does not matter)
-        const sending = this.post(batch);
+        const sending = this.post(batch, inline);
         sending.catch(() => {});
         this.wire.push(sending);
         if (this.wire.length >= this.o.pipeline) await this.wire.shift();
@@ -126,15 +129,18 @@ export class SyncRun {
    * Posts one batch. A batch too large for the server goes back to the queue, halved next time; one that runs
    * out of time ends the run (as `slow`), and the next tries half as much.
    */
-  private async post(batch: OutboxRecord[]): Promise<void> {
+  private async post(batch: OutboxRecord[], inline: Map<string, Blob>): Promise<void> {
     this.onTheWire += batch.length;
     this.o.onInFlight(this.onTheWire);
     const started = Date.now();
     const { items, bytes } = this.o.sizing.now;
     try {
-      const results = await postBatch(this.o.fetch, this.o.token, batch, Math.max(batch.length, this.total - this.answeredSoFar));
-      const carried = batch.reduce((sum, b) => sum + b.size, 0);
-      this.o.sizing.answered('batch', Date.now() - started, batch.length >= items || carried >= bytes / 2);
+      const queued = Math.max(batch.length, this.total - this.answeredSoFar);
+      const results = await postBatch(this.o.fetch, this.o.token, batch, queued, inline);
+      this.o.sizing.answered('batch', Date.now() - started, batch.length >= items || carried(batch, inline) >= bytes / 2);
+      // what the server took was complete there: a later batch naming the same attachment need not carry it
+      const took = new Set(results.filter((r) => r.status === 'stored' || r.status === 'duplicate').map((r) => r.id));
+      for (const b of batch) if (took.has(b.id)) for (const h of b.attachments) if (inline.has(h)) tookInline(h);
       await this.answered(batch, results);
     } catch (e) {
       if (isTimeout(e)) this.o.sizing.answered('batch', null);
@@ -200,6 +206,39 @@ export class SyncRun {
     this.answeredSoFar += held.length;
   }
 
+  /**
+   * A page just read: attachments small enough to go inside their batch wait for it; the rest start on their way
+   * now (a few at a time), so they travel while earlier batches are on the wire.
+   */
+  private sortPage(page: OutboxRecord[], read: Map<string, Sealed>): void {
+    const large = new Map<string, Sealed>();
+    for (const [sha, bytes] of read) {
+      const blob = bytes instanceof Blob ? bytes : new Blob([bytes]);
+      if (blob.size <= this.o.sizing.now.chunk && !onServer(sha)) this.small.set(sha, blob);
+      else large.set(sha, bytes);
+    }
+    this.uploads.prefetch(
+      page.flatMap((b) => b.attachments).filter((h) => !this.small.has(h)),
+      large,
+    );
+  }
+
+  /**
+   * The batch's small attachments that go inside it, while the request stays within the batch's bytes; any
+   * left over go on their own (an attachment the server already holds goes neither way).
+   */
+  private inlineFor(batch: OutboxRecord[]): Map<string, Blob> {
+    const inline = new Map<string, Blob>();
+    let bytes = carried(batch, inline);
+    for (const sha of new Set(batch.flatMap((b) => b.attachments))) {
+      const blob = this.small.get(sha);
+      if (!blob || onServer(sha) || blob.size > this.o.sizing.now.chunk || bytes + blob.size > this.o.sizing.now.bytes) continue;
+      inline.set(sha, blob);
+      bytes += blob.size;
+    }
+    return inline;
+  }
+
   /** The front of what is ready, up to the batch's count and bytes (at least one bundle, however large). */
   private takeBatch(ready: OutboxRecord[]): OutboxRecord[] {
     const batch: OutboxRecord[] = [];
@@ -212,4 +251,11 @@ export class SyncRun {
     }
     return batch;
   }
+}
+
+/** Bytes a batch's request carries: its bundles and the attachments inside it. */
+function carried(batch: OutboxRecord[], inline: Map<string, Blob>): number {
+  let bytes = batch.reduce((sum, b) => sum + b.size, 0);
+  for (const blob of inline.values()) bytes += blob.size;
+  return bytes;
 }

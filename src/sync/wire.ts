@@ -4,9 +4,11 @@
  * comes back as an `HttpStatusError` with the server's words, for the facilitator.
  */
 
+import * as v from 'valibot';
 import { wireItem } from '../db/records';
 import type { OutboxRecord } from '../db/schema';
-import type { ItemResult, SessionReport, SyncBatchResponse } from '../shared/protocol';
+import { BATCH_FRAME_TYPE, frameBatch } from '../shared/batch-frame';
+import { type ItemResult, type SessionReport, type SyncBatchResponse, SyncBatchSchema } from '../shared/protocol';
 
 export class HttpStatusError extends Error {
   constructor(
@@ -24,13 +26,34 @@ export async function refusal(res: Response): Promise<HttpStatusError> {
   return new HttpStatusError(res.status, await res.json().catch(() => null));
 }
 
-/** Posts one batch; the server's answer for each item. `queueSize`: what waits on the device, this batch included. */
-export async function postBatch(f: typeof fetch, token: string, batch: OutboxRecord[], queueSize: number): Promise<ItemResult[]> {
+/** The part of a SyncBatch the device checks before sending: each item was checked when its bundle was saved. */
+const InlineListSchema = v.pick(SyncBatchSchema, ['inline']);
+
+/**
+ * Posts one batch; the server's answer for each item. `queueSize`: what waits on the device, this batch included.
+ * `inline`: sealed attachments of its bundles that travel inside it (each at most one chunk), by hash.
+ */
+export async function postBatch(
+  f: typeof fetch,
+  token: string,
+  batch: OutboxRecord[],
+  queueSize: number,
+  inline: Map<string, Blob> = new Map(),
+): Promise<ItemResult[]> {
+  const items = batch.map(wireItem).join(',');
+  let body: string | Blob = `{"queueSize":${queueSize},"items":[${items}]}`;
+  let type = 'application/json';
+  if (inline.size > 0) {
+    const list = [...inline].map(([sha256, blob]) => ({ sha256, size: blob.size }));
+    // what the server would refuse is refused here first, before a byte goes
+    v.parse(InlineListSchema, { inline: list });
+    body = frameBatch(`{"queueSize":${queueSize},"items":[${items}],"inline":${JSON.stringify(list)}}`, [...inline.values()]);
+    type = BATCH_FRAME_TYPE;
+  }
   const res = await f('/api/sync/batches', {
     method: 'POST',
-    headers: headers(token),
-    // a SyncBatch: each item was serialised (and checked) when its bundle was saved
-    body: `{"queueSize":${queueSize},"items":[${batch.map(wireItem).join(',')}]}`,
+    headers: { ...headers(token), 'Content-Type': type },
+    body,
   });
   if (!res.ok) throw await refusal(res);
   return ((await res.json()) as SyncBatchResponse).results;

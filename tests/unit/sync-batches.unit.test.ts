@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { attachmentBytes } from '../../src/server/services/attachments';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { REASONS } from '../../src/server/services/ingest';
 import { openAll } from '../../src/server/services/opener';
-import type { SyncBatchResponse } from '../../src/shared/protocol';
+import { BATCH_FRAME_TYPE, frameBatch } from '../../src/shared/batch-frame';
+import { SYNC_LIMITS, type SyncBatchResponse } from '../../src/shared/protocol';
 import { startTestApp, type TestServer } from '../support/app';
-import { sealedItem } from '../support/bundles';
+import { sealedItem, sealedWithAttachments } from '../support/bundles';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -163,6 +166,133 @@ describe('POST /api/sync/batches', () => {
     const huge = await post({ items: [{ id: 'a', pad: 'x'.repeat(5 * 1024 * 1024) }] });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error).toBe('too_large');
+    expect(await bundleCount()).toBe(before);
+  });
+});
+
+/** Posts a framed body: the batch's JSON, then the attachments' bytes. */
+async function postFramed(json: unknown, bytes: Uint8Array[]) {
+  const body = frameBatch(
+    typeof json === 'string' ? json : JSON.stringify(json),
+    bytes.map((b) => new Blob([b as BlobPart])),
+  );
+  return s.app.inject({
+    method: 'POST',
+    url: '/api/sync/batches',
+    headers: { authorization: `Bearer ${s.token}`, 'content-type': BATCH_FRAME_TYPE },
+    payload: Buffer.from(await body.arrayBuffer()),
+  });
+}
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const inlineOf = (sealed: Uint8Array[]) => sealed.map((b) => ({ sha256: sha256(b), size: b.length }));
+const receipt = (n: number) => ({ kind: 'receipt' as const, type: 'image/jpeg', bytes: new Uint8Array(n).map((_, i) => (i * 7) % 256) });
+
+async function uploadRows(shas: string[]) {
+  return s.database.db.selectFrom('attachment_uploads').select(['sha256', 'complete']).where('sha256', 'in', shas).execute();
+}
+
+describe('a batch with its attachments inside it (framed)', () => {
+  it('stores the bundles and their attachments whole in one request; sent again, it is duplicate', async () => {
+    const one = await sealedWithAttachments(s.engagement, [receipt(10_000), receipt(20_000)]);
+    const two = await sealedWithAttachments(s.engagement, [receipt(5_000)]);
+    const sealed = [...one.sealed, ...two.sealed];
+    const batch = { queueSize: 2, items: [one.item, two.item], inline: inlineOf(sealed) };
+    const res = await postFramed(batch, sealed);
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as SyncBatchResponse).results.map((r) => r.status)).toEqual(['stored', 'stored']);
+    for (const b of sealed)
+      expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha256(b), deviceId: s.deviceId }), b)).toBe(0);
+    await drain();
+    const rows = await s.database.db
+      .selectFrom('bundles')
+      .select(['id', 'attachment_count'])
+      .where('id', 'in', [one.item.id, two.item.id])
+      .orderBy('attachment_count')
+      .execute();
+    expect(rows.map((r) => Number(r.attachment_count))).toEqual([1, 2]);
+    // a resend (its answer was lost): nothing doubled
+    const again = await postFramed(batch, sealed);
+    expect((again.json() as SyncBatchResponse).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    const chunks = await s.database.db
+      .selectFrom('attachment_chunks')
+      .select('sha256')
+      .where(
+        'sha256',
+        'in',
+        inlineOf(sealed).map((a) => a.sha256),
+      )
+      .execute();
+    expect(chunks).toHaveLength(3);
+  });
+
+  it('answers retry for a bundle whose attachment does not match its hash, stores nothing of it, and takes the rest', async () => {
+    const bad = await sealedWithAttachments(s.engagement, [receipt(8_000)]);
+    const good = await sealedWithAttachments(s.engagement, [receipt(9_000)]);
+    const [badBytes, goodBytes] = [bad.sealed[0] as Uint8Array, good.sealed[0] as Uint8Array];
+    const changed = badBytes.slice();
+    changed[100] = (changed[100] ?? 0) ^ 1;
+    const res = await postFramed({ items: [bad.item, good.item], inline: inlineOf([badBytes, goodBytes]) }, [changed, goodBytes]);
+    expect((res.json() as SyncBatchResponse).results.map((r) => [r.id, r.status])).toEqual([
+      [bad.item.id, 'retry'],
+      [good.item.id, 'stored'],
+    ]);
+    expect(await uploadRows([sha256(badBytes)])).toEqual([]);
+    expect(await uploadRows([sha256(goodBytes)])).toEqual([{ sha256: sha256(goodBytes), complete: 1 }]);
+  });
+
+  it('replaces a part-made chunked upload of the same attachment with the whole', async () => {
+    const item = await sealedWithAttachments(s.engagement, [receipt(12_000)]);
+    const bytes = item.sealed[0] as Uint8Array;
+    const sha = sha256(bytes);
+    // a chunked upload of it that stopped half way, and one started with the wrong size
+    const put = await s.app.inject({
+      method: 'PUT',
+      url: `/api/sync/attachments/${sha}?offset=0&size=${bytes.length + 5}`,
+      headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(bytes.subarray(0, 4096)),
+    });
+    expect(put.statusCode).toBe(200);
+    const res = await postFramed({ items: [item.item], inline: inlineOf([bytes]) }, [bytes]);
+    expect((res.json() as SyncBatchResponse).results[0]?.status).toBe('stored');
+    expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha, deviceId: s.deviceId }), bytes)).toBe(0);
+  });
+
+  it('answers 4xx, never 5xx, to frames that do not add up, and writes nothing', async () => {
+    const before = await bundleCount();
+    const item = await sealedWithAttachments(s.engagement, [receipt(3_000)]);
+    const bytes = item.sealed[0] as Uint8Array;
+    const sha = sha256(bytes);
+    const ok = { items: [item.item], inline: inlineOf([bytes]) };
+    const raw = (payload: Buffer) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/sync/batches',
+        headers: { authorization: `Bearer ${s.token}`, 'content-type': BATCH_FRAME_TYPE },
+        payload,
+      });
+    const cases: Array<[string, Promise<Awaited<ReturnType<typeof raw>>>, number]> = [
+      ['shorter than its length', raw(Buffer.from([0, 0])), 400],
+      ['a length past its end', raw(Buffer.concat([Buffer.from([0, 0, 1, 0]), Buffer.from('{}')])), 400],
+      ['a byte more than listed', postFramed(ok, [bytes, new Uint8Array(1)]), 400],
+      ['a byte less than listed', postFramed(ok, [bytes.subarray(1)]), 400],
+      ['not JSON', postFramed('{not json', []), 400],
+      ['not UTF-8', raw(Buffer.from([0, 0, 0, 2, 0xff, 0xfe])), 400],
+      ['a poisoned prototype', postFramed(`{"items":[{"id":"a"}],"__proto__":{"x":1}}`, []), 400],
+      ['an attachment listed twice', postFramed({ ...ok, inline: [...ok.inline, ...ok.inline] }, [bytes, bytes]), 400],
+      ['an attachment above one chunk', postFramed({ ...ok, inline: [{ sha256: sha, size: SYNC_LIMITS.chunkBytes + 1 }] }, []), 400],
+      ['a hash that is not one', postFramed({ ...ok, inline: [{ sha256: 'x', size: bytes.length }] }, [bytes]), 400],
+      ['no items', postFramed({ items: [], inline: ok.inline }, [bytes]), 400],
+      ['larger than a batch', raw(Buffer.alloc(SYNC_LIMITS.maxBatchBytes + 1)), 413],
+    ];
+    for (const [what, res, status] of cases) {
+      const r = await res;
+      expect(r.statusCode, what).toBe(status);
+      expect(r.json().message, what).toEqual(expect.any(String));
+    }
+    // attachments inside a plain JSON body have nowhere to be
+    expect((await post(ok)).statusCode).toBe(400);
+    expect(await uploadRows([sha])).toEqual([]);
     expect(await bundleCount()).toBe(before);
   });
 });

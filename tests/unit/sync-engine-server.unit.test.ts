@@ -6,6 +6,7 @@ import type { EngagementRecord, Sealed } from '../../src/db/schema';
 import { closeSession, markSessionsReported, openSession, sessionReport, unreportedSessions } from '../../src/db/sessions';
 import { finishBundle } from '../../src/device/finish';
 import { ABANDONED_UPLOAD_DAYS, retentionJobs } from '../../src/server/retention';
+import { attachmentBytes } from '../../src/server/services/attachments';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
 import { SyncEngine } from '../../src/sync/engine';
@@ -176,6 +177,51 @@ describe('sync engine against the real server', () => {
   });
 });
 
+describe('attachments inside their batch', () => {
+  it('a receipt of up to one chunk travels inside its batch: no request of its own, stored whole, opened', async () => {
+    const small = [await finishWithReceipt(10 * 1024), await finishWithReceipt(300 * 1024)];
+    const large = await finishWithReceipt(600 * 1024);
+    const waiting = await outbox.waiting();
+    const sealed = new Map<string, Buffer>();
+    for (const r of waiting)
+      for (const sha of r.attachments)
+        sealed.set(sha, Buffer.from(await new Response((await outbox.attachment(sha))?.bytes).arrayBuffer()));
+    const largeSha = waiting.find((r) => r.id === large.id)?.attachments[0] as string;
+    const { f, log } = serverFetch();
+    const engine = new SyncEngine({ outbox, getToken: async () => s.token, fetch: f, chunkBytes: 512 * 1024 });
+    expect(await engine.sync(true)).toEqual({ sent: 3, attention: 0, ok: true });
+    // only the receipt larger than a chunk made requests of its own
+    expect(log.filter((l) => l.startsWith('PUT')).map((l) => l.split('?')[0])).toEqual([
+      `PUT /api/sync/attachments/${largeSha}`,
+      `PUT /api/sync/attachments/${largeSha}`,
+    ]);
+    expect(log.filter((l) => l.startsWith('POST'))).toEqual(['POST /api/sync/batches']);
+    for (const [sha, bytes] of sealed)
+      expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha, deviceId: s.deviceId }), bytes)).toBe(0);
+    await openAll(s.database.db, new VersionKeys(s.database.db, s.serverKey));
+    const ids = [...small, large].map((b) => b.id);
+    const rows = await s.database.db.selectFrom('bundles').select(['attachment_count']).where('id', 'in', ids).execute();
+    expect(rows.map((r) => Number(r.attachment_count))).toEqual([1, 1, 1]);
+    expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
+  });
+
+  it('what does not fit in the batch bytes goes on its own', async () => {
+    await finishWithReceipt(10 * 1024);
+    await finishWithReceipt(10 * 1024);
+    const [first, second] = (await outbox.waiting()).map((r) => r.attachments[0] as string);
+    const { f, log } = serverFetch();
+    // room for both bundles and one receipt
+    const maxBytes = (await outbox.waiting()).reduce((sum, r) => sum + r.size, 0) + 15 * 1024;
+    expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f, maxBytes }).sync(true)).toEqual({
+      sent: 2,
+      attention: 0,
+      ok: true,
+    });
+    expect(log.filter((l) => l.startsWith('PUT')).map((l) => l.split('?')[0])).toEqual([`PUT /api/sync/attachments/${second}`]);
+    expect(log.filter((l) => l.includes(first as string))).toEqual([]);
+  });
+});
+
 describe('an upload the server keeps refusing', () => {
   it('stops at the first refusal, marks the bundle with the reason, and tries again only after a doubling wait', async () => {
     const a = await finishWithReceipt(10 * 1024);
@@ -195,7 +241,8 @@ describe('an upload the server keeps refusing', () => {
     try {
       const run = async () => {
         const { f, log } = serverFetch();
-        const report = await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f }).sync(true);
+        // chunks smaller than the receipt: it goes on its own (one inside its batch would replace the wrong upload)
+        const report = await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f, chunkBytes: 8 * 1024 }).sync(true);
         return { report, tries: log.filter((l) => l.includes(sha)) };
       };
       const first = await run();

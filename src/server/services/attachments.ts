@@ -91,6 +91,51 @@ export async function putChunk(
   return state;
 }
 
+/**
+ * Stores attachments that arrived whole inside a batch (shared/batch-frame.ts), in one transaction that commits
+ * without waiting for the disk: the batch's own commit, after it, makes them durable. One whose bytes do not
+ * match its hash is left out, so the bundles that name it are answered `retry` and the device sends it again.
+ * Returns the hashes that did not match.
+ */
+export async function putInline(db: Kysely<DB>, deviceId: string, attachments: { sha256: string; bytes: Buffer }[]): Promise<string[]> {
+  const wrong = attachments.filter((a) => createHash('sha256').update(a.bytes).digest('hex') !== a.sha256);
+  const right = attachments.filter((a) => !wrong.includes(a));
+  if (right.length === 0) return wrong.map((a) => a.sha256);
+  const now = new Date().toISOString();
+  await relaxedTransaction(db, async (tx) => {
+    const rows = await tx
+      .selectFrom('attachment_uploads')
+      .select(['sha256', 'complete'])
+      .where('device_id', '=', deviceId)
+      .where(
+        'sha256',
+        'in',
+        right.map((a) => a.sha256),
+      )
+      .execute();
+    const held = new Map(rows.map((r) => [r.sha256, Number(r.complete) === 1]));
+    for (const { sha256, bytes } of right) {
+      if (held.get(sha256)) continue;
+      // part of an earlier chunked upload: the whole replaces it
+      if (held.has(sha256)) await dropSlot(tx, { sha256, deviceId });
+      await tx
+        .insertInto('attachment_uploads')
+        .values({
+          sha256,
+          size: bytes.length,
+          device_id: deviceId,
+          created_at: now,
+          received: bytes.length,
+          complete: 1,
+          completed_at: now,
+        })
+        .execute();
+      await tx.insertInto('attachment_chunks').values({ sha256, device_id: deviceId, offset: 0, data: bytes }).execute();
+    }
+  });
+  return wrong.map((a) => a.sha256);
+}
+
 /** Stores a whole attachment at once (staff import), checking its hash. */
 export async function putWhole(db: Kysely<DB>, deviceId: string, sha256: string, bytes: Buffer): Promise<AttachmentState> {
   const have = await attachmentState(db, { sha256, deviceId });
