@@ -10,6 +10,7 @@
  *   BENCH_SINGLE_PIPELINE (1: requests on the wire at once when sending one bundle per request. The bar's
  *   baseline is one request per bundle, one after another, as a device without batching would send; the
  *   engine's own default, 2, also overlaps single-bundle requests, and BENCH_SINGLE_PIPELINE=2 shows that)
+ *   BENCH_PIPELINE (batches on the wire at once in the batched sync; the engine's default, 2, when unset)
  *   BENCH_TIMELINE (a file: the batched sync's posts, uploads and IndexedDB steps as [name, start ms, end ms],
  *   to see what a batch waited for)
  *   BENCH_SAVES (a file: each save with a receipt while the outbox fills, as [ms, ms of its transaction])
@@ -40,6 +41,8 @@ const SINGLE = Number(process.env.BENCH_SINGLE ?? Math.min(N, 2_000));
 const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
 const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
+/** batches on the wire at once in the batched sync (the engine's default when unset) */
+const PIPELINE = process.env.BENCH_PIPELINE ? Number(process.env.BENCH_PIPELINE) : undefined;
 const PROFILE = process.env.BENCH_PROFILE;
 if (PROFILE) mkdirSync(PROFILE, { recursive: true });
 
@@ -114,7 +117,7 @@ async function main() {
     if (cdp) await cdp.send('Profiler.start');
     await tracing(process.env.BENCH_TRACE_SYNC);
     const cpu0 = cpuMs();
-    const batched = await h(page, 'timedSync', {});
+    const batched = await h(page, 'timedSync', PIPELINE ? { pipeline: PIPELINE } : {});
     if (!batched.report.ok) throw new Error('batched sync failed');
     const cpuBatched = perBundle(cpu0, cpuMs(), N);
     if (process.env.BENCH_TRACE_SYNC) await browser.stopTracing();
