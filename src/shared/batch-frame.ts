@@ -12,6 +12,11 @@ export const BATCH_FRAME_TYPE = 'application/vnd.blether.batch';
 
 /** The body of a framed batch: made of Blobs, so the browser sends the attachments from their files. */
 export function frameBatch(json: string, attachments: Blob[]): Blob {
+  return new Blob([frameHead(json), ...attachments], { type: BATCH_FRAME_TYPE });
+}
+
+/** A frame's start: the JSON's length in UTF-8 bytes, then the JSON. */
+export function frameHead(json: string): Uint8Array<ArrayBuffer> {
   // encodeInto a buffer of the right size: in Chromium it is several times faster than encode() on a batch
   // (9 against 25 ms for 700 KB here). The JSON is ASCII but for its rare text, so its length is tried first.
   const encoder = new TextEncoder();
@@ -22,7 +27,7 @@ export function frameBatch(json: string, attachments: Blob[]): Blob {
     ({ read, written } = encoder.encodeInto(json, frame.subarray(4)));
   }
   new DataView(frame.buffer).setUint32(0, written);
-  return new Blob([frame.subarray(0, 4 + written), ...attachments], { type: BATCH_FRAME_TYPE });
+  return frame.subarray(0, 4 + written);
 }
 
 /** A framed body's JSON and the bytes after it; null when it is not a frame (too short, or a length past its end). */

@@ -1,5 +1,6 @@
 /** Hostile request parts for the fuzz suite: values, bodies, route params and query strings. */
 import fc from 'fast-check';
+import { BATCH_FRAME_TYPE, frameHead } from '../../src/shared/batch-frame';
 import { fromSchema, nearlyValid } from './json-schema-arb';
 
 /** JSON text can hold numbers no JavaScript value stringifies to; these markers become them. */
@@ -114,11 +115,23 @@ export function bodyArb(schema: Record<string, any> | undefined, real: string[])
             'application/xml',
             'application/octet-stream',
             'application/json; charset=latin1',
+            BATCH_FRAME_TYPE,
             '',
           ),
           bytes: fc.uint8Array({ maxLength: 2000 }),
         })
         .map(({ type, bytes }) => ({ payload: Buffer.from(bytes), type, parsable: false })),
+    },
+    {
+      // a sync batch's framed body (shared/batch-frame.ts): JSON like the route's, and bytes after it
+      weight: 1,
+      arbitrary: fc
+        .record({ value: fc.oneof(fromDoc, nearlyValid(fromDoc, jsonish, keys)), bytes: fc.uint8Array({ maxLength: 300 }) })
+        .map(({ value, bytes }) => ({
+          payload: Buffer.concat([frameHead(JSON.stringify(value) ?? ''), bytes]),
+          type: BATCH_FRAME_TYPE,
+          parsable: false,
+        })),
     },
     { weight: 1, arbitrary: fc.constant({ parsable: false }) },
     { weight: 1, arbitrary: fc.constant({ payload: BIG, type: 'application/json', parsable: false, unparsable: true }) },
