@@ -14,6 +14,8 @@ export const SYNC_LIMITS = {
   maxAttachmentBytes: 20 * 1024 * 1024,
   /** most bytes in one attachment chunk (a device may send smaller ones); an attachment no larger travels in its batch */
   chunkBytes: 1024 * 1024,
+  /** attachments inside one batch (the rest of its bundles' go in chunks) */
+  maxInline: 500,
 } as const;
 
 export const Sha256Hex = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -54,7 +56,7 @@ export const SyncBatchSchema = v.strictObject({
   inline: v.optional(
     v.pipe(
       v.array(InlineAttachmentSchema),
-      v.maxLength(SYNC_LIMITS.maxItems),
+      v.maxLength(SYNC_LIMITS.maxInline),
       v.check((list) => new Set(list.map((a) => a.sha256)).size === list.length, 'An attachment is listed twice.'),
       v.check((list) => list.reduce((sum, a) => sum + a.size, 0) <= SYNC_LIMITS.maxBatchBytes, 'The attachments are larger than a batch.'),
     ),

@@ -6,7 +6,7 @@
  */
 import type { OutboxRepo } from '../db/outbox';
 import type { OutboxRecord, Sealed } from '../db/schema';
-import type { ItemResult } from '../shared/protocol';
+import { type ItemResult, SYNC_LIMITS } from '../shared/protocol';
 import { onServer, type Refusal, refusalDelay, tookInline, Uploads, uploadAttachment } from './attachments';
 import { QueueReader } from './queue';
 import { isTimeout, type Sizing } from './sizing';
@@ -141,11 +141,14 @@ export class SyncRun {
       // what the server took was complete there: a later batch naming the same attachment need not carry it
       const took = new Set(results.filter((r) => r.status === 'stored' || r.status === 'duplicate').map((r) => r.id));
       for (const b of batch) if (took.has(b.id)) for (const h of b.attachments) if (inline.has(h)) tookInline(h);
+      // answered: nothing of this batch is held for a later one (a batch put back after a 413 keeps its own)
+      for (const h of inline.keys()) this.small.delete(h);
       await this.answered(batch, results);
     } catch (e) {
       if (isTimeout(e)) this.o.sizing.answered('batch', null);
-      if (!(e instanceof HttpStatusError && e.status === 413 && batch.length > 1)) throw e;
-      this.o.sizing.tooLarge(batch.length);
+      // too large: fewer bundles next time, and with attachments inside it fewer bytes (the rest go on their own)
+      if (!(e instanceof HttpStatusError && e.status === 413 && (batch.length > 1 || inline.size > 0))) throw e;
+      this.o.sizing.tooLarge(batch.length, inline.size > 0 ? carried(batch, inline) : undefined);
       this.queue.putBack(batch);
     } finally {
       this.onTheWire -= batch.length;
@@ -229,13 +232,22 @@ export class SyncRun {
    */
   private inlineFor(batch: OutboxRecord[]): Map<string, Blob> {
     const inline = new Map<string, Blob>();
+    const apart = new Map<string, Sealed>();
     let bytes = carried(batch, inline);
     for (const sha of new Set(batch.flatMap((b) => b.attachments))) {
       const blob = this.small.get(sha);
-      if (!blob || onServer(sha) || blob.size > this.o.sizing.now.chunk || bytes + blob.size > this.o.sizing.now.bytes) continue;
-      inline.set(sha, blob);
-      bytes += blob.size;
+      if (!blob || onServer(sha)) continue;
+      const fits = blob.size <= this.o.sizing.now.chunk && bytes + blob.size <= this.o.sizing.now.bytes;
+      if (fits && inline.size < SYNC_LIMITS.maxInline) {
+        inline.set(sha, blob);
+        bytes += blob.size;
+      } else {
+        // it goes on its own after all, from the bytes already read
+        apart.set(sha, blob);
+        this.small.delete(sha);
+      }
     }
+    if (apart.size > 0) this.uploads.prefetch([...apart.keys()], apart);
     return inline;
   }
 

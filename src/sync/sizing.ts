@@ -35,10 +35,16 @@ export class Sizing {
     this.now = { ...max };
   }
 
-  /** The server would not take a batch of `n` at once: never more than half of that again. */
-  tooLarge(n: number): void {
+  /**
+   * The server would not take a batch of `n` bundles carrying `bytes` at once: never more than half of that again
+   * (its bytes matter when attachments travelled inside it: those that no longer fit go on their own).
+   */
+  tooLarge(n: number, bytes?: number): void {
     this.ceiling.items = Math.min(this.ceiling.items, Math.max(1, Math.floor(n / 2)));
     this.now.items = Math.min(this.now.items, this.ceiling.items);
+    if (bytes === undefined) return;
+    this.ceiling.bytes = Math.min(this.ceiling.bytes, Math.max(FLOOR.bytes, Math.floor(bytes / 2)));
+    this.now.bytes = Math.min(this.now.bytes, this.ceiling.bytes);
   }
 
   /**

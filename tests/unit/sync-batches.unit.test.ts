@@ -258,6 +258,49 @@ describe('a batch with its attachments inside it (framed)', () => {
     expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha, deviceId: s.deviceId }), bytes)).toBe(0);
   });
 
+  it('keeps no attachment that no bundle taken in the batch names', async () => {
+    const bad = await sealedWithAttachments(s.engagement, [receipt(4_000)]);
+    const badBytes = bad.sealed[0] as Uint8Array;
+    // a bundle the server rejects (an engagement version it does not know) and bytes no bundle names
+    const unknown = { ...bad.item, engagementVersionId: 'no-such-version' };
+    const stray = new Uint8Array(2_000).map((_, i) => (i * 13) % 256);
+    const plain = await sealedItem(s.engagement);
+    const res = await postFramed({ items: [unknown, plain], inline: inlineOf([badBytes, stray]) }, [badBytes, stray]);
+    expect((res.json() as SyncBatchResponse).results.map((r) => r.status)).toEqual(['rejected', 'stored']);
+    expect(await uploadRows([sha256(badBytes), sha256(stray)])).toEqual([]);
+  });
+
+  it('answers a batch sent several times at once (a resend racing its first try) without a 5xx, and keeps one copy', async () => {
+    const item = await sealedWithAttachments(s.engagement, [receipt(6_000)]);
+    const bytes = item.sealed[0] as Uint8Array;
+    const batch = { items: [item.item], inline: inlineOf([bytes]) };
+    const answers = await Promise.all([1, 2, 3].map(() => postFramed(batch, [bytes])));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(answers.map((a) => (a.json() as SyncBatchResponse).results[0]?.status).sort()).toEqual(['duplicate', 'duplicate', 'stored']);
+    const chunks = await s.database.db.selectFrom('attachment_chunks').select('offset').where('sha256', '=', sha256(bytes)).execute();
+    expect(chunks.map((c) => Number(c.offset))).toEqual([0]);
+  });
+
+  it('answers chunks of one upload sent several times at once with 200 or a 409 to resume, never a 5xx', async () => {
+    const bytes = new Uint8Array(9_000).map((_, i) => (i * 29) % 256);
+    const sha = sha256(bytes);
+    const put = (offset: number, part: Uint8Array) =>
+      s.app.inject({
+        method: 'PUT',
+        url: `/api/sync/attachments/${sha}?offset=${offset}&size=${bytes.length}`,
+        headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from(part),
+      });
+    const first = await Promise.all([1, 2, 3].map(() => put(0, bytes.subarray(0, 4_000))));
+    expect(first.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const r of first.filter((x) => x.statusCode === 409)) expect(r.json().error).toBe('wrong_offset');
+    // the last part: once one has made it whole, the others are told it is whole
+    const last = await Promise.all([1, 2, 3].map(() => put(4_000, bytes.subarray(4_000))));
+    expect(last.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(last.map((r) => r.json().complete)).toEqual([true, true, true]);
+    expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha, deviceId: s.deviceId }), Buffer.from(bytes))).toBe(0);
+  });
+
   it('answers 4xx, never 5xx, to frames that do not add up, and writes nothing', async () => {
     const before = await bundleCount();
     const item = await sealedWithAttachments(s.engagement, [receipt(3_000)]);

@@ -9,6 +9,7 @@ import { ABANDONED_UPLOAD_DAYS, retentionJobs } from '../../src/server/retention
 import { attachmentBytes } from '../../src/server/services/attachments';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { openAll } from '../../src/server/services/opener';
+import { SYNC_LIMITS } from '../../src/shared/protocol';
 import { SyncEngine } from '../../src/sync/engine';
 import { startTestApp, type TestServer } from '../support/app';
 import { slowLink } from '../support/slow-link';
@@ -49,15 +50,19 @@ function serverFetch(cut: (method: string, url: string) => boolean = () => false
 }
 
 async function finishWithReceipt(bytes: number) {
+  return finishWithReceipts([new Uint8Array(bytes).map((_, i) => i % 251)]);
+}
+
+/** A participant finishes with these receipt photos, as the app saves them. */
+async function finishWithReceipts(receipts: Uint8Array<ArrayBuffer>[]) {
   const engagement = { ...s.engagement, downloadedAt: new Date().toISOString() } as EngagementRecord;
-  const receipt = new Uint8Array(bytes).map((_, i) => i % 251);
   return finishBundle({
     engagement,
     answers: { visit: { yesno: 'yes' } },
     locale: 'en',
     format: 'standard',
     consentAt: new Date().toISOString(),
-    attachments: [{ kind: 'receipt', type: 'image/jpeg', bytes: receipt }],
+    attachments: receipts.map((bytes) => ({ kind: 'receipt' as const, type: 'image/jpeg', bytes })),
   });
 }
 
@@ -205,6 +210,25 @@ describe('attachments inside their batch', () => {
     expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 
+  it('a batch with a receipt inside refused as too large (413) goes again with the receipt on its own', async () => {
+    await finishWithReceipt(300 * 1024);
+    const sha = (await outbox.waiting())[0]?.attachments[0] as string;
+    const server = serverFetch();
+    // a proxy in front that takes no batch above 200 KB
+    const f = (async (url: string, init: RequestInit = {}) => {
+      if (init.method === 'POST' && init.body instanceof Blob && init.body.size > 200 * 1024)
+        return new Response(JSON.stringify({ error: 'too_large', message: 'Too large.' }), { status: 413 });
+      return server.f(url, init);
+    }) as typeof fetch;
+    expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f }).sync(true)).toEqual({
+      sent: 1,
+      attention: 0,
+      ok: true,
+    });
+    // the first try carried it inside (refused before the server); then it went in chunks, and the batch without it
+    expect(server.log.map((l) => l.split('?')[0])).toEqual([`PUT /api/sync/attachments/${sha}`, 'POST /api/sync/batches']);
+  });
+
   it('what does not fit in the batch bytes goes on its own', async () => {
     await finishWithReceipt(10 * 1024);
     await finishWithReceipt(10 * 1024);
@@ -219,6 +243,26 @@ describe('attachments inside their batch', () => {
     });
     expect(log.filter((l) => l.startsWith('PUT')).map((l) => l.split('?')[0])).toEqual([`PUT /api/sync/attachments/${second}`]);
     expect(log.filter((l) => l.includes(first as string))).toEqual([]);
+  });
+});
+
+describe('many attachments in one batch', () => {
+  it('carries at most the server limit inside the batch; the rest go on their own', async () => {
+    // 11 bundles of 50 small receipts each: 550 attachments in one batch, above the 500 a batch may carry
+    for (let b = 0; b < 11; b++) {
+      await finishWithReceipts(
+        Array.from({ length: SYNC_LIMITS.maxAttachments }, (_, i) => new Uint8Array(64).map((_, k) => (b * 50 + i + k) % 256)),
+      );
+    }
+    const { f, log } = serverFetch();
+    expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f }).sync(true)).toEqual({
+      sent: 11,
+      attention: 0,
+      ok: true,
+    });
+    expect(log.filter((l) => l.startsWith('POST /api/sync/batches'))).toHaveLength(1);
+    expect(log.filter((l) => l.startsWith('PUT'))).toHaveLength(11 * SYNC_LIMITS.maxAttachments - SYNC_LIMITS.maxInline);
+    expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 });
 

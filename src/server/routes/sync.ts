@@ -6,7 +6,6 @@ import type { AppContext } from '../context';
 import { badRequest, HttpError } from '../errors';
 import { parseFaults } from '../faults';
 import { bodyDoc } from '../openapi';
-import { putInline } from '../services/attachments';
 import { ingestBatch, reportableId } from '../services/ingest';
 import { storeSessionReports } from '../services/sessions';
 import { parseBody } from '../validate';
@@ -75,9 +74,11 @@ export default async function sync({ app, database, versionKeys, opener, config 
       const ids = batch.items.map((item) => reportableId(item));
       if (ids.some((id) => id === null)) throw badRequest('Every item in a batch needs an id.', 'malformed_batch');
       if (new Set(ids).size !== ids.length) throw badRequest('A batch must not hold the same id twice.', 'malformed_batch');
-      // its attachments first: a bundle is taken only once everything it names is here (a wrong one: `retry`)
-      if (inline.length > 0) await putInline(database.db, req.deviceId as string, inline);
-      const results = await ingestBatch(database.db, versionKeys, req.deviceId as string, batch.items, { queueSize: batch.queueSize });
+      // its attachments are stored with it, checked against their hashes (a wrong one: its bundles answer `retry`)
+      const results = await ingestBatch(database.db, versionKeys, req.deviceId as string, batch.items, {
+        queueSize: batch.queueSize,
+        inline,
+      });
       if (faults?.killAfterCommit === batches) process.kill(process.pid, 'SIGKILL');
       opener.kick();
       // time from the request's arrival to after the commit, for the benchmark and for operators

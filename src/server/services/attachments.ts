@@ -6,13 +6,15 @@
  * device that knows the hash sees no slot and starts its own; it can neither claim nor probe this one.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, SqliteAdapter } from 'kysely';
 import type { AttachmentState } from '../../shared/protocol';
 import { relaxedTransaction } from '../db/relaxed';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 
 type Slot = { sha256: string; deviceId: string };
+
+const isSqlite = (db: Kysely<DB>): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
 
 export async function attachmentState(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<AttachmentState> {
   const row = await db
@@ -52,12 +54,10 @@ export async function putChunk(
   const now = new Date().toISOString();
   let mismatch = false;
   const state = await relaxedTransaction(db, async (tx): Promise<AttachmentState> => {
-    const row = await tx
-      .selectFrom('attachment_uploads')
-      .selectAll()
-      .where('sha256', '=', sha256)
-      .where('device_id', '=', deviceId)
-      .executeTakeFirst();
+    const query = tx.selectFrom('attachment_uploads').selectAll().where('sha256', '=', sha256).where('device_id', '=', deviceId);
+    // PostgreSQL: the slot is held until this commits, so a chunk sent twice at once is checked against what the
+    // first wrote, not against what both read before it (SQLite runs one transaction at a time anyway)
+    const row = await (isSqlite(tx) ? query : query.forUpdate()).executeTakeFirst();
     if (row && Number(row.complete) === 1) return { sha256, received: Number(row.size), complete: true };
     const received = Number(row?.received ?? 0);
     if (row && Number(row.size) !== size) throw new HttpError(409, 'size_mismatch', 'This upload was started with another size.');
@@ -75,14 +75,27 @@ export async function putChunk(
       }
     }
     const values = { received: offset + chunk.length, complete: last ? 1 : 0, completed_at: last ? now : null };
+    // two requests for the same slot at once (a resend racing its first try): the one that writes second finds
+    // the slot or the chunk taken and is told to ask where to resume, instead of failing on the unique key
+    const raced = new HttpError(409, 'wrong_offset', 'Another request wrote this part a moment ago. Ask where to resume.');
     if (row)
       await tx.updateTable('attachment_uploads').set(values).where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
-    else
-      await tx
+    else {
+      const made = await tx
         .insertInto('attachment_uploads')
         .values({ sha256, size, device_id: deviceId, created_at: now, ...values })
-        .execute();
-    await tx.insertInto('attachment_chunks').values({ sha256, device_id: deviceId, offset, data: chunk }).execute();
+        .onConflict((oc) => oc.columns(['sha256', 'device_id']).doNothing())
+        .returning('sha256')
+        .executeTakeFirst();
+      if (!made) throw raced;
+    }
+    const wrote = await tx
+      .insertInto('attachment_chunks')
+      .values({ sha256, device_id: deviceId, offset, data: chunk })
+      .onConflict((oc) => oc.columns(['sha256', 'device_id', 'offset']).doNothing())
+      .returning('sha256')
+      .executeTakeFirst();
+    if (!wrote) throw raced;
     return { sha256, received: values.received, complete: last };
   });
   if (mismatch) {
@@ -91,49 +104,53 @@ export async function putChunk(
   return state;
 }
 
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
 /**
- * Stores attachments that arrived whole inside a batch (shared/batch-frame.ts), in one transaction that commits
- * without waiting for the disk: the batch's own commit, after it, makes them durable. One whose bytes do not
- * match its hash is left out, so the bundles that name it are answered `retry` and the device sends it again.
- * Returns the hashes that did not match.
+ * Stores attachments that arrived whole and were checked against their hash (a batch's own: shared/batch-frame.ts),
+ * inside the caller's transaction. A part-made chunked upload of one is replaced by the whole; one already whole is
+ * left as it is, also when another request stored it a moment ago (a resend racing its first try).
  */
-export async function putInline(db: Kysely<DB>, deviceId: string, attachments: { sha256: string; bytes: Buffer }[]): Promise<string[]> {
-  const wrong = attachments.filter((a) => createHash('sha256').update(a.bytes).digest('hex') !== a.sha256);
-  const right = attachments.filter((a) => !wrong.includes(a));
-  if (right.length === 0) return wrong.map((a) => a.sha256);
+export async function putWholeIn(tx: Kysely<DB>, deviceId: string, attachments: { sha256: string; bytes: Buffer }[]): Promise<void> {
+  if (attachments.length === 0) return;
+  const rows = await tx
+    .selectFrom('attachment_uploads')
+    .select(['sha256', 'complete'])
+    .where('device_id', '=', deviceId)
+    .where(
+      'sha256',
+      'in',
+      attachments.map((a) => a.sha256),
+    )
+    .execute();
+  const held = new Map(rows.map((r) => [r.sha256, Number(r.complete) === 1]));
   const now = new Date().toISOString();
-  await relaxedTransaction(db, async (tx) => {
-    const rows = await tx
-      .selectFrom('attachment_uploads')
-      .select(['sha256', 'complete'])
-      .where('device_id', '=', deviceId)
-      .where(
-        'sha256',
-        'in',
-        right.map((a) => a.sha256),
+  for (const { sha256, bytes } of attachments) {
+    if (held.get(sha256)) continue;
+    // whatever part of it is here goes: the whole replaces it (also a part another request began a moment ago)
+    await dropSlot(tx, { sha256, deviceId });
+    const values = {
+      sha256,
+      size: bytes.length,
+      device_id: deviceId,
+      created_at: now,
+      received: bytes.length,
+      complete: 1,
+      completed_at: now,
+    };
+    await tx
+      .insertInto('attachment_uploads')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['sha256', 'device_id']).doUpdateSet({ size: bytes.length, received: bytes.length, complete: 1, completed_at: now }),
       )
       .execute();
-    const held = new Map(rows.map((r) => [r.sha256, Number(r.complete) === 1]));
-    for (const { sha256, bytes } of right) {
-      if (held.get(sha256)) continue;
-      // part of an earlier chunked upload: the whole replaces it
-      if (held.has(sha256)) await dropSlot(tx, { sha256, deviceId });
-      await tx
-        .insertInto('attachment_uploads')
-        .values({
-          sha256,
-          size: bytes.length,
-          device_id: deviceId,
-          created_at: now,
-          received: bytes.length,
-          complete: 1,
-          completed_at: now,
-        })
-        .execute();
-      await tx.insertInto('attachment_chunks').values({ sha256, device_id: deviceId, offset: 0, data: bytes }).execute();
-    }
-  });
-  return wrong.map((a) => a.sha256);
+    await tx
+      .insertInto('attachment_chunks')
+      .values({ sha256, device_id: deviceId, offset: 0, data: bytes })
+      .onConflict((oc) => oc.columns(['sha256', 'device_id', 'offset']).doUpdateSet({ data: bytes }))
+      .execute();
+  }
 }
 
 /** Stores a whole attachment at once (staff import), checking its hash. */

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { Envelope } from '../../shared/envelope';
 import { type ItemResult, SyncItemSchema } from '../../shared/protocol';
 import type { DB } from '../db/schema';
+import { putWholeIn, sha256Of } from './attachments';
 import type { VersionKeys } from './engagements';
 
 export const REASONS = {
@@ -101,6 +102,12 @@ function firstHash(rows: { row: InboxRow }[], id: string): string | undefined {
 
 export interface IngestOptions {
   queueSize?: number;
+  /**
+   * attachments that arrived whole inside the batch (shared/batch-frame.ts): stored in the batch's own transaction,
+   * those whose hash matches and that a bundle taken in the batch names (others are left out, so nothing is kept
+   * that no bundle needs)
+   */
+  inline?: { sha256: string; bytes: Buffer }[];
   /** 'paper': a paper form a staff member entered in the staff web (no device to update) */
   source?: 'sync' | 'import' | 'paper';
 }
@@ -121,8 +128,13 @@ export async function ingestBatch(
   const checked = await Promise.all(items.map((raw) => check(raw, deviceId, keys, now, opts.source ?? 'sync')));
   const needed = checked.flatMap((c) => (c.kind === 'ok' ? c.attachments : []));
   const have = needed.length > 0 ? await completeAttachments(db, deviceId, [...new Set(needed)]) : new Set<string>();
+  const named = new Set(needed);
+  const inline = (opts.inline ?? []).filter((a) => named.has(a.sha256) && !have.has(a.sha256) && sha256Of(a.bytes) === a.sha256);
   const results: ItemResult[] = new Array(checked.length);
   await db.transaction().execute(async (tx) => {
+    // the batch's own attachments first: a bundle is taken only once everything it names is here
+    await putWholeIn(tx, deviceId, inline);
+    for (const a of inline) have.add(a.sha256);
     // many rows per INSERT: a batch of 500 costs a handful of statements, not 500
     const ready: { i: number; row: InboxRow }[] = [];
     const waiting: { i: number; row: InboxRow }[] = [];
