@@ -40,21 +40,16 @@ export async function postBatch(
   queueSize: number,
   inline: Map<string, Blob> = new Map(),
 ): Promise<ItemResult[]> {
-  const items = batch.map(wireItem).join(',');
-  let body: string | Blob = `{"queueSize":${queueSize},"items":[${items}]}`;
-  let type = 'application/json';
+  const json = `{"queueSize":${queueSize},"items":[${batch.map(wireItem).join(',')}]`;
+  let init: RequestInit = { method: 'POST', headers: headers(token), body: `${json}}` };
   if (inline.size > 0) {
     const list = [...inline].map(([sha256, blob]) => ({ sha256, size: blob.size }));
     // what the server would refuse is refused here first, before a byte goes
     v.parse(InlineListSchema, { inline: list });
-    body = frameBatch(`{"queueSize":${queueSize},"items":[${items}],"inline":${JSON.stringify(list)}}`, [...inline.values()]);
-    type = BATCH_FRAME_TYPE;
+    const body = frameBatch(`${json},"inline":${JSON.stringify(list)}}`, [...inline.values()]);
+    init = { ...init, headers: { ...headers(token), 'Content-Type': BATCH_FRAME_TYPE }, body };
   }
-  const res = await f('/api/sync/batches', {
-    method: 'POST',
-    headers: { ...headers(token), 'Content-Type': type },
-    body,
-  });
+  const res = await f('/api/sync/batches', init);
   if (!res.ok) throw await refusal(res);
   return ((await res.json()) as SyncBatchResponse).results;
 }

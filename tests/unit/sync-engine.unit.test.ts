@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openBletherDB } from '../../src/db/open';
-import { outboxRepo } from '../../src/db/outbox';
+import { type OutboxRepo, outboxRepo } from '../../src/db/outbox';
 import type { OutboxRecord } from '../../src/db/schema';
 import type { ItemResult } from '../../src/shared/protocol';
 import { SyncEngine } from '../../src/sync/engine';
@@ -46,6 +46,15 @@ function fakeFetch(handler: Handler) {
   }) as unknown as typeof fetch;
   return { f, batches };
 }
+
+/** An engine on this outbox and link that tries again at once after a failure (the tests drive each run). */
+const noBackoff = (outbox: OutboxRepo, fetch: typeof globalThis.fetch) => ({
+  outbox,
+  getToken: async () => 't',
+  fetch,
+  backoffBaseMs: 0,
+  backoffCapMs: 0,
+});
 
 const ok: Handler = (items) => ({ status: 200, results: items.map((i) => ({ id: i.id, status: 'stored' as const })) });
 
@@ -291,16 +300,7 @@ describe('sync engine', () => {
       batches.push(itemsOf(init).length);
       return itemsOf(init).length * msPerItem;
     }, fakeFetch(ok).f);
-    const engine = new SyncEngine({
-      outbox: repo,
-      getToken: async () => 't',
-      fetch: link,
-      maxItems: 100,
-      pipeline: 1,
-      requestTimeoutMs: 300,
-      backoffBaseMs: 0,
-      backoffCapMs: 0,
-    });
+    const engine = new SyncEngine({ ...noBackoff(repo, link), maxItems: 100, pipeline: 1, requestTimeoutMs: 300 });
     expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
     expect(engine.current.phase).toBe('slow');
     expect(await repo.counts()).toEqual({ waiting: 160, attention: 0 });
@@ -323,14 +323,7 @@ describe('sync engine', () => {
         init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
       )) as unknown as typeof fetch;
     let answer = stalled;
-    const engine = new SyncEngine({
-      outbox: repo,
-      getToken: async () => 't',
-      fetch: (u, i) => answer(u, i),
-      requestTimeoutMs: 50,
-      backoffBaseMs: 0,
-      backoffCapMs: 0,
-    });
+    const engine = new SyncEngine({ ...noBackoff(repo, (u, i) => answer(u, i)), requestTimeoutMs: 50 });
     expect(await engine.sync()).toEqual({ sent: 0, attention: 0, ok: false });
     expect(engine.current.phase).toBe('slow');
     expect(await repo.counts()).toEqual({ waiting: 3, attention: 0 });

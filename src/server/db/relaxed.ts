@@ -12,13 +12,14 @@
  * Why it matters: better-sqlite3 is synchronous, so a commit that waits for the disk stops the event loop
  * meanwhile (each 300 KB receipt's upload, and each slice the opener writes, held every request up).
  */
-import { type Kysely, SqliteAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { isSqlite } from './dialect';
 import type { DB } from './schema';
 
 export async function relaxedTransaction<T>(db: Kysely<DB>, fn: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
   // inside a caller's transaction: its commit decides (asking for the connection again would wait for ever)
   if (db.isTransaction) return fn(db as Transaction<DB>);
-  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
+  if (!isSqlite(db)) {
     // PostgreSQL: for this transaction only, reverts at its end
     return db.transaction().execute(async (tx) => {
       await sql`set local synchronous_commit = off`.execute(tx);

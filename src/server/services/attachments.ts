@@ -6,15 +6,19 @@
  * device that knows the hash sees no slot and starts its own; it can neither claim nor probe this one.
  */
 import { createHash } from 'node:crypto';
-import { type Kysely, SqliteAdapter } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AttachmentState } from '../../shared/protocol';
+import { isSqlite } from '../db/dialect';
 import { relaxedTransaction } from '../db/relaxed';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 
 type Slot = { sha256: string; deviceId: string };
 
-const isSqlite = (db: Kysely<DB>): boolean => db.getExecutor().adapter instanceof SqliteAdapter;
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+const hashMismatch = () =>
+  new HttpError(422, 'hash_mismatch', 'The attachment that arrived does not match its sha256. Send it again from the start.');
 
 export async function attachmentState(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<AttachmentState> {
   const row = await db
@@ -99,12 +103,10 @@ export async function putChunk(
     return { sha256, received: values.received, complete: last };
   });
   if (mismatch) {
-    throw new HttpError(422, 'hash_mismatch', 'The attachment that arrived does not match its sha256. Send it again from the start.');
+    throw hashMismatch();
   }
   return state;
 }
-
-export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Stores attachments that arrived whole and were checked against their hash (a batch's own: shared/batch-frame.ts),
@@ -154,9 +156,7 @@ export async function putWholeIn(tx: Kysely<DB>, deviceId: string, attachments: 
 }
 
 /** Stores a whole attachment at once (staff import), checking its hash. */
-export async function putWhole(db: Kysely<DB>, deviceId: string, sha256: string, bytes: Buffer): Promise<AttachmentState> {
-  const have = await attachmentState(db, { sha256, deviceId });
-  if (have.complete) return have;
-  if (have.received > 0) await dropSlot(db, { sha256, deviceId });
-  return putChunk(db, deviceId, { sha256, offset: 0, size: bytes.length, chunk: bytes });
+export async function putWhole(db: Kysely<DB>, deviceId: string, sha256: string, bytes: Buffer): Promise<void> {
+  if (sha256Of(bytes) !== sha256) throw hashMismatch();
+  await relaxedTransaction(db, (tx) => putWholeIn(tx, deviceId, [{ sha256, bytes }]));
 }

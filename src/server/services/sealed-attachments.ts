@@ -4,14 +4,13 @@
  * (the index is in its AAD), and the bytes are checked against their sha256 before and after opening.
  * Nothing opened is written anywhere: the plain bytes live only in the response.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import { type AttachmentRef, type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import { type Envelope, open, openAttachment } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
-import { attachmentBytes, attachmentState } from './attachments';
+import { attachmentBytes, attachmentState, sha256Of as sha256 } from './attachments';
 import type { VersionKeys } from './engagements';
 import { ERASED_ENVELOPE } from './erasure';
 
@@ -29,7 +28,6 @@ export async function isErased(db: Kysely<DB>, bundleId: string): Promise<boolea
   return row?.envelope_json === ERASED_ENVELOPE;
 }
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const refused = (why: string) => new HttpError(422, 'attachment_unreadable', why);
 
 /** The stored bundle's payload and content key; 404 when there is no such opened bundle. */
