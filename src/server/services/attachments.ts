@@ -42,10 +42,13 @@ export async function attachmentBytes(db: Kysely<DB>, { sha256, deviceId }: Slot
   return Buffer.concat(chunks.map((c) => c.data));
 }
 
-/** Throws a device's slot away, chunks and all. */
+/**
+ * Throws a device's slot away, chunks and all. The slot's row first: every writer locks it before its chunks,
+ * so two requests writing the same attachment at once wait for each other rather than deadlock (PostgreSQL).
+ */
 async function dropSlot(db: Kysely<DB>, { sha256, deviceId }: Slot): Promise<void> {
-  await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
   await db.deleteFrom('attachment_uploads').where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
+  await db.deleteFrom('attachment_chunks').where('sha256', '=', sha256).where('device_id', '=', deviceId).execute();
 }
 
 export async function putChunk(
@@ -129,23 +132,21 @@ export async function putWholeIn(tx: Kysely<DB>, deviceId: string, attachments: 
   const now = new Date().toISOString();
   for (const { sha256, bytes } of attachments) {
     if (held.get(sha256)) continue;
-    // whatever part of it is here goes: the whole replaces it (also a part another request began a moment ago)
-    await dropSlot(tx, { sha256, deviceId });
-    const values = {
-      sha256,
-      size: bytes.length,
-      device_id: deviceId,
-      created_at: now,
-      received: bytes.length,
-      complete: 1,
-      completed_at: now,
-    };
+    // the slot's row first, made or taken over: every writer locks it before its chunks, so requests storing the
+    // same attachment at once wait for each other rather than deadlock (PostgreSQL)
     await tx
       .insertInto('attachment_uploads')
-      .values(values)
+      .values({ sha256, size: bytes.length, device_id: deviceId, created_at: now, received: bytes.length, complete: 1, completed_at: now })
       .onConflict((oc) =>
         oc.columns(['sha256', 'device_id']).doUpdateSet({ size: bytes.length, received: bytes.length, complete: 1, completed_at: now }),
       )
+      .execute();
+    // whatever part of it is here goes: the whole replaces it (also a part another request began a moment ago)
+    await tx
+      .deleteFrom('attachment_chunks')
+      .where('sha256', '=', sha256)
+      .where('device_id', '=', deviceId)
+      .where('offset', '<>', 0)
       .execute();
     await tx
       .insertInto('attachment_chunks')

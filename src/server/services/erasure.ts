@@ -86,10 +86,11 @@ export async function eraseByReference(db: Kysely<DB>, code: string, actor: stri
     const inbox = await tx.selectFrom('inbox').select(['id', 'attachments_json']).where('id', 'in', ids).execute();
     const shas = [...new Set(inbox.flatMap((r) => JSON.parse(r.attachments_json) as string[]))];
     if (shas.length) {
-      await tx.deleteFrom('attachment_chunks').where('sha256', 'in', shas).execute();
+      // the uploads' rows before their chunks, in the order every writer locks them (services/attachments.ts)
       summary.attachments = Number(
         (await tx.deleteFrom('attachment_uploads').where('sha256', 'in', shas).executeTakeFirst()).numDeletedRows,
       );
+      await tx.deleteFrom('attachment_chunks').where('sha256', 'in', shas).execute();
     }
     await tx.updateTable('inbox').set({ envelope_json: ERASED_ENVELOPE, attachments_json: '[]' }).where('id', 'in', ids).execute();
     await tx
