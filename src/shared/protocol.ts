@@ -3,9 +3,9 @@ import * as v from 'valibot';
 
 export const SYNC_LIMITS = {
   /** items in one batch */
-  maxItems: 500,
+  maxItems: 1000,
   /** bytes of one request body */
-  maxBatchBytes: 4 * 1024 * 1024,
+  maxBatchBytes: 8 * 1024 * 1024,
   /** bytes of one sealed bundle (its attachments travel beside it: see `inline` below) */
   maxEnvelopeBytes: 512 * 1024,
   /** attachments per bundle */

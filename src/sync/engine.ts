@@ -74,6 +74,12 @@ export interface SyncReport {
   ok: boolean;
 }
 
+/**
+ * Bytes of bundles and attachments in one batch at most: the server's limit, less room for the JSON around them
+ * (a comma each, and the list of attachments inside: under 50 KB at most).
+ */
+const BATCH_BYTES = SYNC_LIMITS.maxBatchBytes - 256 * 1024;
+
 export class SyncEngine {
   private status: SyncStatus = { phase: 'idle', progress: { sent: 0, total: 0 }, inFlight: 0, lastSuccessAt: null, message: null };
   private failures = 0;
@@ -87,7 +93,11 @@ export class SyncEngine {
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.sizing = new Sizing(
-      { items: opts.maxItems ?? 500, bytes: opts.maxBytes ?? 2 * 1024 * 1024, chunk: opts.chunkBytes ?? SYNC_LIMITS.chunkBytes },
+      {
+        items: opts.maxItems ?? SYNC_LIMITS.maxItems,
+        bytes: opts.maxBytes ?? BATCH_BYTES,
+        chunk: opts.chunkBytes ?? SYNC_LIMITS.chunkBytes,
+      },
       opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
     );
   }

@@ -14,9 +14,10 @@ import { HttpStatusError, postBatch } from './wire';
 
 /**
  * Bytes of attachments read with each page of the queue (the rest are read as they are sent): a few pages
- * are read ahead, so this bounds what waits in memory.
+ * are read ahead, so this bounds what waits in memory (a Blob's bytes stay on disk; an older record's
+ * ArrayBuffer is read whole). As much as a batch may carry, so a page's small attachments can fill its batch.
  */
-const PAGE_ATTACHMENT_BYTES = 4 * 1024 * 1024;
+const PAGE_ATTACHMENT_BYTES = SYNC_LIMITS.maxBatchBytes;
 /** Pages read ahead beyond the batches taken. */
 const READ_AHEAD = 2;
 

@@ -37,7 +37,7 @@ describe('the OpenAPI description at /api/docs/json', () => {
     );
     const body = doc.paths['/api/sync/batches'].post.requestBody.content['application/json'].schema;
     expect(body.required).toContain('items');
-    expect(body.properties.items.maxItems).toBe(500);
+    expect(body.properties.items.maxItems).toBe(1000);
     expect(body.additionalProperties).toBe(false);
     const enrol = doc.paths['/api/devices/enrol'].post.requestBody.content['application/json'].schema;
     expect(enrol.required).toEqual(expect.arrayContaining(['code', 'name']));

@@ -315,6 +315,18 @@ describe('sync engine', () => {
     expect(batches).toEqual([50, 100, 100]);
   });
 
+  it("a run's first batch carries at most 2 MB; quick answers let the next carry twice as much, up to the server's limit", async () => {
+    const handle = openBletherDB(`engine-test-${++n}`);
+    const repo = outboxRepo(() => handle);
+    // bundles of 512 KB each (their size is what batching goes by)
+    for (let i = 0; i < 30; i++) await repo.add({ ...record(i), size: 512 * 1024 });
+    const { f, batches } = fakeFetch(ok);
+    const engine = new SyncEngine({ ...noBackoff(repo, f), pipeline: 1 });
+    expect(await engine.sync()).toEqual({ sent: 30, attention: 0, ok: true });
+    // 2 MB, then 4 MB, then the most a batch may carry (8 MB less room for its JSON: 15 of them)
+    expect(batches.map((b) => b.length)).toEqual([4, 8, 15, 3]);
+  });
+
   it('a request that never answers ends the run after its timeout, shown as a slow connection, keeps everything, and goes again', async () => {
     const repo = await setup(3);
     // a connection that stalls: nothing comes back until the request is given up
