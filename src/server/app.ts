@@ -54,6 +54,8 @@ export interface AppOptions {
   database: Database;
   serverKey: ServerKey;
   logger?: FastifyServerOptions['logger'];
+  /** start the opener's threads once ready (the server does; tests that build many apps need not) */
+  warmOpener?: boolean;
 }
 
 const CLIENT_ERRORS: Record<string, string> = {
@@ -159,7 +161,10 @@ export async function buildApp(opts: AppOptions) {
 
   const versionKeys = new VersionKeys(opts.database.db, opts.serverKey);
   const opener = new Opener(opts.database.db, versionKeys, (err) => app.log.error({ err }, 'opening bundles failed'));
-  app.addHook('onReady', async () => opener.run());
+  app.addHook('onReady', async () => {
+    if (opts.warmOpener) opener.warm();
+    opener.run();
+  });
   app.addHook('onClose', async () => opener.stop());
   const ctx: AppContext = { app, config: opts.config, database: opts.database, serverKey: opts.serverKey, versionKeys, opener };
   await health(ctx);

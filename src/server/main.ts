@@ -14,6 +14,8 @@ async function main() {
     config,
     database,
     serverKey,
+    // the first batch after a start need not wait while the opener's threads load
+    warmOpener: true,
     logger: {
       level: config.logLevel,
       // defence in depth: the default serializers log no headers or bodies, and nothing secret may slip in later

@@ -9,8 +9,9 @@ import { type BundlePayload, BundlePayloadSchema } from '../../shared/bundle';
 import type { Envelope } from '../../shared/envelope';
 import type { DB } from '../db/schema';
 import type { VersionKeys } from './engagements';
-import { type InboxRow, REASONS } from './ingest';
+import type { InboxRow } from './ingest';
 import { agreement, openEnvelope } from './open-envelope';
+import { REASONS } from './reasons';
 
 export type Outcome = { id: string; row: DB['bundles']; payload: BundlePayload } | { id: string; reason: string };
 /** Each version's private key as node:crypto uses it (null: the server does not know the version). */

@@ -219,6 +219,14 @@ export class Opener {
     });
   }
 
+  /**
+   * Starts the threads now, in the background (the server does once it listens): otherwise the first batch
+   * after a start waits while they load.
+   */
+  warm(): void {
+    this.pool.warm().catch((err) => this.onError(err));
+  }
+
   /** Resolves once nothing is running (for shutdown and tests). */
   async idle(): Promise<void> {
     while (this.running) await this.running;
