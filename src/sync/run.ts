@@ -86,7 +86,7 @@ export class SyncRun {
   async send(): Promise<void> {
     try {
       for (;;) {
-        const batch = this.o.shouldStop?.() ? [] : await this.queue.take(this.o.sizing.now.items, (ready) => this.takeBatch(ready));
+        let batch = this.o.shouldStop?.() ? [] : await this.queue.take(this.o.sizing.now.items, (ready) => this.takeBatch(ready));
         if (batch.length === 0) {
           // nothing ready: done, unless a batch on the wire comes back too large and is put back
           if (this.wire.length === 0) break;
@@ -96,8 +96,12 @@ export class SyncRun {
         // the next page is read while this batch is on the wire
         this.queue.readAhead().catch(() => {});
         // attachments first: the server takes a bundle only once everything it names has arrived (those
-        // inside the batch arrive with it)
-        const inline = this.inlineFor(batch);
+        // inside the batch arrive with it); a bundle whose small attachments do not fit goes first in the next batch
+        const { inline, later } = this.inlineFor(batch);
+        if (later.length > 0) {
+          this.queue.putBack(later);
+          batch = batch.filter((b) => !later.includes(b));
+        }
         const refused = await this.uploads.ensure(batch.flatMap((b) => b.attachments).filter((h) => !inline.has(h)));
         const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));
         if (held.length > 0) {
@@ -228,28 +232,49 @@ export class SyncRun {
   }
 
   /**
-   * The batch's small attachments that go inside it, while the request stays within the batch's bytes; any
-   * left over go on their own (an attachment the server already holds goes neither way).
+   * The batch's small attachments that go inside it, while the request stays within the batch's bytes and the
+   * server's count. A bundle whose small attachments do not all fit waits at the front of the queue for the next
+   * batch, where they go inside too: no request of their own. The batch's first bundle never waits (every batch
+   * moves the queue on): what of it does not fit goes on its own, as does an attachment too large for any batch
+   * at today's size. An attachment the server already holds goes neither way.
    */
-  private inlineFor(batch: OutboxRecord[]): Map<string, Blob> {
+  private inlineFor(batch: OutboxRecord[]): { inline: Map<string, Blob>; later: OutboxRecord[] } {
+    const { bytes: budget, chunk } = this.o.sizing.now;
     const inline = new Map<string, Blob>();
+    const later: OutboxRecord[] = [];
     const apart = new Map<string, Sealed>();
+    const goApart = (sha: string, blob: Blob) => {
+      // it goes on its own after all, from the bytes already read
+      apart.set(sha, blob);
+      this.small.delete(sha);
+    };
     let bytes = carried(batch, inline);
-    for (const sha of new Set(batch.flatMap((b) => b.attachments))) {
-      const blob = this.small.get(sha);
-      if (!blob || onServer(sha)) continue;
-      const fits = blob.size <= this.o.sizing.now.chunk && bytes + blob.size <= this.o.sizing.now.bytes;
-      if (fits && inline.size < SYNC_LIMITS.maxInline) {
-        inline.set(sha, blob);
-        bytes += blob.size;
+    for (const [i, b] of batch.entries()) {
+      const own = new Map<string, Blob>();
+      for (const sha of b.attachments) {
+        const blob = this.small.get(sha);
+        if (!blob || onServer(sha) || inline.has(sha)) continue;
+        if (blob.size > chunk || b.size + blob.size > budget) goApart(sha, blob);
+        else own.set(sha, blob);
+      }
+      const size = [...own.values()].reduce((sum, blob) => sum + blob.size, 0);
+      if (bytes + size <= budget && inline.size + own.size <= SYNC_LIMITS.maxInline) {
+        for (const [sha, blob] of own) inline.set(sha, blob);
+        bytes += size;
+      } else if (i > 0) {
+        later.push(b);
+        bytes -= b.size;
       } else {
-        // it goes on its own after all, from the bytes already read
-        apart.set(sha, blob);
-        this.small.delete(sha);
+        for (const [sha, blob] of own) {
+          if (bytes + blob.size <= budget && inline.size < SYNC_LIMITS.maxInline) {
+            inline.set(sha, blob);
+            bytes += blob.size;
+          } else goApart(sha, blob);
+        }
       }
     }
     if (apart.size > 0) this.uploads.prefetch([...apart.keys()], apart);
-    return inline;
+    return { inline, later };
   }
 
   /** The front of what is ready, up to the batch's count and bytes (at least one bundle, however large). */

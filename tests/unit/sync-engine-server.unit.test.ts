@@ -229,25 +229,53 @@ describe('attachments inside their batch', () => {
     expect(server.log.map((l) => l.split('?')[0])).toEqual([`PUT /api/sync/attachments/${sha}`, 'POST /api/sync/batches']);
   });
 
-  it('what does not fit in the batch bytes goes on its own', async () => {
+  it('a bundle whose receipt does not fit in the batch bytes goes first in the next batch, its receipt inside it', async () => {
     await finishWithReceipt(10 * 1024);
     await finishWithReceipt(10 * 1024);
-    const [first, second] = (await outbox.waiting()).map((r) => r.attachments[0] as string);
+    const waiting = await outbox.waiting();
+    const sealed = new Map<string, Buffer>();
+    for (const r of waiting)
+      for (const sha of r.attachments)
+        sealed.set(sha, Buffer.from(await new Response((await outbox.attachment(sha))?.bytes).arrayBuffer()));
     const { f, log } = serverFetch();
     // room for both bundles and one receipt
-    const maxBytes = (await outbox.waiting()).reduce((sum, r) => sum + r.size, 0) + 15 * 1024;
+    const maxBytes = waiting.reduce((sum, r) => sum + r.size, 0) + 15 * 1024;
+    expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f, maxBytes, pipeline: 1 }).sync(true)).toEqual({
+      sent: 2,
+      attention: 0,
+      ok: true,
+    });
+    // no request of their own: the second bundle and its receipt went in a batch after the first
+    expect(log).toEqual(['POST /api/sync/batches', 'POST /api/sync/batches']);
+    expect(sealed.size).toBe(2);
+    for (const [sha, bytes] of sealed)
+      expect(Buffer.compare(await attachmentBytes(s.database.db, { sha256: sha, deviceId: s.deviceId }), bytes)).toBe(0);
+  });
+
+  it('an attachment too large for any batch at its size goes on its own, and its bundle stays in the batch', async () => {
+    await finishWithReceipt(10 * 1024);
+    await finishWithReceipt(10 * 1024);
+    const shas = (await outbox.waiting()).map((r) => r.attachments[0] as string);
+    const { f, log } = serverFetch();
+    // room for both bundles and 5 KB: a 10 KB receipt fits beside no bundle
+    const maxBytes = (await outbox.waiting()).reduce((sum, r) => sum + r.size, 0) + 5 * 1024;
     expect(await new SyncEngine({ outbox, getToken: async () => s.token, fetch: f, maxBytes }).sync(true)).toEqual({
       sent: 2,
       attention: 0,
       ok: true,
     });
-    expect(log.filter((l) => l.startsWith('PUT')).map((l) => l.split('?')[0])).toEqual([`PUT /api/sync/attachments/${second}`]);
-    expect(log.filter((l) => l.includes(first as string))).toEqual([]);
+    expect(log.filter((l) => l.startsWith('POST'))).toEqual(['POST /api/sync/batches']);
+    expect(
+      log
+        .filter((l) => l.startsWith('PUT'))
+        .map((l) => l.split('?')[0])
+        .sort(),
+    ).toEqual(shas.map((sha) => `PUT /api/sync/attachments/${sha}`).sort());
   });
 });
 
 describe('many attachments in one batch', () => {
-  it('carries at most the server limit inside the batch; the rest go on their own', async () => {
+  it('carries at most the server limit inside a batch; the bundles past it go in the next batch, theirs inside it', async () => {
     // 11 bundles of 50 small receipts each: 550 attachments in one batch, above the 500 a batch may carry
     for (let b = 0; b < 11; b++) {
       await finishWithReceipts(
@@ -260,8 +288,9 @@ describe('many attachments in one batch', () => {
       attention: 0,
       ok: true,
     });
-    expect(log.filter((l) => l.startsWith('POST /api/sync/batches'))).toHaveLength(1);
-    expect(log.filter((l) => l.startsWith('PUT'))).toHaveLength(11 * SYNC_LIMITS.maxAttachments - SYNC_LIMITS.maxInline);
+    // ten bundles' 500 inside the first batch, the eleventh's 50 inside the second: no request of their own
+    expect(log.filter((l) => l.startsWith('POST /api/sync/batches'))).toHaveLength(2);
+    expect(log.filter((l) => l.startsWith('PUT'))).toEqual([]);
     expect(await outbox.counts()).toEqual({ waiting: 0, attention: 0 });
   });
 });
