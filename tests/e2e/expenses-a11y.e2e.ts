@@ -32,8 +32,9 @@ for (const lng of ['en', 'ar', 'pl'] as const) {
       // the demo's published rate card offers payment for time (£20), so that screen is reached
       await page.goto(`${server.url}/claim/library-your-say`);
       await page.locator(`input[name=language][value="${lng}"]`).check();
-      await page.locator(`input[name=format][value="${fmt}"]`).check();
+      // as a participant would: the page turns to the language (Arabic right to left) before the next choice
       await expect(page.locator('html')).toHaveAttribute('lang', lng);
+      await page.locator(`input[name=format][value="${fmt}"]`).check();
       await primary(page).click();
       await expect(page.getByRole('alert')).toBeVisible();
       await check('start, error');

@@ -26,9 +26,10 @@ async function everyLanguage(page: Page, screen: string, heading: string) {
     for (const fmt of ['standard', 'easy'] as const) {
       await page.locator('button[aria-controls="journey-settings"]').click();
       await page.locator(`input[name=language][value="${lng}"]`).check();
+      // as a participant would: the page turns to the language (Arabic right to left) before the next choice
+      await expect(page.locator('html')).toHaveAttribute('lang', lng);
       await page.locator(`input[name=format][value="${fmt}"]`).check();
       await page.locator('#journey-settings button.primary').click();
-      await expect(page.locator('html')).toHaveAttribute('lang', lng);
       await expect(page.locator('.journey')).toHaveClass(new RegExp(`format-${fmt}`));
       await expectAccessible(page, `${screen}: ${lng}, ${fmt}`);
       if (lng === 'ar' && fmt === 'easy') {
@@ -40,6 +41,7 @@ async function everyLanguage(page: Page, screen: string, heading: string) {
   }
   await page.locator('button[aria-controls="journey-settings"]').click();
   await page.locator('input[name=language][value="en"]').check();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.locator('input[name=format][value="standard"]').check();
   await page.locator('#journey-settings button.primary').click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
