@@ -4,8 +4,9 @@
  * every try and the queue would never move: a batch that runs out of time is halved for the next try, and so
  * is an attachment chunk, down to one bundle (or 64 KB). A request answered in under a quarter of the limit
  * doubles its size again (twice the size then still arrives in about half the limit), up to the largest the
- * server takes; a batch the server refuses as too large (413) lowers that ceiling for good. A run's first batch
- * carries at most FIRST_BYTES: on a weak link it still arrives in time, and a fast answer doubles it.
+ * server takes; a batch the server refuses as too large (413) lowers that ceiling for good. The first batch after
+ * the app starts carries at most FIRST_BYTES (sizes are kept from run to run): on a weak link it still arrives in
+ * time, and a fast answer doubles it.
  */
 
 export interface Sizes {
@@ -19,7 +20,7 @@ export interface Sizes {
 
 const FLOOR: Sizes = { items: 1, bytes: 16 * 1024, chunk: 64 * 1024 };
 /** Bytes of the first batch at most (2 MB arrives within a minute down to about 0.3 Mbit/s). */
-export const FIRST_BYTES = 2 * 1024 * 1024;
+const FIRST_BYTES = 2 * 1024 * 1024;
 
 /** Whether a request was given up on because its time limit ran out. */
 export const isTimeout = (e: unknown): boolean => (e as { name?: unknown } | null)?.name === 'TimeoutError';

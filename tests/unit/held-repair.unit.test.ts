@@ -3,7 +3,7 @@
  * (audited), and accepted after repair through the opener's own check and write (audited).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REASONS } from '../../src/server/services/ingest';
+import { REASONS } from '../../src/server/services/reasons';
 import type { BundlePayload } from '../../src/shared/bundle';
 import { startTestApp, type TestServer } from '../support/app';
 import { ORIGIN, staffCookie } from '../support/staff';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VersionKeys } from '../../src/server/services/engagements';
 import { importExport, parseExport } from '../../src/server/services/import';
-import { REASONS } from '../../src/server/services/ingest';
 import { openAll } from '../../src/server/services/opener';
+import { REASONS } from '../../src/server/services/reasons';
 import { sha256Hex, toBase64, utf8 } from '../../src/shared/bytes';
 import { importEngagementPublicKey, seal, sealAttachment } from '../../src/shared/envelope';
 import type { ExportFile, SyncBatchResponse, SyncItem } from '../../src/shared/protocol';

@@ -315,7 +315,7 @@ describe('sync engine', () => {
     expect(batches).toEqual([50, 100, 100]);
   });
 
-  it("a run's first batch carries at most 2 MB; quick answers let the next carry twice as much, up to the server's limit", async () => {
+  it("the engine's first batch carries at most 2 MB; quick answers let the next carry twice as much, up to the server's limit", async () => {
     const handle = openBletherDB(`engine-test-${++n}`);
     const repo = outboxRepo(() => handle);
     // bundles of 512 KB each (their size is what batching goes by)

@@ -16,8 +16,6 @@ import { putWholeIn, sha256Of } from './attachments';
 import type { VersionKeys } from './engagements';
 import { REASONS } from './reasons';
 
-export { REASONS };
-
 export type InboxRow = DB['inbox'];
 /** The same value as shared envelopeHash, computed synchronously: this is on every item's path. */
 export function contentHash(e: Envelope): string {
