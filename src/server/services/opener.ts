@@ -73,17 +73,25 @@ export async function writeOpened(
 type Slice = { rows: InboxRow[]; outcomes: Promise<Outcome[]> };
 
 /**
- * Takes up to `limit` pending rows after `after` in the total order (received_at, id) and starts opening
- * them (on the pool's threads when given one). Two instances may take the same rows: both take them in
- * the same order, so their writes lock rows in the same order and cannot deadlock.
+ * Up to `limit` pending rows after `after` in the order (received_at, id): read in that order from the
+ * index inbox_by_state_received, so a slice costs the same whatever the backlog (migration 090).
  */
-async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?: OpenPool, after?: InboxRow): Promise<Slice | null> {
+export function pendingAfter(db: Kysely<DB>, limit: number, after?: Pick<InboxRow, 'received_at' | 'id'>) {
   let q = db.selectFrom('inbox').selectAll().where('state', '=', 'pending');
   if (after)
     q = q.where(({ eb, or, and }) =>
       or([eb('received_at', '>', after.received_at), and([eb('received_at', '=', after.received_at), eb('id', '>', after.id)])]),
     );
-  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  return q.orderBy('received_at').orderBy('id').limit(limit);
+}
+
+/**
+ * Takes up to `limit` pending rows after `after` in the total order (received_at, id) and starts opening
+ * them (on the pool's threads when given one). Two instances may take the same rows: both take them in
+ * the same order, so their writes lock rows in the same order and cannot deadlock.
+ */
+async function nextSlice(db: Kysely<DB>, keys: VersionKeys, limit: number, pool?: OpenPool, after?: InboxRow): Promise<Slice | null> {
+  const rows = await pendingAfter(db, limit, after).execute();
   if (rows.length === 0) return null;
   const versionKeys = await keysFor(rows, keys);
   const outcomes = pool ? pool.open(rows, versionKeys) : Promise.resolve(openRows(rows, versionKeys));

@@ -11,6 +11,7 @@ import * as m062 from './062_sessions';
 import * as m070 from './070_payment_runs';
 import * as m080 from './080_attachment_bytes';
 import * as m081 from './081_envelope_once';
+import * as m090 from './090_inbox_order';
 
 /** Every migration, in order. Names sort; never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '070_payment_runs': m070,
   '080_attachment_bytes': m080,
   '081_envelope_once': m081,
+  '090_inbox_order': m090,
 };
