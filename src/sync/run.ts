@@ -100,7 +100,8 @@ export class SyncRun {
         const { inline, later } = this.inlineFor(batch);
         if (later.length > 0) {
           this.queue.putBack(later);
-          batch = batch.filter((b) => !later.includes(b));
+          const waits = new Set(later);
+          batch = batch.filter((b) => !waits.has(b));
         }
         const refused = await this.uploads.ensure(batch.flatMap((b) => b.attachments).filter((h) => !inline.has(h)));
         const held = batch.filter((b) => b.attachments.some((h) => refused.has(h)));

@@ -48,6 +48,8 @@ const RECEIPT_EVERY = Number(process.env.BENCH_RECEIPT_EVERY ?? 100);
 const RECEIPT = 300 * 1024;
 const SINGLE_PIPELINE = Number(process.env.BENCH_SINGLE_PIPELINE ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1))
+  throw new Error(`BENCH_ROUNDS must be a whole number of at least 1, not ${process.env.BENCH_ROUNDS}`);
 /** batches on the wire at once in the batched sync (the engine's default when unset) */
 const PIPELINE = process.env.BENCH_PIPELINE ? Number(process.env.BENCH_PIPELINE) : undefined;
 const PROFILE = process.env.BENCH_PROFILE;
@@ -118,18 +120,8 @@ async function main() {
     if (cdp) await cdp.send('Profiler.enable');
 
     type Queued = Awaited<ReturnType<typeof queue>>;
-    const rounds: {
-      first: Queued;
-      second: Queued;
-      queueS: number;
-      batched: Awaited<ReturnType<typeof timedSyncOf>>;
-      single: Awaited<ReturnType<typeof timedSyncOf>>;
-      cpuBatched: Record<string, number>;
-      cpuSingle: Record<string, number>;
-      openedDuringSync: number;
-    }[] = [];
-    const timedSyncOf = (opts: object) => h(page, 'timedSync', opts);
-    for (let r = 0; r < ROUNDS; r++) {
+    /** One round: N bundles queued and synced batched, then SINGLE queued and synced one request each. */
+    const runRound = async (r: number) => {
       const tag = ROUNDS > 1 ? `round ${r + 1} of ${ROUNDS}: ` : '';
       const profiled = cdp && r === 0;
       log(`${tag}queueing ${N} bundles (1 in ${RECEIPT_EVERY} with a 300 KB receipt)…`);
@@ -145,7 +137,7 @@ async function main() {
       if (profiled) await cdp.send('Profiler.start');
       if (r === 0) await tracing(process.env.BENCH_TRACE_SYNC);
       const cpu0 = cpuMs();
-      const batched = await timedSyncOf(PIPELINE ? { pipeline: PIPELINE } : {});
+      const batched = await h(page, 'timedSync', PIPELINE ? { pipeline: PIPELINE } : {});
       if (!batched.report.ok) throw new Error('batched sync failed');
       const cpuBatched = perBundle(cpu0, cpuMs(), N);
       if (r === 0 && process.env.BENCH_TRACE_SYNC) await browser.stopTracing();
@@ -157,23 +149,25 @@ async function main() {
       log(`${tag}queueing ${SINGLE} more, then syncing one request per bundle…`);
       const second = await queue(SINGLE);
       const cpu1 = cpuMs();
-      const single = await timedSyncOf({ maxItems: 1, pipeline: SINGLE_PIPELINE });
+      const single = await h(page, 'timedSync', { maxItems: 1, pipeline: SINGLE_PIPELINE });
       const cpuSingle = perBundle(cpu1, cpuMs(), SINGLE);
       if (!single.report.ok) throw new Error('single sync failed');
       await drained();
-      const ratio = N / batched.ms / (SINGLE / single.ms);
-      if (ROUNDS > 1)
-        log(`${tag}${round(N / (batched.ms / 1000))} / ${round(SINGLE / (single.ms / 1000))} bundles/s, ratio ${round(ratio, 2)}`);
-      rounds.push({ first, second, queueS, batched, single, cpuBatched, cpuSingle, openedDuringSync });
-    }
-    const [one] = rounds as [(typeof rounds)[number]];
+      const perS = { batched: N / (batched.ms / 1000), single: SINGLE / (single.ms / 1000) };
+      if (ROUNDS > 1) log(`${tag}${round(perS.batched)} / ${round(perS.single)} bundles/s, ratio ${round(perS.batched / perS.single, 2)}`);
+      return { first, second, queueS, batched, single, perS, cpuBatched, cpuSingle, openedDuringSync };
+    };
+    type Round = Awaited<ReturnType<typeof runRound>>;
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) rounds.push(await runRound(r));
+    const [one] = rounds as [Round];
     if (process.env.BENCH_SAVES) {
       const saves = (q: Queued) => q.withReceipt.map((ms, i) => [round(ms), round(q.receiptStore[i] ?? 0)]);
       writeFileSync(process.env.BENCH_SAVES, JSON.stringify({ filling: saves(one.first) }));
     }
     if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, JSON.stringify(one.batched.timeline));
-    const all = <T>(f: (x: (typeof rounds)[number]) => T[]) => rounds.flatMap(f);
-    const sum = (f: (x: (typeof rounds)[number]) => number) => rounds.reduce((a, x) => a + f(x), 0);
+    const all = <T>(f: (x: Round) => T[]) => rounds.flatMap(f);
+    const sum = (f: (x: Round) => number) => rounds.reduce((a, x) => a + f(x), 0);
 
     const expected = new Set(all((x) => [...x.first.ids, ...x.second.ids]));
     const onServer = server.query<{ id: string }>('select id from bundles').filter((r) => expected.has(r.id)).length;
@@ -204,7 +198,7 @@ async function main() {
     const singleMs = sum((x) => x.single.ms);
     const batchedPerS = (ROUNDS * N) / (batchedMs / 1000);
     const singlePerS = (ROUNDS * SINGLE) / (singleMs / 1000);
-    const meanOf = (f: (x: (typeof rounds)[number]) => Record<string, number>) => {
+    const meanOf = (f: (x: Round) => Record<string, number>) => {
       const out: Record<string, number> = {};
       for (const x of rounds) for (const [k, v] of Object.entries(f(x))) out[k] = (out[k] ?? 0) + v / ROUNDS;
       return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, round(v, 2)]));
@@ -218,8 +212,8 @@ async function main() {
       sync_batched_per_s: round(batchedPerS),
       sync_single_per_s: round(singlePerS),
       sync_ratio: round(batchedPerS / singlePerS, 2),
-      sync_ratio_by_round: rounds.map((x) => round(N / x.batched.ms / (SINGLE / x.single.ms), 2)),
-      sync_per_s_by_round: rounds.map((x) => [round(N / (x.batched.ms / 1000)), round(SINGLE / (x.single.ms / 1000))]),
+      sync_ratio_by_round: rounds.map((x) => round(x.perS.batched / x.perS.single, 2)),
+      sync_per_s_by_round: rounds.map((x) => [round(x.perS.batched), round(x.perS.single)]),
       ingest_per_s: round((ROUNDS * N) / (sum((x) => x.batched.serverMs) / 1000)),
       ingest_wire_per_s: round((ROUNDS * N) / (sum((x) => x.batched.batchMs) / 1000)),
       opened_per_s: round(opened / openS),
