@@ -48,6 +48,11 @@ export interface EngagementResults extends Results {
   sessions: Record<string, string>;
   /** the areas sessions were held in, for the filter */
   areas: string[];
+  /**
+   * bundles for this engagement that have arrived but are not opened yet (services/opener.ts): not in the
+   * figures until they are, which after a busy evening of syncing can take a while
+   */
+  opening: number;
 }
 
 export async function engagementResults(
@@ -58,11 +63,12 @@ export async function engagementResults(
   labelLocale = 'en',
 ): Promise<EngagementResults> {
   const e = await engagementFor(db, id);
-  const [rows, themes, places, sessions] = await Promise.all([
+  const [rows, themes, places, sessions, opening] = await Promise.all([
     resultRows(db, id, filter, timeZone),
     themeCounts(db, id),
     db.selectFrom('participation').select(['session_id', 'venue', 'area']).distinct().where('engagement_id', '=', id).execute(),
     sessionNames(db, id),
+    stillOpening(db, id),
   ]);
   const venues: Record<string, string> = {};
   for (const p of places) if (p.session_id && p.venue) venues[p.session_id] = p.venue;
@@ -77,7 +83,20 @@ export async function engagementResults(
     venues,
     sessions,
     areas,
+    opening,
   };
+}
+
+/** Bundles for the engagement (any version) received and waiting for the opener. */
+async function stillOpening(db: Kysely<DB>, engagementId: string): Promise<number> {
+  const row = await db
+    .selectFrom('inbox')
+    .innerJoin('engagement_versions', 'engagement_versions.id', 'inbox.engagement_version_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('inbox.state', '=', 'pending')
+    .where('engagement_versions.engagement_id', '=', engagementId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** A choice question by a monitoring question, over the filtered answers, suppressed. */

@@ -10,7 +10,7 @@ import { Exports } from './Exports';
 import { FeedbackEditor } from './FeedbackEditor';
 import insightCss from './insight.css?url';
 import { People } from './People';
-import { ResultsView } from './Results';
+import { Opening, ResultsView } from './Results';
 
 void addStyles(insightCss);
 
@@ -21,6 +21,9 @@ const TABS: [string, string, () => boolean][] = [
   ['feedback', 'You said, we did', () => hasRole('organiser')],
   ['exports', 'Exports', () => true],
 ];
+
+/** How often the figures load again while bundles that have arrived are still being opened. */
+const REFRESH_MS = 2_000;
 
 function List() {
   const [rows, setRows] = useState<{ id: string; slug: string; title: Text; latestVersion: number | null }[] | null>(null);
@@ -50,8 +53,14 @@ export function Insight({ id, tab }: { id?: string; tab: string }) {
   useEffect(() => {
     if (id && results.value?.engagement.id !== id) void loadResults(id, {}).catch((e) => setProblem(e.message));
   }, [id]);
+  const r = id && results.value?.engagement.id === id ? results.value : null;
+  // bundles still being opened: the figures load again until they are all in (each load a new `r`)
+  useEffect(() => {
+    if (!(id && r && r.opening > 0)) return;
+    const t = setTimeout(() => void loadResults(id).catch((e) => setProblem(e.message)), REFRESH_MS);
+    return () => clearTimeout(t);
+  }, [id, r]);
   if (!id) return <List />;
-  const r = results.value?.engagement.id === id ? results.value : null;
   const current = TABS.find(([key]) => key === tab) ?? (TABS[0] as (typeof TABS)[number]);
   return (
     <Page title={`${current[1]}${r ? `: ${r.engagement.title}` : ''}`}>
@@ -68,6 +77,7 @@ export function Insight({ id, tab }: { id?: string; tab: string }) {
       </nav>
       <Problem message={problem} />
       {!r && !problem && <p role="status">Loading…</p>}
+      {r && (current[0] === 'results' || current[0] === 'answers') && <Opening n={r.opening} />}
       {r && current[0] === 'results' && <ResultsView r={r} />}
       {r && current[0] === 'answers' && <Answers r={r} />}
       {current[0] === 'people' && <People id={id} />}

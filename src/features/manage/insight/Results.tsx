@@ -57,3 +57,17 @@ export function ResultsView({ r }: { r: R }) {
     </>
   );
 }
+
+/**
+ * Bundles that have arrived but are not opened yet (after a busy evening of syncing they can take a while):
+ * the analyst is told the figures are not final, and they load again by themselves (Insight.tsx). The status
+ * stays in the page, empty once all are in, so a screen reader hears the change.
+ */
+export function Opening({ n }: { n: number }) {
+  return (
+    <p role="status" class="insight-opening">
+      {n > 0 &&
+        `${n.toLocaleString('en-GB')} more ${n === 1 ? 'submission has' : 'submissions have'} arrived and ${n === 1 ? 'is' : 'are'} being opened. The figures update by themselves.`}
+    </p>
+  );
+}

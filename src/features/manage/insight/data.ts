@@ -44,6 +44,8 @@ export interface Results {
   sessions: Record<string, string>;
   areas: string[];
   filter: InsightFilter;
+  /** bundles that have arrived and are not opened yet: not in these figures until they are */
+  opening: number;
 }
 
 /** A choice question by a monitoring question; hidden figures arrive as null (src/server/insight/crosstab.ts). */
