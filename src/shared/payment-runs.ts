@@ -27,8 +27,30 @@ export interface RunClaim {
   reason: string | null;
 }
 
+/** The bank refused a claim's last payment: in which run, when it was marked, and the bank's reason. */
+export interface PaymentFailure {
+  runId: string;
+  at: string;
+  reason: string | null;
+}
+
 export interface RunDetail extends RunSummary {
   claims: RunClaim[];
   /** e.g. two payees sharing one account */
   warnings: string[];
 }
+
+/**
+ * A moment as finance reads it: UK time (where Bacs pays), with its zone named, "1 Dec 2026, 06:10 GMT" (BST in
+ * summer). The staff pages and the server's own messages (a run's warnings) write dates the same way.
+ */
+export const ukDateTime = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });

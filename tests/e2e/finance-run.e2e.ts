@@ -155,4 +155,19 @@ test('a finance-only officer approves three claims, makes a payment run, downloa
   await expect(fin.getByTestId('run-state')).toHaveText('settled');
   await financeNav(fin, 'Claims');
   await expect(rowOf(a)).toContainText('paid');
+
+  // the refused claim says so in the list and on its page, and the next run warns before its file goes to the bank
+  await expect(rowOf(c)).toContainText('last payment refused');
+  await expect(rowOf(a)).not.toContainText('last payment refused');
+  await fin.getByRole('link', { name: `Open claim ${c}` }).click();
+  const refused = fin.getByTestId('payment-refused');
+  await expect(refused).toContainText(
+    /^The bank refused its last payment on \d{1,2} \w{3} \d{4}, \d{2}:\d{2} (GMT|BST) \(Account closed\)/,
+  );
+  await expect(refused).toContainText('It is approved again');
+  await expectAccessible(fin, 'finance: a claim whose last payment the bank refused');
+  await financeNav(fin, 'Payment runs');
+  await fin.getByRole('button', { name: 'Create payment run' }).click();
+  await expect(fin.getByRole('heading', { level: 1, name: /^Run of .* (GMT|BST)$/ })).toBeVisible();
+  await expect(fin.getByText(`Check before sending: the bank refused ${c} in an earlier run on`)).toContainText('(Account closed)');
 });

@@ -163,4 +163,29 @@ describe('payment runs', () => {
     expect(next.json().totalPence).toBe(420);
     expect(next.json().csv).toContain(',4.20,');
   });
+
+  it('a refused payment is shown on the claim and in the list until a later run pays it, and that run warns', async () => {
+    const claim = async (id: string) => (await call('GET', `/api/finance/claims/${id}`)).json();
+    const listed = async (id: string) => (await call('GET', '/api/finance/claims')).json().claims.find((c: { id: string }) => c.id === id);
+    const refused = { runId, reason: 'Account closed', at: expect.stringMatching(/Z$/) };
+    expect((await claim(partial)).paymentFailed).toEqual(refused);
+    expect((await listed(partial)).paymentFailed).toEqual(refused);
+    expect((await listed(full)).paymentFailed).toBeNull();
+
+    // the run made after it (in the last test) pays the same account: it says so
+    const runs = (await call('GET', '/api/finance/payment-runs')).json().runs as { id: string }[];
+    const next = runs.find((r) => r.id !== runId) as { id: string };
+    const detail = (await call('GET', `/api/finance/payment-runs/${next.id}`)).json();
+    expect(detail.warnings).toEqual([
+      expect.stringMatching(/^the bank refused \S+ in an earlier run on .+ (GMT|BST) \(Account closed\)\./),
+    ]);
+    expect((await call('GET', `/api/finance/payment-runs/${runId}`)).json().warnings).not.toContainEqual(
+      expect.stringContaining('refused'),
+    );
+
+    // paid this time: nothing is refused any more
+    const paid = await call('POST', `/api/finance/payment-runs/${next.id}/outcomes`, { outcomes: [{ claimId: partial, outcome: 'paid' }] });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect((await claim(partial)).paymentFailed).toBeNull();
+  });
 });

@@ -21,6 +21,7 @@ import { audit } from './audit';
 import { conflict, moveClaim, notFound } from './claim-status';
 import { BANK_CONTEXT, type BankDetails, versionCard } from './claims';
 import { withNames } from './finance-names';
+import { lastPaymentFailures } from './payment-run-files';
 
 const num = (n: number | string | bigint | null) => (n === null ? null : Number(n));
 
@@ -38,9 +39,13 @@ export async function listClaims(db: Kysely<DB>, f: ClaimFilter) {
   if (f.sessionId) q = q.where('session_id', '=', f.sessionId);
   if (f.status) q = q.where('status', '=', f.status);
   const rows = await q.execute();
+  const failures = await lastPaymentFailures(
+    db,
+    rows.map((r) => r.id),
+  );
   return withNames(
     db,
-    rows.map((r) => ({ ...summary(r), versionId: r.engagement_version_id })),
+    rows.map((r) => ({ ...summary(r), versionId: r.engagement_version_id, paymentFailed: failures.get(r.id) ?? null })),
   );
 }
 
@@ -75,7 +80,8 @@ export async function getClaim(db: Kysely<DB>, serverKey: ServerKey, id: string,
     await audit(db, { actor: reveal.actor, action, subject: `claim:${id}`, at: new Date().toISOString() });
   }
   const events = await db.selectFrom('audit_events').selectAll().where('subject', '=', `claim:${id}`).orderBy('at').execute();
-  const [named] = await withNames(db, [{ ...summary(c), versionId: c.engagement_version_id }]);
+  const failed = (await lastPaymentFailures(db, [id])).get(id) ?? null;
+  const [named] = await withNames(db, [{ ...summary(c), versionId: c.engagement_version_id, paymentFailed: failed }]);
   return {
     ...named,
     payment: JSON.parse(c.payment_json) as unknown,

@@ -12,6 +12,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../shared/ratecard';
 import type { DB } from '../db/schema';
 import { HttpError } from '../errors';
 import { publishedFeedbackBySlug } from './feedback';
+import { lastPaymentFailures } from './payment-run-files';
 
 /** Each claim state as the participant's stage (an approval waiting for its second approver is still being checked). */
 const STAGE_OF: Record<ClaimState, ClaimStage> = {
@@ -31,22 +32,6 @@ const STAGE_OF: Record<ClaimState, ClaimStage> = {
 const SETTLED: readonly ClaimStage[] = ['approved', 'in_payment', 'payment_failed', 'paid'];
 const METHODS: readonly string[] = PAYMENT_METHODS;
 
-/**
- * A payment the bank refused returns its claim to approved at once (ready for the next run), so the refusal
- * is read from the claim's last marked payment: until the next run the participant hears it failed.
- */
-async function lastPaymentFailed(db: Kysely<DB>, claimId: string): Promise<boolean> {
-  const last = await db
-    .selectFrom('payment_run_claims')
-    .select('outcome')
-    .where('claim_id', '=', claimId)
-    .where('marked_at', 'is not', null)
-    .orderBy('marked_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return last?.outcome === 'failed';
-}
-
 async function claimOutcome(db: Kysely<DB>, code: string): Promise<ClaimOutcome | null> {
   const row = await db
     .selectFrom('claims')
@@ -56,7 +41,8 @@ async function claimOutcome(db: Kysely<DB>, code: string): Promise<ClaimOutcome 
   if (!row) return null;
   const waitingForSecond = row.needs_second === 1 && !row.second_approver && APPROVED_STATES.some((s) => s === row.status);
   let stage = waitingForSecond ? 'checking' : STAGE_OF[row.status];
-  if (stage === 'approved' && (await lastPaymentFailed(db, row.id))) stage = 'payment_failed';
+  // a refused payment returns its claim to approved at once (ready for the next run): until then the participant hears it failed
+  if (stage === 'approved' && (await lastPaymentFailures(db, [row.id])).has(row.id)) stage = 'payment_failed';
   return {
     stage,
     approvedPence: SETTLED.includes(stage) ? Number(row.approved_pence) : null,

@@ -4,7 +4,7 @@
  * kept (each download audited; the first one marks an open run sent).
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { RunDetail, RunFormat, RunSummary } from '../../shared/payment-runs';
+import { type PaymentFailure, type RunDetail, type RunFormat, type RunSummary, ukDateTime } from '../../shared/payment-runs';
 import type { DB, PaymentRunsTable } from '../db/schema';
 import { HttpError } from '../errors';
 import type { ServerKey } from '../keys';
@@ -69,8 +69,52 @@ function sharedAccounts(claims: { reference_code: string; bank: BankDetails | nu
     .map(([k, refs]) => `${refs.join(', ')} are paid into the same account (sort code ${k.slice(0, 6)}, account ****${k.slice(-4)}).`);
 }
 
+/**
+ * Of these claims, those whose last payment the bank refused: the latest outcome marked for each, in any run,
+ * is `failed`. Such a claim is approved again (or in a new run), and would go to the same account unless
+ * finance checks its bank details first.
+ */
+export async function lastPaymentFailures(db: Kysely<DB>, claimIds: string[]): Promise<Map<string, PaymentFailure>> {
+  const out = new Map<string, PaymentFailure>();
+  for (let i = 0; i < claimIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('payment_run_claims')
+      .select(['claim_id', 'run_id', 'outcome', 'reason', 'marked_at'])
+      .where('claim_id', 'in', claimIds.slice(i, i + 500))
+      .where('marked_at', 'is not', null)
+      .orderBy('marked_at')
+      .execute();
+    // in the order they were marked: the last one decides
+    for (const r of rows) {
+      if (r.outcome === 'failed') out.set(r.claim_id, { runId: r.run_id, at: r.marked_at as string, reason: r.reason });
+      else out.delete(r.claim_id);
+    }
+  }
+  return out;
+}
+
+/** Claims of this run whose payment the bank refused in an earlier run: the same account may refuse it again. */
+function refusedBefore(
+  claims: { claim_id: string; reference_code: string }[],
+  failures: Map<string, PaymentFailure>,
+  runId: string,
+): string[] {
+  return claims.flatMap((c) => {
+    const f = failures.get(c.claim_id);
+    if (!f || f.runId === runId) return [];
+    const why = f.reason ? ` (${f.reason})` : '';
+    return [
+      `the bank refused ${c.reference_code || '(erased)'} in an earlier run on ${ukDateTime(f.at)}${why}. Check its bank details with the participant.`,
+    ];
+  });
+}
+
 export async function getRun(db: Kysely<DB>, serverKey: ServerKey, runId: string, actor: string): Promise<RunDetail> {
   const { run, claims } = await runClaims(db, serverKey, runId);
+  const failures = await lastPaymentFailures(
+    db,
+    claims.map((c) => c.claim_id),
+  );
   await audit(db, { actor, action: 'payment_run.read', subject: `payment_run:${runId}`, at: new Date().toISOString() });
   return {
     ...summary(run),
@@ -82,7 +126,7 @@ export async function getRun(db: Kysely<DB>, serverKey: ServerKey, runId: string
       outcome: c.outcome,
       reason: c.reason,
     })),
-    warnings: sharedAccounts(claims),
+    warnings: [...sharedAccounts(claims), ...refusedBefore(claims, failures, runId)],
   };
 }
 

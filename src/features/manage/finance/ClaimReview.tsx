@@ -5,7 +5,7 @@ import { addStyles } from '../../../ui/styles';
 import { TableRegion } from '../../../ui/TableRegion';
 import { api, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
-import { type ClaimDetail, pounds, refOf, whenLondon, words } from './data';
+import { type ClaimDetail, type PaymentFailure, pounds, refOf, whenLondon, words } from './data';
 import financeCss from './finance.css?url';
 import { Receipts } from './Receipts';
 
@@ -64,6 +64,7 @@ export function ClaimReview({ id }: { id: string }) {
         <span data-testid="claim-approved">{pounds(claim.approvedPence)}</span>.
         {claim.needsSecond && ' It needs a second approver before it can be paid.'}
       </p>
+      {claim.paymentFailed && <PaymentRefused failed={claim.paymentFailed} inRun={claim.status === 'in_payment_run'} />}
       <Problem message={problem} />
       <Saved message={saved} />
       <h2>Lines</h2>
@@ -170,6 +171,19 @@ function BackToClaims() {
   return (
     <p>
       <a href="/staff/finance/claims">Back to claims</a>
+    </p>
+  );
+}
+
+/** The bank refused the last payment: the claim is approved again (or in a new run), which pays the same account. */
+function PaymentRefused({ failed, inRun }: { failed: PaymentFailure; inRun: boolean }) {
+  return (
+    <p class="finance-warning" data-testid="payment-refused">
+      The bank refused its last payment on {whenLondon(failed.at)}
+      {failed.reason && ` (${failed.reason})`}, in the <a href={`/staff/finance/runs/${encodeURIComponent(failed.runId)}`}>payment run</a>.{' '}
+      {inRun
+        ? 'It is in a new run, which pays the same account: check the bank details with the participant before that file goes to the bank.'
+        : 'It is approved again, so the next run would pay the same account: check the bank details with the participant first.'}
     </p>
   );
 }

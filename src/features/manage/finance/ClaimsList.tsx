@@ -150,7 +150,10 @@ export function ClaimsList() {
                     {c.engagementTitle}
                     {c.sessionName && <div class="hint">{c.sessionName}</div>}
                   </td>
-                  <td>{words(c.status)}</td>
+                  <td>
+                    {words(c.status)}
+                    {c.paymentFailed && <span class="tag">last payment refused</span>}
+                  </td>
                   <td>{pounds(c.claimedPence)}</td>
                   <td>{pounds(c.approvedPence)}</td>
                   <td>

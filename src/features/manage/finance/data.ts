@@ -1,5 +1,7 @@
 /** Shapes of the finance endpoints as the staff web reads them, and how money and states are written. */
-export type { RunClaim, RunDetail, RunSummary } from '../../../shared/payment-runs';
+import type { PaymentFailure } from '../../../shared/payment-runs';
+
+export type { PaymentFailure, RunClaim, RunDetail, RunSummary } from '../../../shared/payment-runs';
 
 export const pounds = (pence: number | null | undefined) =>
   pence === null || pence === undefined ? '–' : new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
@@ -10,8 +12,8 @@ export const words = (s: string) => s.replace(/_/g, ' ');
 /** A reference code, or what to call a claim whose reference went with an erasure. */
 export const refOf = (c: { referenceCode: string }) => c.referenceCode || 'erased';
 
-export const whenLondon = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+/** UK time with its zone named: "1 Dec 2026, 06:10 GMT". */
+export { ukDateTime as whenLondon } from '../../../shared/payment-runs';
 
 export interface Named {
   id: string;
@@ -36,6 +38,8 @@ export interface ClaimSummary {
   secondIfApproved: boolean;
   lineCount: number;
   receivedAt: string;
+  /** the bank refused its last payment (it is approved again, or in a new run) */
+  paymentFailed: PaymentFailure | null;
 }
 
 export interface ClaimList {
