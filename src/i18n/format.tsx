@@ -59,8 +59,7 @@ export function day(iso: string, lng: string = locale.value): string {
   const zone = 'Europe/London';
   const year = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: zone }).format(d);
   const withYear = year(when) !== year(new Date());
-  // plain 'en' is American in Intl ("July 1"); the participants' English is British
-  const text = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : lng, {
+  const text = new Intl.DateTimeFormat(dateLocale(lng), {
     day: 'numeric',
     month: 'long',
     ...(withYear ? { year: 'numeric' } : {}),
@@ -69,10 +68,13 @@ export function day(iso: string, lng: string = locale.value): string {
   return isolate(FSI, text, lng);
 }
 
+/** Plain 'en' is American in Intl ("July 1", "06:11 AM"); the participants' English is British. */
+const dateLocale = (lng: string) => (lng === 'en' ? 'en-GB' : lng);
+
 /** Dates and times in the reader's locale, with the zone made explicit. */
-export function formatDateTime(iso: string): string {
+export function formatDateTime(iso: string, lng: string = locale.value): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
-  return new Intl.DateTimeFormat(locale.value, {
+  return new Intl.DateTimeFormat(dateLocale(lng), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

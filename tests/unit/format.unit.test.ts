@@ -1,6 +1,6 @@
 /** Participant formatting: money with the plain £ in every locale, isolated in right-to-left text; codes left to right; lists in the reader's words. */
 import { describe, expect, it } from 'vitest';
-import { day, list, ltr, money, moneyText } from '../../src/i18n/format';
+import { day, formatDateTime, list, ltr, money, moneyText } from '../../src/i18n/format';
 import { LOCALES } from '../../src/shared/locales';
 import { parsePounds } from '../../src/shared/money';
 
@@ -35,5 +35,12 @@ describe('participant formatting', () => {
     const thisYear = new Date(Date.UTC(new Date().getUTCFullYear(), 5, 15, 12)).toISOString();
     expect(day(thisYear, 'en')).toBe('15 June');
     expect(day(thisYear, 'ar')).toMatch(/^\u2068.*يونيو\u2069$/);
+  });
+
+  it('writes a moment with its zone named, British in English (day before month, 24-hour clock)', () => {
+    const text = formatDateTime('2026-12-01T18:11:00.000Z', 'en');
+    expect(text).toMatch(/^1 Dec 2026, \d{2}:11 \S+$/);
+    expect(text).not.toMatch(/AM|PM/);
+    expect(formatDateTime('2026-12-01T18:11:00.000Z', 'pl')).toMatch(/^1 gru 2026/);
   });
 });
