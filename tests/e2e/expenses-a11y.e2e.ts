@@ -79,6 +79,12 @@ for (const lng of ['en', 'ar', 'pl'] as const) {
       await primary(page).click();
       await expect(page.locator('.warnings').first()).toBeVisible();
       await check('costs, with warnings');
+      // "no claim" with costs added asks first; keeping them loses nothing
+      await page.locator('#no-claim').click();
+      await expect(page.locator('#no-claim-q')).toBeFocused();
+      await check('costs, asked before no claim');
+      await page.locator('#keep-costs').click();
+      await expect(page.locator('.claim-lines > li')).toHaveCount(4);
       await primary(page).click();
 
       await expect(page.locator('#time-accept')).toBeVisible();

@@ -168,10 +168,35 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
         >
           {et('nav.continue')}
         </button>
-        <button type="button" class="button secondary" onClick={onCancel}>
-          {et('list.noClaim')}
-        </button>
+        <NoClaim hasCosts={draft.lines.length > 0} onConfirm={onCancel} />
       </Actions>
+    </div>
+  );
+}
+
+/**
+ * "No claim": with costs already added (and perhaps their receipt photos), it asks first, as Start again does,
+ * so one tap never throws away what the participant took time to give.
+ */
+function NoClaim({ hasCosts, onConfirm }: { hasCosts: boolean; onConfirm: () => void }) {
+  const [asking, setAsking] = useState(false);
+  if (!(asking && hasCosts))
+    return (
+      <button type="button" id="no-claim" class="button secondary" onClick={() => (hasCosts ? setAsking(true) : onConfirm())}>
+        {et('list.noClaim')}
+      </button>
+    );
+  return (
+    <div class="confirm">
+      <p id="no-claim-q" tabIndex={-1} ref={(el) => el?.focus()}>
+        {et('list.dropQuestion')}
+      </p>
+      <button type="button" class="button warning" onClick={onConfirm}>
+        {et('list.dropYes')}
+      </button>
+      <button type="button" id="keep-costs" class="button secondary" onClick={() => setAsking(false)}>
+        {et('list.dropNo')}
+      </button>
     </div>
   );
 }
