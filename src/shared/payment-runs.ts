@@ -15,6 +15,10 @@ export interface RunSummary {
   settledAt: string | null;
   claimCount: number;
   totalPence: number;
+  /** the staff member who made it, by name ("Fay Finance"; the actor id when no account has that address any more) */
+  createdByName: string;
+  /** its claims by what the bank did: what happened to the run, at a glance */
+  outcomes: { paid: number; failed: number; waiting: number };
 }
 
 export interface RunClaim {

@@ -105,7 +105,10 @@ test('a finance-only officer approves three claims, makes a payment run, downloa
   await expect(listed).toHaveCount(1);
   // the run's file went with its making, so the run counts as sent
   await expect(listed).toContainText('sent to the bank');
-  await expect(listed).toContainText('fay@example.org');
+  await expect(listed).toContainText('3 waiting');
+  // made by the officer, by name
+  await expect(listed).toContainText('Fay Finance');
+  await expect(listed).not.toContainText('staff:');
   await expect(listed).toContainText('£14.20');
   await expectAccessible(fin, 'finance: payment runs list');
   await listed.getByRole('link').click();
@@ -144,6 +147,7 @@ test('a finance-only officer approves three claims, makes a payment run, downloa
   await expect(claims.getByRole('row', { name: new RegExp(a) })).toContainText('paid');
   await expect(claims.getByRole('row', { name: new RegExp(c) })).toContainText('failed: Account closed');
   await expect(fin.getByTestId('run-settled')).toHaveCount(0);
+  await expect(fin.getByTestId('run-outcomes')).toHaveText('1 paid, 1 refused, 1 waiting');
   await expectAccessible(fin, 'finance: a run with outcomes');
 
   await claims.getByRole('link', { name: `Open claim ${c}` }).click();

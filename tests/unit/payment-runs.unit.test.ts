@@ -91,8 +91,11 @@ describe('payment runs', () => {
       state: 'sent',
       format: 'bacs18',
       createdBy: fin.actor,
+      // the account's name (these test accounts are named by their address), not the actor id
+      createdByName: fin.actor.replace(/^staff:/, ''),
       claimCount: 3,
       totalPence: 1720,
+      outcomes: { paid: 0, failed: 0, waiting: 3 },
     });
 
     const one = await call('GET', `/api/finance/payment-runs/${runId}`);
@@ -135,7 +138,9 @@ describe('payment runs', () => {
     expect(noReason.statusCode).toBe(400);
 
     const settled = await call('POST', `/api/finance/payment-runs/${runId}/outcomes`, { outcomes: [{ claimId: shared, outcome: 'paid' }] });
-    expect(settled.json()).toMatchObject({ state: 'settled' });
+    expect(settled.json()).toMatchObject({ state: 'settled', outcomes: { paid: 2, failed: 1, waiting: 0 } });
+    const listed = (await call('GET', '/api/finance/payment-runs')).json().runs.find((r: { id: string }) => r.id === runId);
+    expect(listed.outcomes).toEqual({ paid: 2, failed: 1, waiting: 0 });
     expect(settled.json().claims.find((c: { claimId: string }) => c.claimId === partial)).toMatchObject({
       outcome: 'failed',
       reason: 'Account closed',

@@ -23,22 +23,62 @@ const notFound = () => new HttpError(404, 'not_found', 'There is no payment run 
 export const openBank = (serverKey: ServerKey, c: { id: string; bank_sealed: string | null }): BankDetails | null =>
   c.bank_sealed ? (JSON.parse(serverKey.open(c.bank_sealed, BANK_CONTEXT(c.id))) as BankDetails) : null;
 
-function summary(r: Selectable<PaymentRunsTable>): RunSummary {
+type Outcomes = RunSummary['outcomes'];
+
+function summary(r: Selectable<PaymentRunsTable>, names: Map<string, string>, outcomes: Outcomes | undefined): RunSummary {
   return {
     id: r.id,
     state: r.state,
     format: r.format as RunFormat,
     createdBy: r.created_by,
+    createdByName: names.get(r.created_by) ?? r.created_by,
     createdAt: r.created_at,
     settledAt: r.settled_at,
     claimCount: Number(r.claim_count),
     totalPence: Number(r.total_pence),
+    outcomes: outcomes ?? { paid: 0, failed: 0, waiting: Number(r.claim_count) },
   };
+}
+
+/** Staff actor ids (`staff:<email>`) → the names of their accounts. */
+async function staffNames(db: Kysely<DB>, actors: string[]): Promise<Map<string, string>> {
+  const emails = [...new Set(actors.filter((a) => a.startsWith('staff:')).map((a) => a.slice('staff:'.length)))];
+  if (emails.length === 0) return new Map();
+  const rows = await db.selectFrom('staff_users').select(['email', 'name']).where('email', 'in', emails).execute();
+  return new Map(rows.map((r) => [`staff:${r.email}`, r.name]));
+}
+
+/** Each run's claims counted by outcome (none marked yet: all waiting). */
+async function outcomesOf(db: Kysely<DB>, runIds: string[]): Promise<Map<string, Outcomes>> {
+  const out = new Map<string, Outcomes>();
+  if (runIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('payment_run_claims')
+    .select(['run_id', 'outcome', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('run_id', 'in', runIds)
+    .groupBy(['run_id', 'outcome'])
+    .execute();
+  for (const r of rows) {
+    const o = out.get(r.run_id) ?? { paid: 0, failed: 0, waiting: 0 };
+    o[r.outcome ?? 'waiting'] += Number(r.n);
+    out.set(r.run_id, o);
+  }
+  return out;
 }
 
 export async function listRuns(db: Kysely<DB>, limit = 200): Promise<RunSummary[]> {
   const rows = await db.selectFrom('payment_runs').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
-  return rows.map(summary);
+  const [names, outcomes] = await Promise.all([
+    staffNames(
+      db,
+      rows.map((r) => r.created_by),
+    ),
+    outcomesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return rows.map((r) => summary(r, names, outcomes.get(r.id)));
 }
 
 async function runClaims(db: Kysely<DB>, serverKey: ServerKey, runId: string) {
@@ -117,7 +157,7 @@ export async function getRun(db: Kysely<DB>, serverKey: ServerKey, runId: string
   );
   await audit(db, { actor, action: 'payment_run.read', subject: `payment_run:${runId}`, at: new Date().toISOString() });
   return {
-    ...summary(run),
+    ...summary(run, await staffNames(db, [run.created_by]), (await outcomesOf(db, [runId])).get(runId)),
     claims: claims.map((c) => ({
       claimId: c.claim_id,
       referenceCode: c.reference_code,

@@ -11,7 +11,7 @@ import { api, download, problemOf } from '../api';
 import { Page, Problem, Saved } from '../ui';
 import { pounds, type RunDetail, refOf, toggled } from './data';
 import financeCss from './finance.css?url';
-import { FORMAT_NAMES, runName, STATE_NAMES } from './Runs';
+import { FORMAT_NAMES, outcomeText, runName, STATE_NAMES } from './Runs';
 
 void addStyles(financeCss);
 
@@ -59,8 +59,10 @@ export function Run({ id }: { id: string }) {
       <dl class="run-facts" data-testid="run-summary">
         <dt>State</dt>
         <dd data-testid="run-state">{STATE_NAMES[run.state]}</dd>
+        <dt>Outcomes</dt>
+        <dd data-testid="run-outcomes">{outcomeText(run)}</dd>
         <dt>Made by</dt>
-        <dd>{run.createdBy}</dd>
+        <dd>{run.createdByName}</dd>
         <dt>Claims</dt>
         <dd>{run.claimCount}</dd>
         <dt>Total</dt>

@@ -15,6 +15,19 @@ export const FORMAT_NAMES: Record<RunFormat, string> = { csv: 'CSV (bank bulk up
 export const STATE_NAMES = { open: 'open: file not downloaded yet', sent: 'sent to the bank', settled: 'settled' } as const;
 export const runName = (r: RunSummary) => `Run of ${whenLondon(r.createdAt)}`;
 
+/** "2 paid, 1 refused, 1 waiting": what the bank did with a run's claims (the kinds there are none of left out). */
+export function outcomeText({ outcomes: o }: RunSummary): string {
+  const parts: [number, string][] = [
+    [o.paid, 'paid'],
+    [o.failed, 'refused'],
+    [o.waiting, 'waiting'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, what]) => `${n} ${what}`)
+    .join(', ');
+}
+
 function CreateRun() {
   const { route } = useLocation();
   const [format, setFormat] = useState<RunFormat>('csv');
@@ -79,8 +92,11 @@ export function Runs() {
                   <a href={`/staff/finance/runs/${encodeURIComponent(r.id)}`}>{runName(r)}</a>
                   <div class="hint">{FORMAT_NAMES[r.format]}</div>
                 </td>
-                <td>{STATE_NAMES[r.state]}</td>
-                <td>{r.createdBy}</td>
+                <td>
+                  {STATE_NAMES[r.state]}
+                  <div class="hint">{outcomeText(r)}</div>
+                </td>
+                <td>{r.createdByName}</td>
                 <td>{r.claimCount}</td>
                 <td>{pounds(r.totalPence)}</td>
               </tr>
