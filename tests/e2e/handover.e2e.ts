@@ -66,6 +66,8 @@ test('a participant walks away: the next sees nothing of them, Back never unlock
   // the facilitator comes back: Back leads only to the locked gate, which asks for the PIN
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Your turn' })).toBeVisible();
+  // part-way through, the way back says it keeps their answers (not "Start", which reads as starting over)
+  await expect(page.getByRole('link', { name: 'Back to your answers' })).toHaveAttribute('href', '/p/library-your-say');
   await expectAccessible(page, 'gate, hand-over open');
   await page.getByLabel('Facilitator PIN').fill('1111');
   await page.getByRole('button', { name: 'Leave participant mode' }).click();

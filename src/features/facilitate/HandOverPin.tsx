@@ -6,12 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { applyFacilitatorLanguage, facilitatorLocale } from '../../device/facilitator';
 import { endHandOver, type HandOver, pathOf } from '../../device/handover';
+import { inJourney } from '../../device/participant';
 import { tryFacilitatorPin } from '../../device/pin';
 import { dirOf, locale, t, tIn } from '../../i18n/index';
 
 export function Gate({ open }: { open: HandOver }) {
   // the participant's language, read before the page turns to the facilitator's
   const [theirs] = useState(locale.value);
+  // part-way through (Back pressed on a question): the way back keeps their answers, and says so
+  const [underWay] = useState(inJourney);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +41,7 @@ export function Gate({ open }: { open: HandOver }) {
         <h1>{tIn(theirs, 'mode.heading')}</h1>
         <p>
           <a class="button primary" href={pathOf(open)}>
-            {tIn(theirs, 'mode.start')}
+            {tIn(theirs, underWay ? 'mode.carryOn' : 'mode.start')}
           </a>
         </p>
       </div>
