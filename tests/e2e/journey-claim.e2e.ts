@@ -88,6 +88,8 @@ test('offline: answers and a bus-fare claim with a photo travel in ONE bundle; a
 
   await page.getByRole('button', { name: 'Send my answers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  // offline, the answers are on the device: Done says they are saved, not that they reached us
+  await expect(page.locator('main')).toContainText('Your answers are saved.');
   // one bundle waits, with one attachment (the receipt; the voice question was skipped)
   const waiting = await page.evaluate(
     () =>
