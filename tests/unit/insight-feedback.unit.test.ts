@@ -60,7 +60,7 @@ describe('feedback', () => {
       payload: {},
     });
     expect(pub.statusCode).toBe(409);
-    expect(pub.json().message).toContain('introduction');
+    expect(pub.json().message).toContain('Write the introduction in English.');
   });
 
   it('published feedback is public at its slug and devices download it', async () => {

@@ -69,5 +69,17 @@ export function Page({ title, children }: { title: string; children: ComponentCh
   );
 }
 
+/** A moment on the staff pages: "1 Dec 2026, 06:11:33 UTC" (the month in words, so no one reads 01/12 as January). */
 export const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', timeZoneName: 'short' }) : 'never';
+  iso
+    ? new Date(iso).toLocaleString('en-GB', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'short',
+      })
+    : 'never';

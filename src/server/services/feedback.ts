@@ -46,14 +46,18 @@ export async function saveFeedbackDraft(db: Kysely<DB>, engagementId: string, co
   return { updatedAt: now };
 }
 
+/** The staff web's words for a language: "English", "Polish" (not its code). */
+const languageName = (code: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+
 export function feedbackProblems(c: FeedbackContent, defaultLocale: string): string[] {
   const problems: string[] = [];
-  if (!c.intro[defaultLocale]?.standard) problems.push(`Write the introduction in ${defaultLocale}.`);
+  const language = languageName(defaultLocale);
+  if (!c.intro[defaultLocale]?.standard) problems.push(`Write the introduction in ${language}.`);
   if (c.items.length === 0) problems.push('Add at least one "You said, we did" item.');
   c.items.forEach((it, i) => {
     if (!it.said[defaultLocale]?.standard || !it.did[defaultLocale]?.standard)
-      problems.push(`Item ${i + 1}: write both "You said" and "We did" in ${defaultLocale}.`);
-    if (it.picture && !it.picture.alt[defaultLocale]?.standard) problems.push(`Item ${i + 1}: describe the picture in ${defaultLocale}.`);
+      problems.push(`Item ${i + 1}: write both "You said" and "We did" in ${language}.`);
+    if (it.picture && !it.picture.alt[defaultLocale]?.standard) problems.push(`Item ${i + 1}: describe the picture in ${language}.`);
   });
   return problems;
 }
