@@ -226,6 +226,11 @@ async function walkStaffScreens(browser: Browser, server: RunningServer, width: 
   await page.getByLabel('Wording of questions and answers').selectOption({ label: 'Polski (pl)' });
   await expect(page.getByRole('link', { name: /^CSV.*answers/ })).toHaveAttribute('href', /wording=pl/);
   await check('insight exports, worded in Polish');
+  // each export's long description wraps, so its download links stay in view at any width
+  for (const link of await page.getByRole('link', { name: /^(CSV|JSON)/ }).all()) {
+    const box = await link.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+  }
 
   await go(page, 'Staff accounts', 'Staff accounts');
   await check('staff accounts, two people');
