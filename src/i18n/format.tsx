@@ -6,6 +6,8 @@
  * left-to-right sentence an amount or code already runs the sentence's way, so the marks are added only
  * in right-to-left languages, and copied text elsewhere stays the plain value.
  */
+
+import { dateTime } from '../shared/date-time';
 import { dirOf, locale } from './index';
 
 const FSI = '\u2068';
@@ -73,15 +75,7 @@ const dateLocale = (lng: string) => (lng === 'en' ? 'en-GB' : lng);
 
 /** Dates and times in the reader's locale, with the zone made explicit. */
 export function formatDateTime(iso: string, lng: string = locale.value): string {
-  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out
-  return new Intl.DateTimeFormat(dateLocale(lng), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return dateTime(iso, dateLocale(lng));
 }
 
 /** A size in bytes, in the reader's units ("1.5 MB"). */

@@ -1,4 +1,6 @@
 /** Payment runs (DESIGN.md PaymentRun): shapes the finance pages and the server share. */
+import { dateTime } from './date-time';
+
 export const RUN_STATES = ['open', 'sent', 'settled'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 export const RUN_OUTCOMES = ['paid', 'failed'] as const;
@@ -44,17 +46,5 @@ export interface RunDetail extends RunSummary {
   warnings: string[];
 }
 
-/**
- * A moment as finance reads it: UK time (where Bacs pays), with its zone named, "1 Dec 2026, 06:10 GMT" (BST in
- * summer). The staff pages and the server's own messages (a run's warnings) write dates the same way.
- */
-export const ukDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+/** A moment as finance reads it: UK time (where Bacs pays), "1 Dec 2026, 06:10 GMT" (BST in summer). */
+export const ukDateTime = (iso: string) => dateTime(iso, 'en-GB', { timeZone: 'Europe/London' });

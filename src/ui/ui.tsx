@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { dirOf, format, locale, t } from '../i18n/index';
 import { type Picture as PictureRef, pickText, type Text } from '../shared/engagement';
 
@@ -63,4 +63,51 @@ export function ErrorSummary({ errors, attempt = 0, title }: { errors: FieldErro
 
 export function Actions({ children }: { children: ComponentChildren }) {
   return <div class="actions">{children}</div>;
+}
+
+/**
+ * A button whose action throws away what a participant gave (Start again, No claim): pressed, it asks first, the
+ * question taking focus once, and only "yes" acts. `ask` false: nothing would be lost, so it acts at once.
+ */
+export function AskFirst(p: {
+  id: string;
+  label: string;
+  question: string;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  ask?: boolean;
+  small?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+  const size = p.small ? ' small' : '';
+  if (!(asking && p.ask !== false))
+    return (
+      <button
+        type="button"
+        id={p.id}
+        class={`button secondary${size}`}
+        aria-expanded="false"
+        onClick={() => (p.ask === false ? p.onYes() : setAsking(true))}
+      >
+        {p.label}
+      </button>
+    );
+  return (
+    <div class="confirm">
+      <p id={`${p.id}-q`} tabIndex={-1} ref={question}>
+        {p.question}
+      </p>
+      <button type="button" class={`button warning${size}`} onClick={p.onYes}>
+        {p.yes}
+      </button>
+      <button type="button" id={`${p.id}-keep`} class={`button secondary${size}`} onClick={() => setAsking(false)}>
+        {p.no}
+      </button>
+    </div>
+  );
 }

@@ -83,7 +83,7 @@ for (const lng of ['en', 'ar', 'pl'] as const) {
       await page.locator('#no-claim').click();
       await expect(page.locator('#no-claim-q')).toBeFocused();
       await check('costs, asked before no claim');
-      await page.locator('#keep-costs').click();
+      await page.locator('#no-claim-keep').click();
       await expect(page.locator('.claim-lines > li')).toHaveCount(4);
       await primary(page).click();
 

@@ -13,7 +13,7 @@ import { type Claim, claimTotal, lineWarnings } from '../../shared/claims';
 import { offeredRateCard, paymentOptionsOf } from '../../shared/ratecard';
 import { Loading } from '../../ui/Loading';
 import { addStyles } from '../../ui/styles';
-import { Actions, ErrorSummary } from '../../ui/ui';
+import { Actions, AskFirst, ErrorSummary } from '../../ui/ui';
 import { DeclareStep } from './Declare';
 import expensesCss from './expenses.css?url';
 import { et, loadExpenseStrings } from './i18n';
@@ -168,35 +168,17 @@ export function ClaimFlow({ engagement, busy = false, confirmLabel, onDone, onCa
         >
           {et('nav.continue')}
         </button>
-        <NoClaim hasCosts={draft.lines.length > 0} onConfirm={onCancel} />
+        {/* with costs added (perhaps with their photos), one tap never throws them away */}
+        <AskFirst
+          id="no-claim"
+          ask={draft.lines.length > 0}
+          label={et('list.noClaim')}
+          question={et('list.dropQuestion')}
+          yes={et('list.dropYes')}
+          no={et('list.dropNo')}
+          onYes={onCancel}
+        />
       </Actions>
-    </div>
-  );
-}
-
-/**
- * "No claim": with costs already added (and perhaps their receipt photos), it asks first, as Start again does,
- * so one tap never throws away what the participant took time to give.
- */
-function NoClaim({ hasCosts, onConfirm }: { hasCosts: boolean; onConfirm: () => void }) {
-  const [asking, setAsking] = useState(false);
-  if (!(asking && hasCosts))
-    return (
-      <button type="button" id="no-claim" class="button secondary" onClick={() => (hasCosts ? setAsking(true) : onConfirm())}>
-        {et('list.noClaim')}
-      </button>
-    );
-  return (
-    <div class="confirm">
-      <p id="no-claim-q" tabIndex={-1} ref={(el) => el?.focus()}>
-        {et('list.dropQuestion')}
-      </p>
-      <button type="button" class="button warning" onClick={onConfirm}>
-        {et('list.dropYes')}
-      </button>
-      <button type="button" id="keep-costs" class="button secondary" onClick={() => setAsking(false)}>
-        {et('list.dropNo')}
-      </button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** Small form pieces for the staff web (English only: staff screens are online and not for participants). */
 import type { ComponentChildren } from 'preact';
+import { dateTime } from '../../shared/date-time';
 
 export function Problem({ message }: { message: string | null }) {
   if (!message) return null;
@@ -69,17 +70,5 @@ export function Page({ title, children }: { title: string; children: ComponentCh
   );
 }
 
-/** A moment on the staff pages: "1 Dec 2026, 06:11:33 UTC" (the month in words, so no one reads 01/12 as January). */
-export const when = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleString('en-GB', {
-        timeZone: 'UTC',
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        timeZoneName: 'short',
-      })
-    : 'never';
+/** A moment on the staff pages, to the second, in UTC: "1 Dec 2026, 06:11:33 UTC". */
+export const when = (iso: string | null) => (iso ? dateTime(iso, 'en-GB', { timeZone: 'UTC', seconds: true }) : 'never');

@@ -10,32 +10,10 @@ import { useHandOverPage } from '../../device/use-hand-over';
 import { format, locale, t } from '../../i18n/index';
 import { FormatChoice, LanguageChoice } from '../../ui/choices';
 import { Loading } from '../../ui/Loading';
+import { AskFirst } from '../../ui/ui';
 import { DisplayOptions } from './DisplayOptions';
 import { laterSteps, loadStepsFor, questionSteps } from './step-chunks';
 import { Start } from './steps/Start';
-
-function StartAgain({ onConfirm }: { onConfirm: () => void }) {
-  const [asking, setAsking] = useState(false);
-  if (!asking)
-    return (
-      <button type="button" class="button secondary small" aria-expanded="false" onClick={() => setAsking(true)}>
-        {t('nav.startAgain')}
-      </button>
-    );
-  return (
-    <div class="confirm">
-      <p id="start-again-q" tabIndex={-1} ref={(el) => el?.focus()}>
-        {t('startAgain.question')}
-      </p>
-      <button type="button" class="button warning small" onClick={onConfirm}>
-        {t('startAgain.yes')}
-      </button>
-      <button type="button" class="button secondary small" onClick={() => setAsking(false)}>
-        {t('startAgain.no')}
-      </button>
-    </div>
-  );
-}
 
 function Settings({ engagement }: { engagement: EngagementRecord }) {
   const [open, setOpen] = useState(false);
@@ -127,7 +105,15 @@ export function Journey({ slug, paper = false }: { slug: string; paper?: boolean
     <div class={`journey format-${format.value}`} data-locale={locale.value}>
       {s.kind !== 'start' && s.kind !== 'done' && (
         <div class="journey-bar">
-          <StartAgain onConfirm={reset} />
+          <AskFirst
+            id="start-again"
+            small
+            label={t('nav.startAgain')}
+            question={t('startAgain.question')}
+            yes={t('startAgain.yes')}
+            no={t('startAgain.no')}
+            onYes={reset}
+          />
           <Settings engagement={engagement} />
         </div>
       )}

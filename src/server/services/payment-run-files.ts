@@ -151,13 +151,19 @@ function refusedBefore(
 
 export async function getRun(db: Kysely<DB>, serverKey: ServerKey, runId: string, actor: string): Promise<RunDetail> {
   const { run, claims } = await runClaims(db, serverKey, runId);
-  const failures = await lastPaymentFailures(
-    db,
-    claims.map((c) => c.claim_id),
-  );
+  const [failures, names] = await Promise.all([
+    lastPaymentFailures(
+      db,
+      claims.map((c) => c.claim_id),
+    ),
+    staffNames(db, [run.created_by]),
+  ]);
   await audit(db, { actor, action: 'payment_run.read', subject: `payment_run:${runId}`, at: new Date().toISOString() });
+  // the run's own claims carry their outcomes: counted here, not read again
+  const outcomes: Outcomes = { paid: 0, failed: 0, waiting: 0 };
+  for (const c of claims) outcomes[c.outcome ?? 'waiting']++;
   return {
-    ...summary(run, await staffNames(db, [run.created_by]), (await outcomesOf(db, [runId])).get(runId)),
+    ...summary(run, names, outcomes),
     claims: claims.map((c) => ({
       claimId: c.claim_id,
       referenceCode: c.reference_code,
